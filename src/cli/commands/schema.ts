@@ -1,0 +1,35 @@
+// `vigil schema [--check]`: writes the JSON Schema of environment files, or checks it is current.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { environmentJsonSchemaText, JSON_SCHEMA_PATH } from '../../config/json-schema';
+import type { Command } from '../command';
+import { UsageError } from '../usage-error';
+
+export const command: Command = {
+  summary: 'write schema/environment.schema.json from the schema (--check: fail if it is stale)',
+  usage: 'usage: vigil schema [--check]',
+  async run(args, io) {
+    let check = false;
+    try {
+      check = Boolean(parseArgs({ args, options: { check: { type: 'boolean' } } }).values.check);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const target = path.join(io.cwd, JSON_SCHEMA_PATH);
+    const text = environmentJsonSchemaText();
+    if (check) {
+      const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
+      if (current !== text) {
+        io.stderr(`${JSON_SCHEMA_PATH} is stale: run \`npx vigil schema\` and commit the result\n`);
+        return 1;
+      }
+      io.stdout(`${JSON_SCHEMA_PATH} is current\n`);
+      return 0;
+    }
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+    io.stdout(`wrote ${JSON_SCHEMA_PATH}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,49 @@
+// Rules that span several fields of an environment file, checked once the schema has passed.
+import type { ConfigProblem } from './config-error';
+import type { EnvironmentFile } from './schema';
+import { checkerLocations, MIN_CHECKER_LOCATIONS } from './checker-locations';
+
+export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const ids = new Set<string>();
+  env.notifications.channels.forEach((channel, index) => {
+    if (ids.has(channel.id)) {
+      problems.push({ file, path: `notifications.channels[${index}].id`, message: `channel id "${channel.id}" is used twice; expected unique channel ids` });
+    }
+    ids.add(channel.id);
+  });
+  for (const severity of ['critical', 'error', 'warning'] as const) {
+    (env.notifications.routing[severity] ?? []).forEach((id, index) => {
+      if (!ids.has(id)) {
+        problems.push({ file, path: `notifications.routing.${severity}[${index}]`, message: `no channel has id "${id}"; expected one of: ${[...ids].join(', ')}` });
+      }
+    });
+  }
+  const postgres = env.thresholds.postgres;
+  if (postgres.p99WarningLatencyMs >= postgres.p99LatencyMs) {
+    problems.push({
+      file, path: 'thresholds.postgres.p99WarningLatencyMs',
+      message: `expected a warning latency below the critical p99LatencyMs (${postgres.p99LatencyMs}), found ${postgres.p99WarningLatencyMs}`,
+    });
+  }
+  if (env.vpcConnector.maxInstances <= env.vpcConnector.minInstances) {
+    problems.push({
+      file, path: 'vpcConnector.maxInstances',
+      message: `expected more than minInstances (${env.vpcConnector.minInstances}), found ${env.vpcConnector.maxInstances}`,
+    });
+  }
+  const locations = checkerLocations(env.uptime.checkerRegions);
+  if (locations.length < MIN_CHECKER_LOCATIONS) {
+    problems.push({
+      file, path: 'uptime.checkerRegions',
+      message: `expected regions covering at least ${MIN_CHECKER_LOCATIONS} checker locations (the Monitoring API's minimum), found ${locations.length} (${locations.join(', ')})`,
+    });
+  }
+  if (env.thresholds.uptime.failingLocations > locations.length) {
+    problems.push({
+      file, path: 'thresholds.uptime.failingLocations',
+      message: `expected at most the ${locations.length} checker locations selected, found ${env.thresholds.uptime.failingLocations}`,
+    });
+  }
+  return problems;
+}

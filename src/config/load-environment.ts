@@ -1,0 +1,123 @@
+// Reads environments/<name>.yaml, validates it against the schema and the cross-field rules, and
+// applies the defaults that depend on other fields. Any problem throws one ConfigError listing
+// every problem found, each naming the file and the field.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseDocument } from 'yaml';
+import { ConfigError, ConfigProblem } from './config-error';
+import { crossFieldProblems } from './cross-field-rules';
+import {
+  defaultAgentExecutionFilter, defaultAgentTimeoutFilter, defaultRedisConnectionErrorFilter, defaultRedisOperationFilter,
+} from './default-log-filters';
+import type { Environment } from './environment';
+import { issueToProblem } from './format-issues';
+import { ENVIRONMENT_NAME } from './identifiers';
+import { EnvironmentFileSchema, EnvironmentFile } from './schema';
+import { allowedKeysAt } from './schema-keys';
+
+export const ENVIRONMENT_FILE_PATTERN = /\.ya?ml$/;
+
+/** Parses YAML text into plain data, or throws a ConfigError with the line and column. */
+export function parseYaml(text: string, file: string): unknown {
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new ConfigError(document.errors.map((error) => {
+      const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
+      return { file, path: '', message: `${where}malformed YAML: ${firstLine(error.message)}` };
+    }));
+  }
+  return document.toJS();
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim().replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Validates already-parsed data as the environment `name` from `file`. */
+export function validateEnvironment(data: unknown, file: string, name: string): Environment {
+  const problems: ConfigProblem[] = [];
+  if (!ENVIRONMENT_NAME.pattern.test(name)) {
+    problems.push({ file, path: '', message: `the file name gives environment name "${name}"; expected ${ENVIRONMENT_NAME.expected}` });
+  }
+  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigError([...problems, { file, path: '', message: `expected a mapping of environment settings, found ${data == null ? 'an empty file' : 'a list or a scalar'}` }]);
+  }
+  const result = EnvironmentFileSchema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    const allowedKeys = (keyPath: readonly PropertyKey[]) => allowedKeysAt(EnvironmentFileSchema, keyPath);
+    problems.push(...result.error.issues.map((issue) => issueToProblem(file, issue, allowedKeys)));
+    throw new ConfigError(problems);
+  }
+  problems.push(...crossFieldProblems(file, result.data));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return resolveDefaults(result.data, file, name);
+}
+
+function resolveDefaults(env: EnvironmentFile, file: string, name: string): Environment {
+  const services = env.cloudRun.services;
+  return {
+    ...env,
+    name,
+    file,
+    redis: {
+      ...env.redis,
+      logs: {
+        connectionErrorFilter: env.redis.logs?.connectionErrorFilter ?? defaultRedisConnectionErrorFilter(services),
+        operationFilter: env.redis.logs?.operationFilter ?? defaultRedisOperationFilter(services),
+      },
+    },
+    agent: {
+      ...env.agent,
+      executionFilter: env.agent.executionFilter ?? defaultAgentExecutionFilter(services),
+      timeoutFilter: env.agent.timeoutFilter ?? defaultAgentTimeoutFilter(services),
+    },
+  };
+}
+
+export function environmentNameOf(file: string): string {
+  return path.basename(file).replace(ENVIRONMENT_FILE_PATTERN, '');
+}
+
+/** Loads and validates one environment file. */
+export function loadEnvironmentFile(file: string): Environment {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([{ file, path: '', message: `cannot read the file: ${(error as Error).message}` }]);
+  }
+  return validateEnvironment(parseYaml(text, file), file, environmentNameOf(file));
+}
+
+/** The environment files of a directory, sorted by name. */
+export function environmentFiles(directory: string): string[] {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(directory);
+  } catch (error) {
+    throw new ConfigError([{ file: directory, path: '', message: `cannot read the environments directory: ${(error as Error).message}` }]);
+  }
+  return entries.filter((entry) => ENVIRONMENT_FILE_PATTERN.test(entry)).sort().map((entry) => path.join(directory, entry));
+}
+
+/**
+ * Loads every environment of a directory. All files are validated before any is returned, and
+ * the problems of all files are reported together.
+ */
+export function loadEnvironments(directory: string): Environment[] {
+  const problems: ConfigProblem[] = [];
+  const environments: Environment[] = [];
+  for (const file of environmentFiles(directory)) {
+    try {
+      environments.push(loadEnvironmentFile(file));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (environments.length === 0) {
+    throw new ConfigError([{ file: directory, path: '', message: 'no environment files (*.yaml) found' }]);
+  }
+  return environments;
+}
