@@ -6,6 +6,7 @@ import {
   CHANNEL_ID, CLOUD_RUN_SERVICE, CLOUD_SQL_INSTANCE, GCS_BUCKET, IPV4_ADDRESS, IPV4_CIDR_28, IdentifierFormat,
   NETWORK_NAME, PROJECT_ID, REDIS_INSTANCE_ID, REGION, VPC_CONNECTOR_NAME,
 } from './identifiers';
+import { ExpectSchema } from './expect-schema';
 
 const identifier = (format: IdentifierFormat) => z.string({ error: `expected ${format.expected}` }).regex(format.pattern, { error: `expected ${format.expected}` });
 
@@ -161,6 +162,7 @@ export const EnvironmentFileSchema = z.strictObject({
   uptime: UptimeSchema,
   agent: AgentSchema.prefault({}),
   thresholds: ThresholdsSchema,
+  expect: ExpectSchema.optional(),
 });
 
 export type EnvironmentFile = z.output<typeof EnvironmentFileSchema>;

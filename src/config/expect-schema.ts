@@ -1,0 +1,133 @@
+// The `expect:` block of an environment: the settings of the infrastructure the monitoring depends
+// on but does not manage (Memorystore Redis, the Serverless VPC Access connector, Cloud SQL, the
+// Cloud Run services' VPC egress). The drift checks turn each value into a Terraform postcondition,
+// so `terraform plan` fails when the real resource no longer matches.
+//
+// Each check is a sub-block; leaving it out means "not checked", and `enabled: false` turns it off
+// while keeping the values in the file for the day it is turned on again. The values are spelt out
+// in full (not inherited from `redis:` etc.) so the file reads as the contract it is;
+// expectConflicts() reports where the two disagree.
+import { z } from 'zod';
+import type { ConfigProblem } from './config-error';
+import { IPV4_ADDRESS, IPV4_CIDR_28, IdentifierFormat, NETWORK_NAME, VPC_CONNECTOR_NAME, CLOUD_RUN_SERVICE } from './identifiers';
+
+const identifier = (format: IdentifierFormat) =>
+  z.string({ error: `expected ${format.expected}` }).regex(format.pattern, { error: `expected ${format.expected}` });
+
+const wholeNumber = (what: string, min: number, max: number) =>
+  z.number({ error: `expected ${what}` }).int({ error: `expected ${what} as a whole number` })
+    .gte(min, { error: `expected ${what} of at least ${min}` }).lte(max, { error: `expected ${what} at most ${max}` });
+
+const enabled = z.boolean({ error: 'expected true or false' }).default(true);
+
+// Values as the Memorystore API spells them (Instance.Tier, Instance.TransitEncryptionMode).
+export const REDIS_TIERS = ['BASIC', 'STANDARD_HA'] as const;
+export const TRANSIT_ENCRYPTION_MODES = ['DISABLED', 'SERVER_AUTHENTICATION'] as const;
+
+const ExpectRedisSchema = z.strictObject({
+  enabled,
+  host: identifier(IPV4_ADDRESS),
+  port: wholeNumber('a TCP port', 1, 65535),
+  tier: z.enum(REDIS_TIERS, { error: `expected ${REDIS_TIERS.join(' or ')}` }),
+  memorySizeGb: wholeNumber('a memory size in whole GB', 1, 300),
+  version: z.string({ error: 'expected a Memorystore version such as REDIS_7_2' })
+    .regex(/^REDIS_\d+_\d+$/, { error: 'expected a Memorystore version such as REDIS_7_2' }),
+  authEnabled: z.boolean({ error: 'expected true or false' }),
+  transitEncryptionMode: z.enum(TRANSIT_ENCRYPTION_MODES, { error: `expected ${TRANSIT_ENCRYPTION_MODES.join(' or ')}` }),
+});
+
+const ExpectVpcConnectorSchema = z.strictObject({
+  enabled,
+  // The Connector API's states are READY, CREATING, DELETING, ERROR and UPDATING; only READY
+  // carries traffic, so it is the only state worth expecting.
+  state: z.literal('READY', { error: 'expected READY (the only state in which the connector carries traffic)' }).default('READY'),
+  network: identifier(NETWORK_NAME),
+  ipCidrRange: identifier(IPV4_CIDR_28),
+  minInstances: wholeNumber('a minimum instance count', 2, 9),
+  maxInstances: wholeNumber('a maximum instance count', 3, 10),
+});
+
+const ExpectCloudSqlSchema = z.strictObject({
+  enabled,
+  // Shared-core (db-f1-micro, db-g1-small), custom (db-custom-<vCPUs>-<MB>) and predefined
+  // (db-perf-optimized-N-8 etc.) machine tiers.
+  tier: z.string({ error: 'expected a Cloud SQL tier such as db-custom-1-3840' })
+    .regex(/^db-[a-z0-9-]+$/, { error: 'expected a Cloud SQL tier such as db-custom-1-3840' }),
+  databaseVersion: z.string({ error: 'expected a Cloud SQL PostgreSQL version such as POSTGRES_15' })
+    .regex(/^POSTGRES_\d+(_\d+)?$/, { error: 'expected a Cloud SQL PostgreSQL version such as POSTGRES_15' }),
+  // The PostgreSQL latency alert reads Query Insights metrics: with insights off it is blind.
+  queryInsightsEnabled: z.boolean({ error: 'expected true or false' }),
+});
+
+const ExpectCloudRunSchema = z.strictObject({
+  enabled,
+  // The services to check; every service of `cloudRun.services` when absent.
+  services: z.array(identifier(CLOUD_RUN_SERVICE)).min(1, { error: 'expected at least one Cloud Run service' }).optional(),
+  connector: identifier(VPC_CONNECTOR_NAME),
+  egress: z.enum(['private-ranges-only', 'all-traffic'], { error: 'expected private-ranges-only or all-traffic' }),
+});
+
+export const ExpectSchema = z.strictObject({
+  redis: ExpectRedisSchema.optional(),
+  vpcConnector: ExpectVpcConnectorSchema.optional(),
+  cloudSql: ExpectCloudSqlSchema.optional(),
+  cloudRun: ExpectCloudRunSchema.optional(),
+});
+
+export type Expect = z.output<typeof ExpectSchema>;
+export type ExpectRedis = z.output<typeof ExpectRedisSchema>;
+export type ExpectVpcConnector = z.output<typeof ExpectVpcConnectorSchema>;
+export type ExpectCloudSql = z.output<typeof ExpectCloudSqlSchema>;
+export type ExpectCloudRun = z.output<typeof ExpectCloudRunSchema>;
+
+/** The parts of an environment the expectations are compared with (structural, to avoid a cycle with schema.ts). */
+export interface ExpectContext {
+  readonly redis: { readonly host: string; readonly port: number; readonly tier: string; readonly memorySizeGb: number; readonly version: string; readonly authEnabled: boolean };
+  readonly vpcConnector: { readonly name: string; readonly network: string; readonly ipCidrRange: string; readonly minInstances: number; readonly maxInstances: number };
+  readonly cloudRun: { readonly services: readonly string[]; readonly egress: string };
+  readonly expect?: Expect;
+}
+
+/**
+ * Where `expect:` contradicts the settings the alerts and preflight are built from: both cannot be
+ * right, and a drift check against a value the monitoring itself does not use would mislead.
+ */
+export function expectConflicts(file: string, env: ExpectContext): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const compare = (section: string, field: string, expected: unknown, configured: unknown, configuredPath: string) => {
+    if (expected !== configured) {
+      problems.push({
+        file,
+        path: `expect.${section}.${field}`,
+        message: `expected the same value as ${configuredPath} (${JSON.stringify(configured)}), found ${JSON.stringify(expected)}; change one of them`,
+      });
+    }
+  };
+  const redis = env.expect?.redis;
+  if (redis) {
+    for (const field of ['host', 'port', 'tier', 'memorySizeGb', 'version', 'authEnabled'] as const) {
+      compare('redis', field, redis[field], env.redis[field], `redis.${field}`);
+    }
+  }
+  const connector = env.expect?.vpcConnector;
+  if (connector) {
+    for (const field of ['network', 'ipCidrRange', 'minInstances', 'maxInstances'] as const) {
+      compare('vpcConnector', field, connector[field], env.vpcConnector[field], `vpcConnector.${field}`);
+    }
+  }
+  const cloudRun = env.expect?.cloudRun;
+  if (cloudRun) {
+    compare('cloudRun', 'connector', cloudRun.connector, env.vpcConnector.name, 'vpcConnector.name');
+    compare('cloudRun', 'egress', cloudRun.egress, env.cloudRun.egress, 'cloudRun.egress');
+    (cloudRun.services ?? []).forEach((service, index) => {
+      if (!env.cloudRun.services.includes(service)) {
+        problems.push({
+          file,
+          path: `expect.cloudRun.services[${index}]`,
+          message: `expected one of the services of cloudRun.services (${env.cloudRun.services.join(', ')}), found ${JSON.stringify(service)}`,
+        });
+      }
+    });
+  }
+  return problems;
+}
