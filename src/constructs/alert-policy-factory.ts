@@ -1,0 +1,60 @@
+// The one place alert policies are built. Every convention lives here: the display name
+// (`[staging] Redis: connection failures > 1%`), user_labels (env, component, severity), the
+// severity, the markdown runbook, auto-close and channels by severity. Signals describe what to
+// alert on; they never construct a MonitoringAlertPolicy themselves.
+import { MonitoringAlertPolicy, MonitoringAlertPolicyConditions } from '@cdktf/provider-google/lib/monitoring-alert-policy';
+import type { Construct } from 'constructs';
+import type { Severity } from '../config/schema';
+import type { MonitoringContext } from './monitoring-context';
+import { Runbook, runbookMarkdown } from './runbook';
+
+/**
+ * Incidents of a policy whose data stops close after a day. Long enough that a metric going
+ * silent during an outage does not close the incident before anyone looks; the API's minimum is
+ * 30 minutes (facts file §2.1).
+ */
+export const AUTO_CLOSE_SECONDS = 86400;
+
+export interface AlertSpec {
+  /** Terraform logical id: the resource address. Changing it destroys the policy and its incident history. */
+  readonly id: string;
+  readonly component: string;
+  readonly severity: Severity;
+  /** The display name after the environment prefix, with the threshold in words. */
+  readonly title: string;
+  readonly combiner?: 'OR' | 'AND' | 'AND_WITH_MATCHING_RESOURCE';
+  readonly conditions: MonitoringAlertPolicyConditions[];
+  readonly runbook: Runbook;
+}
+
+export interface AlertPolicyInfo {
+  readonly id: string;
+  readonly displayName: string;
+  readonly component: string;
+  readonly severity: Severity;
+  /** Terraform reference to the policy's API name (`projects/P/alertPolicies/ID`), for dashboard alert charts. */
+  readonly nameReference: string;
+}
+
+export function createAlertPolicy(scope: Construct, spec: AlertSpec, context: MonitoringContext): AlertPolicyInfo {
+  const environment = context.environment;
+  const displayName = `[${environment.name}] ${spec.title}`;
+  const policy = new MonitoringAlertPolicy(scope, spec.id, {
+    project: environment.project,
+    displayName,
+    combiner: spec.combiner ?? 'OR',
+    enabled: true,
+    severity: spec.severity.toUpperCase(),
+    userLabels: { env: environment.name, component: spec.component, severity: spec.severity },
+    conditions: spec.conditions,
+    notificationChannels: [...context.channelsBySeverity[spec.severity]],
+    alertStrategy: { autoClose: `${AUTO_CLOSE_SECONDS}s` },
+    documentation: {
+      mimeType: 'text/markdown',
+      subject: `${displayName} (${spec.severity})`,
+      content: runbookMarkdown(spec.runbook, { dashboardTitle: context.dashboardTitle, dashboardsUrl: context.dashboardsUrl }),
+    },
+  });
+  policy.overrideLogicalId(spec.id);
+  return { id: spec.id, displayName, component: spec.component, severity: spec.severity, nameReference: policy.name };
+}

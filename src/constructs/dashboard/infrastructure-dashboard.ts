@@ -1,0 +1,60 @@
+// The environment's dashboard, "Infrastructure health — <env>": response times, error rates by
+// component, resource utilization, the status of every alert policy, and configuration drift.
+import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
+import { Construct } from 'constructs';
+import type { AlertPolicyInfo } from '../alert-policy-factory';
+import type { MonitoringContext } from '../monitoring-context';
+import type { DashboardSection, Signal } from '../signals/signal';
+import { driftTileMarkdown } from './drift-tile';
+import { layOutSections, MOSAIC_COLUMNS, SectionTiles } from './mosaic-layout';
+import { alertChart, sectionHeader, textTile } from './widgets';
+
+const SECTION_TITLES: Readonly<Record<DashboardSection, [string, string]>> = {
+  responseTimes: ['Infrastructure response times', 'Uptime checks, PostgreSQL (Query Insights), Redis, agents, Cloud Run'],
+  errorRates: ['Error rates by component', 'Redis connection errors, agent timeouts, Cloud Run 5xx'],
+  utilization: ['Resource utilization trends', 'Redis, Cloud SQL, Cloud Run, VPC connector'],
+};
+
+export function dashboardSections(context: MonitoringContext, signals: readonly Signal[]): SectionTiles[] {
+  const sections: SectionTiles[] = (Object.keys(SECTION_TITLES) as DashboardSection[]).map((section) => ({
+    header: sectionHeader(...SECTION_TITLES[section]),
+    tiles: signals.flatMap((signal) => signal.widgets[section]),
+    tileWidth: 16,
+    tileHeight: 12,
+  }));
+  const policies: AlertPolicyInfo[] = signals.flatMap((signal) => signal.alertPolicies);
+  sections.push({
+    header: sectionHeader('Alert status', 'One chart per alert policy: open incidents show in red'),
+    tiles: policies.map((policy) => alertChart(policy.displayName, policy.nameReference)),
+    tileWidth: 12,
+    tileHeight: 8,
+  });
+  sections.push({
+    header: sectionHeader('Configuration drift', 'What the monitoring assumes; checked at every plan'),
+    tiles: [textTile('Expected configuration', driftTileMarkdown(context.environment))],
+    tileWidth: MOSAIC_COLUMNS,
+    tileHeight: 12,
+  });
+  return sections;
+}
+
+export class InfrastructureDashboard extends Construct {
+  constructor(scope: Construct, id: string, context: MonitoringContext, signals: readonly Signal[]) {
+    super(scope, id);
+    const environment = context.environment;
+    const tiles = layOutSections(dashboardSections(context, signals));
+    const dashboard = {
+      displayName: context.dashboardTitle,
+      labels: { env: environment.name },
+      mosaicLayout: {
+        columns: MOSAIC_COLUMNS,
+        tiles: tiles.map((tile) => ({ xPos: tile.xPos, yPos: tile.yPos, width: tile.width, height: tile.height, widget: tile.widget })),
+      },
+    };
+    const resource = new MonitoringDashboard(this, 'dashboard', {
+      project: environment.project,
+      dashboardJson: JSON.stringify(dashboard),
+    });
+    resource.overrideLogicalId('infrastructure_dashboard');
+  }
+}

@@ -1,0 +1,80 @@
+// Dashboard widgets in the Dashboard API's JSON (camelCase), built from typed parts.
+// Pure functions: no cdktf here, so the dashboard's JSON can be checked without synthesis.
+
+export interface ChartAggregation {
+  readonly alignmentPeriodSeconds: number;
+  readonly perSeriesAligner: string;
+  readonly crossSeriesReducer?: string;
+  readonly groupByFields?: readonly string[];
+}
+
+export interface ChartSeries {
+  readonly filter: string;
+  readonly aggregation: ChartAggregation;
+  readonly legend?: string;
+}
+
+export type Widget = Record<string, unknown> & { readonly title: string };
+
+function aggregationJson(aggregation: ChartAggregation): Record<string, unknown> {
+  return {
+    alignmentPeriod: `${aggregation.alignmentPeriodSeconds}s`,
+    perSeriesAligner: aggregation.perSeriesAligner,
+    ...(aggregation.crossSeriesReducer ? { crossSeriesReducer: aggregation.crossSeriesReducer } : {}),
+    ...(aggregation.groupByFields ? { groupByFields: [...aggregation.groupByFields] } : {}),
+  };
+}
+
+export interface ChartOptions {
+  readonly yLabel?: string;
+  /** A horizontal line, in the unit the chart shows (e.g. an alert threshold). */
+  readonly threshold?: { readonly value: number; readonly label: string };
+}
+
+export function lineChart(title: string, series: readonly ChartSeries[], options: ChartOptions = {}): Widget {
+  return {
+    title,
+    xyChart: {
+      dataSets: series.map((entry) => ({
+        plotType: 'LINE',
+        targetAxis: 'Y1',
+        ...(entry.legend ? { legendTemplate: entry.legend } : {}),
+        timeSeriesQuery: { timeSeriesFilter: { filter: entry.filter, aggregation: aggregationJson(entry.aggregation) } },
+      })),
+      ...(options.threshold ? { thresholds: [{ value: options.threshold.value, label: options.threshold.label, targetAxis: 'Y1' }] } : {}),
+      yAxis: { label: options.yLabel ?? '', scale: 'LINEAR' },
+    },
+  };
+}
+
+export function ratioChart(title: string, numerator: ChartSeries, denominator: ChartSeries, options: ChartOptions = {}): Widget {
+  return {
+    title,
+    xyChart: {
+      dataSets: [{
+        plotType: 'LINE',
+        targetAxis: 'Y1',
+        timeSeriesQuery: {
+          timeSeriesFilterRatio: {
+            numerator: { filter: numerator.filter, aggregation: aggregationJson(numerator.aggregation) },
+            denominator: { filter: denominator.filter, aggregation: aggregationJson(denominator.aggregation) },
+          },
+        },
+      }],
+      ...(options.threshold ? { thresholds: [{ value: options.threshold.value, label: options.threshold.label, targetAxis: 'Y1' }] } : {}),
+      yAxis: { label: options.yLabel ?? 'ratio', scale: 'LINEAR' },
+    },
+  };
+}
+
+export function alertChart(title: string, policyNameReference: string): Widget {
+  return { title, alertChart: { name: policyNameReference } };
+}
+
+export function textTile(title: string, markdown: string): Widget {
+  return { title, text: { content: markdown, format: 'MARKDOWN' } };
+}
+
+export function sectionHeader(title: string, subtitle: string): Widget {
+  return { title, sectionHeader: { subtitle, dividerBelow: true } };
+}

@@ -1,0 +1,82 @@
+// HTTP uptime checks of the environment's endpoints, and the one shape of alert condition that
+// goes with them: the check failing from N or more checker locations.
+import { MonitoringUptimeCheckConfig } from '@cdktf/provider-google/lib/monitoring-uptime-check-config';
+import type { Construct } from 'constructs';
+import type { Environment } from '../config/environment';
+import { metricFilter } from '../gcp/filter-builder';
+import type { ThresholdCondition } from './conditions';
+
+export interface UptimeCheckSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  /** Passes only when the JSON at this path equals `expected` (e.g. $.redis.status = "healthy"). */
+  readonly jsonPath?: { readonly path: string; readonly expected: string };
+}
+
+export interface UptimeCheckRef {
+  readonly displayName: string;
+  /** Terraform reference to the check id that the uptime metrics carry as metric.labels.check_id. */
+  readonly checkIdReference: string;
+  readonly host: string;
+}
+
+export function createUptimeCheck(scope: Construct, environment: Environment, spec: UptimeCheckSpec): UptimeCheckRef {
+  const url = new URL(spec.url);
+  const useSsl = url.protocol === 'https:';
+  const displayName = `[${environment.name}] ${spec.title}`;
+  const check = new MonitoringUptimeCheckConfig(scope, spec.id, {
+    project: environment.project,
+    displayName,
+    period: `${environment.uptime.periodSeconds}s`,
+    timeout: `${environment.uptime.timeoutSeconds}s`,
+    selectedRegions: [...environment.uptime.checkerRegions],
+    checkerType: 'STATIC_IP_CHECKERS',
+    userLabels: { env: environment.name },
+    monitoredResource: { type: 'uptime_url', labels: { project_id: environment.project, host: url.hostname } },
+    httpCheck: {
+      path: `${url.pathname}${url.search}`,
+      port: url.port ? Number(url.port) : useSsl ? 443 : 80,
+      useSsl,
+      validateSsl: useSsl,
+      requestMethod: 'GET',
+      acceptedResponseStatusCodes: [{ statusClass: 'STATUS_CLASS_2XX' }],
+    },
+    contentMatchers: spec.jsonPath
+      ? [{ content: spec.jsonPath.expected, matcher: 'MATCHES_JSON_PATH', jsonPathMatcher: { jsonPath: spec.jsonPath.path, jsonMatcher: 'EXACT_MATCH' } }]
+      : undefined,
+  });
+  check.overrideLogicalId(spec.id);
+  return { displayName, checkIdReference: check.uptimeCheckId, host: url.hostname };
+}
+
+export function uptimeCheckPassedFilter(check: UptimeCheckRef): string {
+  return metricFilter({
+    metricType: 'monitoring.googleapis.com/uptime_check/check_passed',
+    resourceType: 'uptime_url',
+    metricLabels: { check_id: check.checkIdReference },
+  });
+}
+
+/**
+ * Fails when the check fails from `failingLocations` or more checker locations: each location
+ * writes its own check_passed series; NEXT_OLDER keeps each one's latest result and COUNT_FALSE
+ * counts the failing ones. One failing location is usually the checker's network, not the service.
+ */
+export function uptimeFailingCondition(environment: Environment, check: UptimeCheckRef, what: string): ThresholdCondition {
+  const failing = environment.thresholds.uptime.failingLocations;
+  return {
+    displayName: `${what} failing from ${failing} or more checker locations`,
+    filter: uptimeCheckPassedFilter(check),
+    aggregation: {
+      // Two check periods, so one late point from a checker does not count as a failure.
+      alignmentPeriodSeconds: Math.max(120, 2 * environment.uptime.periodSeconds),
+      perSeriesAligner: 'ALIGN_NEXT_OLDER',
+      crossSeriesReducer: 'REDUCE_COUNT_FALSE',
+      groupByFields: ['metric.label.check_id'],
+    },
+    comparison: 'COMPARISON_GT',
+    threshold: failing - 1,
+    durationSeconds: environment.thresholds.uptime.durationSeconds,
+  };
+}
