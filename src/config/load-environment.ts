@@ -44,7 +44,7 @@ export function validateEnvironment(data: unknown, file: string, name: string): 
   }
   const result = EnvironmentFileSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    const allowedKeys = (keyPath: readonly PropertyKey[]) => allowedKeysAt(EnvironmentFileSchema, keyPath);
+    const allowedKeys = (keyPath: readonly PropertyKey[]) => allowedKeysAt(EnvironmentFileSchema, keyPath, data);
     problems.push(...result.error.issues.map((issue) => issueToProblem(file, issue, allowedKeys)));
     throw new ConfigError(problems);
   }

@@ -1,39 +1,68 @@
-// The keys a mapping may hold at a field path of the schema, for "unknown key" messages.
+// The keys a mapping may hold at a field path of the schema, for "unknown key" messages. The data
+// is walked alongside, so that in a discriminated union (channels by `type`) only the keys of the
+// option the data chose are offered.
 import { z } from 'zod';
 
 type AnySchema = z.core.$ZodType;
+interface Definition {
+  type: string;
+  innerType?: AnySchema;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  options?: AnySchema[];
+  discriminator?: string;
+  values?: unknown[];
+}
+
+function definition(schema: AnySchema): Definition {
+  return schema._zod.def as unknown as Definition;
+}
 
 function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
   for (;;) {
-    const def = current._zod.def as { type: string; innerType?: AnySchema };
-    if ((def.type === 'optional' || def.type === 'default' || def.type === 'prefault' || def.type === 'nullable') && def.innerType) {
-      current = def.innerType;
-    } else {
-      return current;
-    }
+    const def = definition(current);
+    if (['optional', 'default', 'prefault', 'nullable'].includes(def.type) && def.innerType) current = def.innerType;
+    else return current;
   }
 }
 
-function children(schema: AnySchema, key: PropertyKey): AnySchema[] {
-  const inner = unwrap(schema);
-  const def = inner._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema; options?: AnySchema[] };
-  if (def.type === 'object' && def.shape && typeof key === 'string' && key in def.shape) return [def.shape[key]];
-  if (def.type === 'array' && def.element && typeof key === 'number') return [def.element];
-  if (def.type === 'union' && def.options) return def.options.flatMap((option) => children(option, key));
-  return [];
+/** The options of a union that the data can belong to. */
+function matchingOptions(def: Definition, data: unknown): AnySchema[] {
+  const options = def.options ?? [];
+  if (!def.discriminator || data === null || typeof data !== 'object') return options;
+  const value = (data as Record<string, unknown>)[def.discriminator];
+  const chosen = options.filter((option) => {
+    const field = definition(unwrap(option)).shape?.[def.discriminator!];
+    return field !== undefined && (definition(unwrap(field)).values ?? []).includes(value);
+  });
+  return chosen.length > 0 ? chosen : options;
 }
 
-function keysOf(schema: AnySchema): string[] {
+function branches(schema: AnySchema, data: unknown): AnySchema[] {
   const inner = unwrap(schema);
-  const def = inner._zod.def as { type: string; shape?: Record<string, AnySchema>; options?: AnySchema[] };
-  if (def.type === 'object' && def.shape) return Object.keys(def.shape);
-  if (def.type === 'union' && def.options) return def.options.flatMap(keysOf);
-  return [];
+  const def = definition(inner);
+  return def.type === 'union' ? matchingOptions(def, data).flatMap((option) => branches(option, data)) : [inner];
 }
 
-export function allowedKeysAt(root: AnySchema, path: readonly PropertyKey[]): string[] {
-  let current: AnySchema[] = [root];
-  for (const key of path) current = current.flatMap((schema) => children(schema, key));
-  return [...new Set(current.flatMap(keysOf))];
+function child(schema: AnySchema, key: PropertyKey): AnySchema | undefined {
+  const def = definition(schema);
+  if (def.type === 'object' && def.shape && typeof key === 'string') return def.shape[key];
+  if (def.type === 'array' && typeof key === 'number') return def.element;
+  return undefined;
+}
+
+export function allowedKeysAt(root: AnySchema, path: readonly PropertyKey[], data: unknown): string[] {
+  let level: Array<{ schema: AnySchema; data: unknown }> = [{ schema: root, data }];
+  for (const key of path) {
+    level = level.flatMap(({ schema, data: value }) => {
+      const next = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as string] : undefined;
+      return branches(schema, value).flatMap((branch) => {
+        const found = child(branch, key);
+        return found ? [{ schema: found, data: next }] : [];
+      });
+    });
+  }
+  const keys = level.flatMap(({ schema, data: value }) => branches(schema, value).flatMap((branch) => Object.keys(definition(branch).shape ?? {})));
+  return [...new Set(keys)];
 }
