@@ -3,7 +3,7 @@
 // identifier carries the words of what is expected; thresholds carry their unit in their name.
 import { z } from 'zod';
 import {
-  CHANNEL_ID, CLOUD_RUN_SERVICE, CLOUD_SQL_INSTANCE, GCS_BUCKET, IPV4_ADDRESS, IPV4_CIDR_28, IdentifierFormat,
+  CHANNEL_ID, CLOUD_RUN_SERVICE, CLOUD_SQL_INSTANCE, ENVIRONMENT_NAME, GCS_BUCKET, IPV4_ADDRESS, IPV4_CIDR_28, IdentifierFormat,
   NETWORK_NAME, PROJECT_ID, REDIS_INSTANCE_ID, REGION, VPC_CONNECTOR_NAME,
 } from './identifiers';
 import { ExpectSchema } from './expect-schema';
@@ -151,6 +151,9 @@ const ThresholdsSchema = z.strictObject({
 }).prefault({});
 
 export const EnvironmentFileSchema = z.strictObject({
+  // Inherit from another environment of the same directory: mappings merge, lists are replaced
+  // whole, and identifiers are never inherited (src/config/resolve-extends.ts, docs/clone.md).
+  extends: identifier(ENVIRONMENT_NAME).optional(),
   project: identifier(PROJECT_ID),
   region: identifier(REGION),
   stateBackend: StateBackendSchema.optional(),
