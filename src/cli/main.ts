@@ -1,6 +1,7 @@
 // The one entry point: `vigil <command> [options]`. Subcommands are loaded on demand so that
 // `vigil lint` never pays for loading cdktf and the google provider.
-import { ConfigError } from '../config/config-error';
+import * as path from 'path';
+import { ConfigError, formatProblem } from '../config/config-error';
 import { CliIo, Command, processIo } from './command';
 import { UsageError } from './usage-error';
 
@@ -46,7 +47,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return 2;
     }
     if (error instanceof ConfigError) {
-      io.stderr(`${error.message}\n`);
+      // Files are named as the person typed them: relative to where vigil runs.
+      const problems = error.problems.map((problem) => ({ ...problem, file: path.isAbsolute(problem.file) ? path.relative(io.cwd, problem.file) : problem.file }));
+      io.stderr(`${problems.map(formatProblem).join('\n')}\n`);
       return 1;
     }
     throw error;

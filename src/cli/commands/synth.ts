@@ -18,7 +18,7 @@ export const command: Command = {
     }
     const environmentsDir = values.environments ?? 'environments';
     const outdir = path.resolve(io.cwd, values.out ?? 'cdktf.out');
-    const environments = loadEnvironments(path.relative(io.cwd, path.resolve(io.cwd, environmentsDir)) || '.');
+    const environments = loadEnvironments(path.resolve(io.cwd, environmentsDir));
     // Loaded here, not at the top: cdktf is heavy and only synthesis needs it.
     const { synthesizeEnvironments, stackArtifactPath } = require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
     synthesizeEnvironments(environments, outdir);

@@ -1,0 +1,70 @@
+// `vigil synth` and the cdktf app: every environment is validated before anything is written,
+// and cdktf.out is replaced whole or not at all.
+import * as fs from 'fs';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import type { CliIo } from '../../src/cli/command';
+import { ENVIRONMENTS_DIR, temporaryDirectory } from '../support/environments';
+
+function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd, env: {}, interactive: false };
+}
+
+function workspace(): string {
+  const dir = temporaryDirectory('synth');
+  fs.cpSync(ENVIRONMENTS_DIR, path.join(dir, 'environments'), { recursive: true });
+  return dir;
+}
+
+describe('vigil synth', () => {
+  test('writes one stack per environment and prints where', async () => {
+    const dir = workspace();
+    const io = captureIo(dir);
+    expect(await main(['synth'], io)).toBe(0);
+    expect(io.out.join('')).toBe('cdktf.out/stacks/monitoring-staging/cdk.tf.json\n');
+    const artifact = JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.out/stacks/monitoring-staging/cdk.tf.json'), 'utf8'));
+    expect(Object.keys(artifact.resource.google_monitoring_alert_policy).length).toBeGreaterThanOrEqual(11);
+    expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
+  });
+
+  test('an invalid environment fails with the file and field, and leaves cdktf.out as it was', async () => {
+    const dir = workspace();
+    expect(await main(['synth'], captureIo(dir))).toBe(0);
+    const artifactPath = path.join(dir, 'cdktf.out/stacks/monitoring-staging/cdk.tf.json');
+    const before = fs.readFileSync(artifactPath, 'utf8');
+    const stagingFile = path.join(dir, 'environments', 'staging.yaml');
+    fs.writeFileSync(stagingFile, fs.readFileSync(stagingFile, 'utf8').replace('port: 6379', 'port: 99999').replace('p99LatencyMs: 500', 'p99LatencyMs: 900'));
+    fs.writeFileSync(path.join(dir, 'environments', 'broken.yaml'), 'project: [\n');
+
+    const io = captureIo(dir);
+    expect(await main(['synth'], io)).toBe(1);
+    expect(io.err.join('')).toBe([
+      'environments/broken.yaml: line 2, column 1: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'environments/staging.yaml: redis.port: expected a TCP port at most 65535, found 99999',
+      '',
+    ].join('\n'));
+    expect(fs.readFileSync(artifactPath, 'utf8')).toBe(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
+  });
+
+  test('a failure after synthesis (the check) also leaves cdktf.out untouched', () => {
+    const { synthesizeEnvironments } = require('../../stacks/synthesize') as typeof import('../../stacks/synthesize');
+    const { loadEnvironments } = require('../../src/config/load-environment') as typeof import('../../src/config/load-environment');
+    const dir = workspace();
+    const outdir = path.join(dir, 'cdktf.out');
+    fs.mkdirSync(outdir);
+    fs.writeFileSync(path.join(outdir, 'marker'), 'previous synthesis');
+    const environments = loadEnvironments(path.join(dir, 'environments'));
+    expect(() => synthesizeEnvironments(environments, outdir, () => { throw new Error('lint found errors'); })).toThrow('lint found errors');
+    expect(fs.readdirSync(outdir)).toEqual(['marker']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
+  });
+
+  test('unknown options are usage errors', async () => {
+    const io = captureIo(workspace());
+    expect(await main(['synth', '--colour'], io)).toBe(2);
+    expect(io.err.join('')).toContain("vigil synth: Unknown option '--colour'");
+  });
+});
