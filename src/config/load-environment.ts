@@ -6,12 +6,14 @@ import * as path from 'path';
 import { parseDocument } from 'yaml';
 import { ConfigError, ConfigProblem } from './config-error';
 import { crossFieldProblems } from './cross-field-rules';
+import { environmentCollisions } from './environment-collisions';
 import {
   defaultAgentExecutionFilter, defaultAgentTimeoutFilter, defaultRedisConnectionErrorFilter, defaultRedisOperationFilter,
 } from './default-log-filters';
 import type { Environment } from './environment';
 import { issueToProblem } from './format-issues';
 import { ENVIRONMENT_NAME } from './identifiers';
+import { resolveExtends } from './resolve-extends';
 import { EnvironmentFileSchema, EnvironmentFile } from './schema';
 import { allowedKeysAt } from './schema-keys';
 
@@ -80,13 +82,25 @@ export function environmentNameOf(file: string): string {
 
 /** Loads and validates one environment file. */
 export function loadEnvironmentFile(file: string): Environment {
+  // `extends:` is resolved first, so validation sees the merged document and names this file.
+  const resolved = resolveExtends(readEnvironmentData(file), file, readEnvironmentData);
+  try {
+    return validateEnvironment(resolved.data, file, environmentNameOf(file));
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(resolved.explain(error.problems));
+    throw error;
+  }
+}
+
+/** Reads and parses one environment file, without validating it. */
+export function readEnvironmentData(file: string): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw new ConfigError([{ file, path: '', message: `cannot read the file: ${(error as Error).message}` }]);
   }
-  return validateEnvironment(parseYaml(text, file), file, environmentNameOf(file));
+  return parseYaml(text, file);
 }
 
 /** The environment files of a directory, sorted by name. */
@@ -115,6 +129,7 @@ export function loadEnvironments(directory: string): Environment[] {
       problems.push(...error.problems);
     }
   }
+  problems.push(...environmentCollisions(environments));
   if (problems.length > 0) throw new ConfigError(problems);
   if (environments.length === 0) {
     throw new ConfigError([{ file: directory, path: '', message: 'no environment files (*.yaml) found' }]);
