@@ -1,11 +1,102 @@
-// Placeholder until the review tool lands (see its issue); reports itself as unavailable.
+// `vigil review`: what a pull request changes in production monitoring, in words, from the base
+// and head syntheses (two cdktf.out directories or two cdk.tf.json files).
+import * as fs from 'fs';
+import * as path from 'path';
+import { ArtifactError, loadArtifacts, maskJson, renderMarkdown, review } from '../../tools/review';
+import type { LintFunction, ReviewResult } from '../../tools/review';
 import type { Command } from '../command';
+import { UsageError } from '../usage-error';
+
+const USAGE = `usage: vigil review --base <dir|file> --head <dir|file> [options]
+
+  --base <dir|file>      synthesis before the change: a cdktf.out directory or a cdk.tf.json
+  --head <dir|file>      synthesis after the change
+  --format markdown|json output format (default markdown)
+  --svg-dir <dir>        write a before/after layout SVG of each changed dashboard here
+  --out <file>           write the review to a file instead of standard output
+  --max-chars <n>        cap the Markdown at n characters (default 65000, GitHub's comment limit)
+  --fail-on-risk         exit 1 when the warning section is not empty
+
+Compare a branch with the working tree in one command: npm run review -- --base-ref <git ref>`;
+
+interface Options {
+  base: string;
+  head: string;
+  format: 'markdown' | 'json';
+  svgDir?: string;
+  out?: string;
+  maxChars?: number;
+  failOnRisk: boolean;
+}
+
+const VALUE_FLAGS = new Set(['--base', '--head', '--format', '--svg-dir', '--out', '--max-chars']);
+
+export function parseReviewArgs(args: readonly string[]): Options {
+  const values = new Map<string, string>();
+  let failOnRisk = false;
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--fail-on-risk') {
+      failOnRisk = true;
+      continue;
+    }
+    if (!VALUE_FLAGS.has(flag)) throw new UsageError(`unknown option "${arg}"`);
+    const value = inline ?? args[index + 1];
+    if (inline === undefined) index += 1;
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+    values.set(flag, value);
+  }
+  const base = values.get('--base');
+  const head = values.get('--head');
+  if (!base || !head) throw new UsageError('both --base and --head are required');
+  const format = values.get('--format') ?? 'markdown';
+  if (format !== 'markdown' && format !== 'json') throw new UsageError(`--format must be markdown or json, found "${format}"`);
+  const maxCharsText = values.get('--max-chars');
+  const maxChars = maxCharsText === undefined ? undefined : Number(maxCharsText);
+  if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 1000)) throw new UsageError(`--max-chars must be a whole number of at least 1000, found "${maxCharsText}"`);
+  return { base, head, format, svgDir: values.get('--svg-dir'), out: values.get('--out'), maxChars, failOnRisk };
+}
+
+/**
+ * Lint's entry point when the lint tool is installed in this tree; the review works without it
+ * and says "Lint did not run".
+ */
+function loadLint(): LintFunction | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lint = require('../../tools/lint') as { lintTerraformJson?: LintFunction };
+    return typeof lint.lintTerraformJson === 'function' ? lint.lintTerraformJson : undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /tools[\\/]lint['"]/.test((error as Error).message)) return undefined;
+    throw error;
+  }
+}
+
+export function formatReview(result: ReviewResult, options: Pick<Options, 'format' | 'maxChars'>): string {
+  if (options.format === 'json') return `${JSON.stringify(maskJson(result), null, 2)}\n`;
+  return renderMarkdown(result, { maxChars: options.maxChars });
+}
 
 export const command: Command = {
-  summary: '(not available yet)',
-  usage: 'usage: vigil review',
-  async run(_args, io) {
-    io.stderr('vigil review: not available yet\n');
-    return 2;
+  summary: 'what a change does to production monitoring, in words (base vs head synthesis)',
+  usage: USAGE,
+  async run(args, io) {
+    const options = parseReviewArgs(args);
+    const resolve = (file: string) => path.resolve(io.cwd, file);
+    let result: ReviewResult;
+    try {
+      result = review(loadArtifacts(resolve(options.base)), loadArtifacts(resolve(options.head)), {
+        lint: loadLint(),
+        svgDir: options.svgDir ? resolve(options.svgDir) : undefined,
+      });
+    } catch (error) {
+      if (error instanceof ArtifactError) throw new UsageError(error.message);
+      throw error;
+    }
+    const text = formatReview(result, options);
+    if (options.out) fs.writeFileSync(resolve(options.out), text);
+    else io.stdout(text);
+    return options.failOnRisk && result.risks.length > 0 ? 1 : 0;
   },
 };

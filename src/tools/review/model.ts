@@ -1,0 +1,91 @@
+// What a review finds, independent of how it is printed (Markdown for the PR, JSON for tools).
+
+export type ChangeKind = 'added' | 'removed' | 'changed' | 'moved';
+
+export interface TileChange {
+  readonly kind: 'added' | 'removed' | 'changed' | 'moved';
+  readonly title: string;
+  /** For changed or moved tiles: what about it changed, in words. */
+  readonly details: readonly string[];
+}
+
+export interface DashboardChange {
+  readonly tiles: readonly TileChange[];
+  /** For a dashboard added or removed as a whole: how many tiles it has (tiles is then empty). */
+  readonly tileCount?: number;
+  /** Set when --svg-dir was given and a layout was drawn. */
+  readonly svgFile?: string;
+}
+
+export interface ResourceChange {
+  readonly kind: ChangeKind;
+  readonly type: string;
+  readonly address: string;
+  /** For a move: the address Terraform destroys. */
+  readonly previousAddress?: string;
+  /** Display name, or the address when the resource has none. */
+  readonly label: string;
+  /** Attribute changes (or, for added/removed resources, a summary) in the domain's words. */
+  readonly details: readonly string[];
+  readonly dashboard?: DashboardChange;
+}
+
+export type RiskKind =
+  | 'policy-removed'
+  | 'policy-disabled'
+  | 'condition-removed'
+  | 'channel-removed'
+  | 'uptime-check-removed'
+  | 'policy-lost-all-channels'
+  | 'policy-lost-paging-channel'
+  | 'loosened'
+  | 'severity-lowered'
+  | 'address-changed';
+
+export interface Risk {
+  readonly stack: string;
+  readonly kind: RiskKind;
+  readonly address: string;
+  readonly message: string;
+}
+
+export interface StackCounts {
+  readonly added: number;
+  readonly changed: number;
+  readonly removed: number;
+  readonly moved: number;
+}
+
+export interface StackReview {
+  readonly stack: string;
+  readonly counts: StackCounts;
+  readonly changes: readonly ResourceChange[];
+}
+
+/** A finding as lint reports it (src/tools/lint). */
+export interface LintFinding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly file: string;
+  readonly resource: string;
+  readonly path: string;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export interface LintSection {
+  /** False when no linter was plugged in: the section says so instead of claiming "none". */
+  readonly ran: boolean;
+  readonly newInHead: readonly (LintFinding & { readonly stack: string })[];
+}
+
+export interface ReviewResult {
+  readonly stacks: readonly StackReview[];
+  /** The warning section: dangerous changes first. */
+  readonly risks: readonly Risk[];
+  readonly lint: LintSection;
+}
+
+export function hasChanges(review: ReviewResult): boolean {
+  return review.stacks.some((stack) => stack.changes.length > 0);
+}
