@@ -77,6 +77,15 @@ const CLOUDSQL = family('cloudsql.googleapis.com/', { resourceTypes: ['cloudsql_
   'database/replication/replica_lag': { kind: 'GAUGE', valueType: 'DOUBLE', unit: 's', labels: [] },
   'database/replication/state': { kind: 'GAUGE', valueType: 'BOOL', unit: '1', labels: ['state'], launchStage: 'BETA' },
   'database/network/connections': { kind: 'GAUGE', valueType: 'INT64', unit: '1', labels: [] },
+  // Charted by Google's own Cloud SQL dashboard (../shared/corpus/dashboards/storage/cloudsql-monitoring.json);
+  // kind/type/unit as Google's Cloud SQL metrics list prints them (docs.cloud.google.com/sql/docs/postgres/admin-api/metrics).
+  'database/cpu/reserved_cores': { kind: 'GAUGE', valueType: 'DOUBLE', unit: '1', labels: [] },
+  'database/memory/usage': { kind: 'GAUGE', valueType: 'INT64', unit: 'By', labels: [] },
+  'database/memory/quota': { kind: 'GAUGE', valueType: 'INT64', unit: 'By', labels: [] },
+  'database/disk/bytes_used': { kind: 'GAUGE', valueType: 'INT64', unit: 'By', labels: [] },
+  'database/disk/quota': { kind: 'GAUGE', valueType: 'INT64', unit: 'By', labels: [] },
+  'database/disk/read_ops_count': { kind: 'DELTA', valueType: 'INT64', unit: '1', labels: [] },
+  'database/disk/write_ops_count': { kind: 'DELTA', valueType: 'INT64', unit: '1', labels: [] },
   // Query Insights: the metric list states no ingest delay; 165 s (the cloudsql_database figure) is assumed.
   'database/postgresql/insights/aggregate/latencies': { kind: 'CUMULATIVE', valueType: 'DISTRIBUTION', unit: 'us', labels: ['user', 'client_addr'], resourceTypes: ['cloudsql_instance_database'] },
   'database/postgresql/insights/aggregate/execution_time': { kind: 'CUMULATIVE', valueType: 'INT64', unit: 'us{CPU}', labels: ['user', 'client_addr'], resourceTypes: ['cloudsql_instance_database'] },

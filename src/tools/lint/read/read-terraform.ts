@@ -1,0 +1,119 @@
+// Synthesized Terraform JSON (cdk.tf.json) → lint model. Terraform spells the API's fields in
+// snake_case; bodies are converted to the API's camelCase so rules are written once, and paths are
+// converted back so findings name the Terraform attribute.
+import { isRecord, renderPath, type LintResource, type LintUnit, type PathSegment, type ResourceKind } from '../model';
+
+const KINDS: Readonly<Record<string, ResourceKind>> = {
+  google_monitoring_alert_policy: 'alertPolicy',
+  google_monitoring_uptime_check_config: 'uptimeCheck',
+  google_monitoring_dashboard: 'dashboard',
+};
+
+/** Attributes whose value is a map of user-chosen keys: their keys are kept as written. */
+const MAP_ATTRIBUTES = new Set(['user_labels', 'labels', 'headers', 'label_extractors', 'userLabels', 'labelExtractors']);
+
+export function isTerraformJson(doc: unknown): doc is Record<string, unknown> {
+  return isRecord(doc) && (isRecord(doc.resource) || isRecord(doc.terraform)) && !('conditions' in doc) && !('mosaicLayout' in doc);
+}
+
+export function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function toRest(value: unknown, keepKeys = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => toRest(item));
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key === '//') continue;
+    const restKey = keepKeys ? key : camelCase(key);
+    out[restKey] = toRest(child, !keepKeys && MAP_ATTRIBUTES.has(key) && isRecord(child));
+  }
+  return out;
+}
+
+/** Spells a REST path the Terraform way, leaving map keys (label names) alone. */
+function terraformSegments(segments: readonly PathSegment[]): PathSegment[] {
+  return segments.map((segment, index) => {
+    if (typeof segment === 'number') return segment;
+    const previous = segments[index - 1];
+    return typeof previous === 'string' && MAP_ATTRIBUTES.has(previous) ? segment : snakeCase(segment);
+  });
+}
+
+export function readTerraform(doc: Record<string, unknown>, file: string): LintUnit {
+  const resources: LintResource[] = [];
+  const logMetrics = new Map<string, { kind: string; valueType: string }>();
+  const blocks = isRecord(doc.resource) ? doc.resource : {};
+  for (const [type, instances] of Object.entries(blocks)) {
+    if (!isRecord(instances)) continue;
+    if (type === 'google_logging_metric') {
+      for (const metric of Object.values(instances)) {
+        if (!isRecord(metric) || typeof metric.name !== 'string') continue;
+        const descriptor = isRecord(metric.metric_descriptor) ? metric.metric_descriptor : {};
+        // A log-based metric without a descriptor counts entries: DELTA INT64 (facts §1.6).
+        logMetrics.set(metric.name, {
+          kind: typeof descriptor.metric_kind === 'string' ? descriptor.metric_kind : 'DELTA',
+          valueType: typeof descriptor.value_type === 'string' ? descriptor.value_type : 'INT64',
+        });
+      }
+      continue;
+    }
+    const kind = KINDS[type];
+    if (!kind) continue;
+    for (const [name, instance] of Object.entries(instances)) {
+      if (!isRecord(instance)) continue;
+      const address = `${type}.${name}`;
+      const prefix = renderPath('', ['resource', type, name]);
+      if (kind === 'dashboard') {
+        resources.push(dashboardResource(instance, file, address, prefix));
+        continue;
+      }
+      resources.push({
+        kind,
+        format: 'terraform',
+        file,
+        resource: address,
+        body: toRest(instance) as Record<string, unknown>,
+        pathOf: (segments) => renderPath(prefix, terraformSegments(segments)),
+      });
+    }
+  }
+  return { file, format: 'terraform', resources, logMetrics };
+}
+
+/** dashboard_json is a JSON string already in the API's spelling; paths point inside it after `#`. */
+function dashboardResource(instance: Record<string, unknown>, file: string, address: string, prefix: string): LintResource {
+  const attribute = `${prefix}.dashboard_json`;
+  let body: Record<string, unknown>;
+  let parseProblem: string | undefined;
+  const raw = instance.dashboard_json;
+  if (typeof raw !== 'string') {
+    body = {};
+    parseProblem = `dashboard_json is ${raw === undefined ? 'missing' : `a ${typeof raw}`}; expected a string of Dashboard JSON`;
+  } else if (raw.includes('${') && !raw.trimStart().startsWith('{')) {
+    body = {};
+  } else {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      body = isRecord(parsed) ? parsed : {};
+      if (!isRecord(parsed)) parseProblem = 'dashboard_json is JSON but not an object; expected a Dashboard object';
+    } catch (error) {
+      body = {};
+      parseProblem = `dashboard_json is not valid JSON (${(error as Error).message})`;
+    }
+  }
+  return {
+    kind: 'dashboard',
+    format: 'terraform',
+    file,
+    resource: address,
+    body,
+    pathOf: (segments) => (segments.length === 0 ? attribute : `${attribute}#${renderPath('', segments)}`),
+    ...(parseProblem ? { parseProblem } : {}),
+  };
+}

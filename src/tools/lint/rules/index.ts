@@ -1,0 +1,15 @@
+// Which rule families apply to which kind of resource.
+import type { ResourceKind } from '../model';
+import type { Rule } from '../rule-context';
+import { alertConditionRules } from './alert-conditions';
+import { alertPolicyRules } from './alert-policy';
+import { dashboardChartRules } from './dashboard-charts';
+import { dashboardLayoutRules } from './dashboard-layout';
+import { schemaFieldRules } from './schema-fields';
+import { uptimeCheckRules } from './uptime-check';
+
+export const RULES_BY_KIND: Readonly<Record<ResourceKind, readonly Rule[]>> = {
+  alertPolicy: [schemaFieldRules, alertPolicyRules, alertConditionRules],
+  uptimeCheck: [schemaFieldRules, uptimeCheckRules],
+  dashboard: [dashboardLayoutRules, schemaFieldRules, dashboardChartRules],
+};
