@@ -1,6 +1,7 @@
 // The fallback for attributes without a domain reading: leaf-by-leaf changes with the path in
 // words ("http check › path") and values shortened, never a raw JSON diff.
 import { isObject, Json, stableJson } from './resources';
+import { durationSeconds, formatSeconds } from './quantities';
 import { isSecretKey, MASK } from './secrets';
 
 export interface LeafChange {
@@ -31,6 +32,9 @@ export function describeLeafChange(change: LeafChange): string {
   if (Array.isArray(change.before) && Array.isArray(change.after) && [...change.before, ...change.after].every((item) => typeof item !== 'object' || item === null)) {
     return `${where} ${setDifference(change.before.map(shortValue), change.after.map(shortValue))}`;
   }
+  const secondsBefore = durationSeconds(change.before);
+  const secondsAfter = durationSeconds(change.after);
+  if (secondsBefore !== undefined && secondsAfter !== undefined) return `${where} ${formatSeconds(secondsBefore)} → ${formatSeconds(secondsAfter)}`;
   if (change.before === undefined) return `${where} set to ${shortValue(change.after)}`;
   if (change.after === undefined) return `${where} unset (was ${shortValue(change.before)})`;
   return `${where} ${shortValue(change.before)} → ${shortValue(change.after)}`;
