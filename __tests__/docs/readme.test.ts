@@ -1,0 +1,37 @@
+// The README's alert table is what the staging stack deploys: generated, and checked here.
+import * as fs from 'fs';
+import * as path from 'path';
+import { synthesizeStackJson } from '../../stacks/synthesize';
+import { alertTableMarkdown, thresholdWords } from '../../src/tools/docs/alert-table';
+import { generatedSection, replaceGeneratedSection } from '../../src/tools/docs/readme-sections';
+import { REPO_ROOT, stagingEnvironment } from '../support/environments';
+
+describe('README', () => {
+  const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+
+  test('the alert table matches the synthesized staging stack (run `npm run docs` after changing alerts)', () => {
+    const table = alertTableMarkdown(synthesizeStackJson(stagingEnvironment()));
+    expect(generatedSection(readme, 'alert-table')).toBe(table);
+    expect(table).toContain('| [staging] PostgreSQL: p99 query latency > 500 ms | critical | Query Insights p99 latency > 500 ms for 5 min | > 500 ms | 1 min window, held 5 min |');
+    expect(table).toContain('| [staging] Redis: connection failures > 1% | critical |');
+  });
+
+  test('names the two set-up commands and the deploy command', () => {
+    expect(readme).toContain('npm ci && npm run synth');
+    expect(readme).toContain('npm test');
+    expect(readme).toContain('npx cdktf deploy monitoring-staging');
+  });
+
+  test('thresholds read in the unit a person uses', () => {
+    expect(thresholdWords(500000, 'us', false)).toBe('500 ms');
+    expect(thresholdWords(0.01, '1', true)).toBe('1%');
+    expect(thresholdWords(0.07, '1', true)).toBe('7%');
+    expect(thresholdWords(30, 's', false)).toBe('30 s');
+  });
+
+  test('generated sections are replaced between their markers only', () => {
+    const text = 'a\n<!-- generated:x -->\nold\n<!-- /generated:x -->\nb';
+    expect(replaceGeneratedSection(text, 'x', 'new')).toBe('a\n<!-- generated:x -->\nnew\n<!-- /generated:x -->\nb');
+    expect(() => replaceGeneratedSection(text, 'y', 'new')).toThrow('README.md has no <!-- generated:y --> … <!-- /generated:y --> section');
+  });
+});
