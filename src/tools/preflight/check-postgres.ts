@@ -1,8 +1,9 @@
 // The PostgreSQL check: connect (TCP, TLS when the URL asks, startup and authentication),
 // `SELECT 1`, `SHOW server_version` — through node-postgres, one client, no pool, closed at the end.
+import type { Socket } from 'net';
 import { Client } from 'pg';
 import { CheckResult, checkResult, roundMs, statusForTime } from './check-result';
-import { Deadline } from './deadline';
+import { CONNECTION_STEP, Deadline, Step } from './deadline';
 import { errorCode, errorMessage, explainNetworkError } from './explain-error';
 import type { PostgresTarget } from './targets';
 
@@ -24,10 +25,10 @@ export async function checkPostgres(target: PostgresTarget, options: PostgresChe
   const timings: Record<string, number> = {};
   let version: string | null = null;
   const base = { target: target.display, threshold_ms: options.thresholdMs, timings_ms: timings, notes: [] };
-  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+  const timed = async <T>(step: 'connect' | 'select_1' | 'server_version', work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
-      return await deadline.run(step, work);
+      return await deadline.run(waitingFor(step, client), work);
     } finally {
       timings[step] = roundMs(performance.now() - started);
     }
@@ -46,6 +47,14 @@ export async function checkPostgres(target: PostgresTarget, options: PostgresChe
     deadline.clear();
     await closeClient(client);
   }
+}
+
+// What the check waits for in each step, for the timeout message. pg's connect() covers both the
+// TCP connection and the startup/authentication exchange; at expiry the socket tells which hung.
+function waitingFor(step: 'connect' | 'select_1' | 'server_version', client: Client): Step {
+  if (step === 'select_1') return 'the SELECT 1 result';
+  if (step === 'server_version') return 'the SHOW server_version result';
+  return () => ((client.connection.stream as Socket).connecting ? CONNECTION_STEP : 'the reply to the PostgreSQL startup message');
 }
 
 // end() waits for the server to close its side; a hung server never does, so give it a moment

@@ -2,8 +2,9 @@
 // configured to try exactly once: no reconnects, no retries, no offline queue, no background
 // commands (ready check, CLIENT SETINFO), so every round trip timed is one we sent.
 import Redis from 'ioredis';
+import type { Socket } from 'net';
 import { CheckResult, checkResult, roundMs, statusForTime } from './check-result';
-import { Deadline } from './deadline';
+import { CONNECTION_STEP, Deadline } from './deadline';
 import { errorMessage, explainNetworkError } from './explain-error';
 import type { RedisTarget } from './targets';
 
@@ -16,6 +17,14 @@ export interface RedisCheckOptions {
   readonly instanceId?: string;
   readonly region?: string;
 }
+
+// What the check waits for in each step, for the timeout message.
+const WAITING_FOR = {
+  connect: CONNECTION_STEP,
+  auth: 'the AUTH reply',
+  ping: 'the PING reply',
+  info: 'the INFO reply',
+};
 
 export async function checkRedis(target: RedisTarget, options: RedisCheckOptions): Promise<CheckResult> {
   const client = new Redis({
@@ -38,16 +47,16 @@ export async function checkRedis(target: RedisTarget, options: RedisCheckOptions
   let socketError: unknown;
   client.on('error', (error: unknown) => { socketError ??= error; });
 
-  const deadline = new Deadline(options.timeoutMs, () => client.disconnect());
+  const deadline = new Deadline(options.timeoutMs, () => closeClient(client));
   const timings: Record<string, number> = {};
   const notes: string[] = [];
   let connected = false;
   let version: string | null = null;
   const base = { target: target.display, threshold_ms: options.thresholdMs, timings_ms: timings, notes };
-  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+  const timed = async <T>(step: keyof typeof WAITING_FOR, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
-      return await deadline.run(step, work);
+      return await deadline.run(WAITING_FOR[step], work);
     } finally {
       timings[step] = roundMs(performance.now() - started);
     }
@@ -86,8 +95,17 @@ export async function checkRedis(target: RedisTarget, options: RedisCheckOptions
     return checkResult({ status: 'failed', connected: false, response_time_ms: null, error: explainRedisError(socketError ?? error, error, target, options) }, { ...base, version });
   } finally {
     deadline.clear();
-    client.disconnect();
+    closeClient(client);
   }
+}
+
+// disconnect() half-closes and arms a 2 s timer (ioredis' disconnectTimeout) that only the socket's
+// 'close' event clears; a hung server never closes its side, and a socket that already failed never
+// closes again, so either way the timer would hold the process for 2 s. The check is over: skip
+// disconnect() once the client has ended, and close the socket outright.
+function closeClient(client: Redis): void {
+  if (client.status !== 'end') client.disconnect();
+  (client.stream as Socket | undefined)?.destroy();
 }
 
 function connectedStill(client: Redis): boolean {

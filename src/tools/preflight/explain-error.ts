@@ -1,7 +1,7 @@
 // Turns what the client libraries throw into sentences a person can act on. Network errors are
 // shared by both checks; protocol errors are recognised by the server's own codes (Redis reply
 // prefixes such as NOAUTH and WRONGPASS, PostgreSQL SQLSTATEs such as 28P01).
-import { DeadlineExceeded } from './deadline';
+import { CONNECTION_STEP, DeadlineExceeded } from './deadline';
 
 export interface Endpoint {
   readonly what: 'Redis' | 'PostgreSQL';
@@ -15,7 +15,7 @@ const UNREACHABLE_HINT = 'private addresses (Memorystore, Cloud SQL private IP) 
 export function explainNetworkError(error: unknown, endpoint: Endpoint): string | undefined {
   const where = `${endpoint.host}:${endpoint.port}`;
   if (error instanceof DeadlineExceeded) {
-    if (error.step === 'the connection') {
+    if (error.step === CONNECTION_STEP) {
       return `${endpoint.what} at ${where}: no connection within ${error.timeoutMs} ms (timeout); ${UNREACHABLE_HINT}`;
     }
     return `${endpoint.what} at ${where}: connected, but no answer within ${error.timeoutMs} ms while waiting for ${error.step} (timeout); `
