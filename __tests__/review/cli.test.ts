@@ -1,0 +1,90 @@
+// `vigil review` as a person calls it: two cdktf.out directories (or files) in, Markdown or JSON
+// out, exit codes, SVG layouts, and errors that name the file without a stack trace.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { CliIo } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
+import { BASE_DIR, BASE_FILE, baseDoc, dashboardOf, policy, setDashboard } from './fixture';
+
+function capture(cwd: string): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd, env: {}, interactive: false };
+}
+
+let work: string;
+let headDir: string;
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-review-cli-'));
+  headDir = path.join(work, 'head');
+  const head = baseDoc();
+  policy(head, 'postgres_p99_latency_critical').conditions[0].condition_threshold.threshold_value = 5000000;
+  const dashboard = dashboardOf(head);
+  dashboard.mosaicLayout.tiles[1].widget.title = 'PostgreSQL: p99 latency <ms> & more';
+  dashboard.mosaicLayout.tiles.pop();
+  setDashboard(head, dashboard);
+  fs.mkdirSync(path.join(headDir, 'stacks', 'monitoring-test'), { recursive: true });
+  fs.writeFileSync(path.join(headDir, 'stacks', 'monitoring-test', 'cdk.tf.json'), JSON.stringify(head));
+  fs.writeFileSync(path.join(work, 'broken.json'), '{ "resource": ');
+});
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe('vigil review', () => {
+  test('compares two cdktf.out directories and prints Markdown; exit 0 even with risks', async () => {
+    const io = capture(work);
+    expect(await main(['review', '--base', BASE_DIR, '--head', 'head'], io)).toBe(0);
+    const text = io.out.join('');
+    expect(text).toContain('p99 latency threshold 500 ms → 5 s');
+    expect(text).toContain('| monitoring-test | 0 | 2 | 0 | 0 |');
+  });
+
+  test('--fail-on-risk exits 1 when the warning section is not empty, 0 when it is', async () => {
+    expect(await main(['review', '--base', BASE_DIR, '--head', 'head', '--fail-on-risk'], capture(work))).toBe(1);
+    const io = capture(work);
+    expect(await main(['review', '--base', BASE_DIR, '--head', BASE_FILE, '--fail-on-risk'], io)).toBe(0);
+    expect(io.out.join('')).toContain('No monitoring changes.');
+  });
+
+  test('--format json prints the review as data', async () => {
+    const io = capture(work);
+    expect(await main(['review', '--base', BASE_DIR, '--head', 'head', '--format=json'], io)).toBe(0);
+    const data = JSON.parse(io.out.join(''));
+    expect(data.risks.map((risk: { kind: string }) => risk.kind)).toEqual(['loosened']);
+    expect(data.stacks[0].counts).toEqual({ added: 0, changed: 2, removed: 0, moved: 0 });
+  });
+
+  test('--svg-dir writes the layout before and after, with tile titles, and the Markdown points to it', async () => {
+    const io = capture(work);
+    expect(await main(['review', '--base', BASE_DIR, '--head', 'head', '--svg-dir', 'svg', '--out', 'review.md'], io)).toBe(0);
+    expect(io.out).toEqual([]);
+    const file = path.join(work, 'svg', 'monitoring-test--infrastructure_dashboard.svg');
+    const svg = fs.readFileSync(file, 'utf8');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('before: Test dashboard');
+    expect(svg).toContain('after: Test dashboard');
+    expect(svg).toContain('<title>Uptime check latency</title>');
+    expect(svg).toContain('PostgreSQL: p99 latency &lt;ms&gt; &amp; more');
+    // The removed tile is drawn red on the left only.
+    expect(svg.match(/<title>Uptime check latency<\/title><rect [^>]*stroke="#cf222e"/g)).toHaveLength(1);
+    expect(fs.readFileSync(path.join(work, 'review.md'), 'utf8')).toContain(`layout before/after: \`${file}\``);
+  });
+
+  test('errors name the path and what is expected, without a stack trace', async () => {
+    const missing = capture(work);
+    expect(await main(['review', '--base', 'nowhere', '--head', 'head'], missing)).toBe(2);
+    expect(missing.err.join('')).toContain(`${path.join(work, 'nowhere')}: no such file or directory (expected a cdktf.out directory or a cdk.tf.json file)`);
+    const broken = capture(work);
+    expect(await main(['review', '--base', 'broken.json', '--head', 'head'], broken)).toBe(2);
+    expect(broken.err.join('')).toContain(`${path.join(work, 'broken.json')}: is not JSON`);
+    expect(broken.err.join('')).not.toMatch(/\n\s+at /);
+    const usage = capture(work);
+    expect(await main(['review', '--base', BASE_DIR], usage)).toBe(2);
+    expect(usage.err.join('')).toContain('both --base and --head are required');
+    const format = capture(work);
+    expect(await main(['review', '--base', BASE_DIR, '--head', 'head', '--format', 'html'], format)).toBe(2);
+    expect(format.err.join('')).toContain('--format must be markdown or json, found "html"');
+  });
+});
