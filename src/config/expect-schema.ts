@@ -68,6 +68,10 @@ const ExpectCloudRunSchema = z.strictObject({
 });
 
 export const ExpectSchema = z.strictObject({
+  // Where the dashboard's drift tile links to: the scheduled drift workflow's page, e.g.
+  // https://github.com/<owner>/<repo>/actions/workflows/drift.yml. The repository's URL is not
+  // known to vigil; without it the tile names the workflow file instead of linking to it.
+  driftWorkflowUrl: z.url({ protocol: /^https$/, error: 'expected an https URL such as https://github.com/acme/vigil/actions/workflows/drift.yml' }).optional(),
   redis: ExpectRedisSchema.optional(),
   vpcConnector: ExpectVpcConnectorSchema.optional(),
   cloudSql: ExpectCloudSqlSchema.optional(),
