@@ -61,6 +61,7 @@ describe('staging alert policies', () => {
       name: 'vigil-staging-redis-connection-errors',
       metric_descriptor: { metric_kind: 'DELTA', value_type: 'INT64', unit: '1', display_name: 'redis-connection-errors (staging)' },
     });
+    expect(synthesized).toHaveResourceWithProperties(MonitoringAlertPolicy, { display_name: '[staging] Redis: connection failures > 1%', severity: 'CRITICAL', combiner: 'OR' });
     const condition = threshold('redis_connection_failures');
     expect(condition.filter).toBe('metric.type="logging.googleapis.com/user/vigil-staging-redis-connection-errors" AND resource.type="cloud_run_revision"');
     expect(condition.denominator_filter).toBe('metric.type="logging.googleapis.com/user/vigil-staging-redis-operations" AND resource.type="cloud_run_revision"');
