@@ -72,6 +72,19 @@ describe('vigil review', () => {
     expect(fs.readFileSync(path.join(work, 'review.md'), 'utf8')).toContain(`layout before/after: \`${file}\``);
   });
 
+  test('lint runs on both sides and lists only findings new in head', async () => {
+    const head = baseDoc();
+    policy(head, 'postgres_p99_latency_critical').conditions[0].condition_threshold.duration = '45s';
+    fs.writeFileSync(path.join(work, 'lint-head.json'), JSON.stringify(head));
+    const io = capture(work);
+    expect(await main(['review', '--base', BASE_FILE, '--head', 'lint-head.json'], io)).toBe(0);
+    const text = io.out.join('');
+    expect(text).toContain('- **error** `google_monitoring_alert_policy.postgres_p99_latency_critical` `conditions[0].condition_threshold.duration` (condition/duration-whole-minutes)');
+    const clean = capture(work);
+    await main(['review', '--base', BASE_FILE, '--head', 'head'], clean);
+    expect(clean.out.join('')).toMatch(/### Lint findings new in head\n\nNone\.\n/);
+  });
+
   test('errors name the path and what is expected, without a stack trace', async () => {
     const missing = capture(work);
     expect(await main(['review', '--base', 'nowhere', '--head', 'head'], missing)).toBe(2);

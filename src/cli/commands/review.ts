@@ -2,8 +2,9 @@
 // and head syntheses (two cdktf.out directories or two cdk.tf.json files).
 import * as fs from 'fs';
 import * as path from 'path';
+import { lintTerraformJson } from '../../tools/lint';
 import { ArtifactError, loadArtifacts, maskJson, renderMarkdown, review } from '../../tools/review';
-import type { LintFunction, ReviewResult } from '../../tools/review';
+import type { ReviewResult } from '../../tools/review';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
 
@@ -58,21 +59,6 @@ export function parseReviewArgs(args: readonly string[]): Options {
   return { base, head, format, svgDir: values.get('--svg-dir'), out: values.get('--out'), maxChars, failOnRisk };
 }
 
-/**
- * Lint's entry point when the lint tool is installed in this tree; the review works without it
- * and says "Lint did not run".
- */
-function loadLint(): LintFunction | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const lint = require('../../tools/lint') as { lintTerraformJson?: LintFunction };
-    return typeof lint.lintTerraformJson === 'function' ? lint.lintTerraformJson : undefined;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /tools[\\/]lint['"]/.test((error as Error).message)) return undefined;
-    throw error;
-  }
-}
-
 export function formatReview(result: ReviewResult, options: Pick<Options, 'format' | 'maxChars'>): string {
   if (options.format === 'json') return `${JSON.stringify(maskJson(result), null, 2)}\n`;
   return renderMarkdown(result, { maxChars: options.maxChars });
@@ -87,7 +73,7 @@ export const command: Command = {
     let result: ReviewResult;
     try {
       result = review(loadArtifacts(resolve(options.base)), loadArtifacts(resolve(options.head)), {
-        lint: loadLint(),
+        lint: lintTerraformJson,
         svgDir: options.svgDir ? resolve(options.svgDir) : undefined,
       });
     } catch (error) {

@@ -100,7 +100,9 @@ function buildBlocks(review: ReviewResult, title: string): Block[] {
   for (const finding of review.lint.newInHead) {
     const hint = finding.hint ? ` — ${finding.hint}` : '';
     const stack = review.stacks.length > 1 ? `${finding.stack}: ` : '';
-    blocks.push({ text: `- **${finding.severity}** ${stack}\`${finding.resource}\`${finding.path ? ` \`${finding.path}\`` : ''} (${finding.ruleId}): ${finding.message}${hint}`, priority: 1, what: 'lint' });
+    // Lint's paths start from the document root (`resource.<type>.<id>.…`); the resource is already named.
+    const where = finding.path.startsWith(`resource.${finding.resource}.`) ? finding.path.slice(`resource.${finding.resource}.`.length) : finding.path;
+    blocks.push({ text: `- **${finding.severity}** ${stack}\`${finding.resource}\`${where ? ` \`${where}\`` : ''} (${finding.ruleId}): ${finding.message}${hint}`, priority: 1, what: 'lint' });
   }
   return blocks;
 }
