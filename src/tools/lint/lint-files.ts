@@ -42,3 +42,9 @@ export function lintTerraformJson(doc: unknown, file: string): Finding[] {
   }
   return sortFindings(lintUnit(readTerraform(doc, file)));
 }
+
+/** Lints one parsed document of any supported format; `undefined` when the format is not recognised. */
+export function lintDocument(doc: unknown, file: string): Finding[] | undefined {
+  const unit = readDocument(doc, file);
+  return unit ? sortFindings(lintUnit(unit)) : undefined;
+}

@@ -90,6 +90,6 @@ export const dashboardLayoutRules: Rule = (context) => {
     }
   }
   if (tileCount > MAX_DASHBOARD_TILES) {
-    context.report('dashboard/too-many-tiles', 'error', [], `the dashboard has ${tileCount} tiles; Cloud Monitoring supports at most ${MAX_DASHBOARD_TILES}`, 'split it into two dashboards');
+    context.report('dashboard/too-many-tiles', 'error', isRecord(mosaic) ? ['mosaicLayout', 'tiles'] : [], `the dashboard has ${tileCount} tiles; Cloud Monitoring supports at most ${MAX_DASHBOARD_TILES}`, 'split it into two dashboards');
   }
 };

@@ -10,6 +10,8 @@ import { likelyTypo } from '../typo';
 import { isOpaque, type PathSegment } from '../model';
 import type { RuleContext } from '../rule-context';
 
+const CATALOGUED_DOMAINS = [...new Set(CATALOGUED_PREFIXES.map((prefix) => prefix.split('/')[0]))];
+
 export interface FilterCheckOptions {
   /** Threshold/absence filters and ratio denominators must name a metric type. */
   readonly requireMetricType: boolean;
@@ -104,13 +106,15 @@ function checkMetricType(context: RuleContext, metricType: string, path: readonl
     );
     return undefined;
   }
-  // A misspelt prefix (`redis.googleapi.com/…`) is still close to a catalogued name.
-  const near = likelyTypo(metricType, catalogMetricTypes());
+  // A misspelt prefix (`redis.googleapi.com/…`) is close to a catalogued domain; only then is the
+  // whole name compared with the catalog (comparing every unknown name with every entry is slow).
+  const domain = metricType.split('/')[0];
+  const nearDomain = likelyTypo(domain, CATALOGUED_DOMAINS);
+  const near = nearDomain ? likelyTypo(metricType, catalogMetricTypes()) : undefined;
   if (near) {
     context.report('filter/unknown-metric', 'error', path, `metric type "${metricType}" does not exist; did you mean "${near}"?`, `use metric.type="${near}"`);
     return undefined;
   }
-  const domain = metricType.split('/')[0];
   context.report('filter/unknown-metric-prefix', 'warning', path, `metric type "${metricType}": lint's catalog does not cover ${domain}/, so it cannot check the name, kind or value type`, 'add the metric to src/gcp/metric-catalog.ts if vigil should check it');
   return undefined;
 }

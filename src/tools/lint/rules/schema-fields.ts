@@ -27,6 +27,9 @@ const POLICIES: Readonly<Record<ResourceKind, Policy>> = {
   uptimeCheck: { message: uptimeCheckMessage, unknown: 'uptime/unknown-field', type: 'uptime/field-type', oneof: 'uptime/field-type', strictNames: false },
 };
 
+/** Enum fields a dedicated rule already reports with its own id (aggregation/unknown-name, policy/severity, …). */
+const ENUMS_CHECKED_ELSEWHERE = new Set(['perSeriesAligner', 'crossSeriesReducer', 'severity', 'combiner', 'selectedRegions']);
+
 export const schemaFieldRules: Rule = (context) => {
   const resource = context.resource;
   // Terraform checks its own attribute names; the API's JSON is only inside dashboard_json.
@@ -36,6 +39,8 @@ export const schemaFieldRules: Rule = (context) => {
   const issues: ProtoIssue[] = [];
   walkMessage(resource.body, policy.message(), [], issues);
   for (const issue of issues) {
+    const field = [...issue.path].reverse().find((segment) => typeof segment === 'string');
+    if (issue.kind === 'unknown-enum' && typeof field === 'string' && ENUMS_CHECKED_ELSEWHERE.has(field)) continue;
     switch (issue.kind) {
       case 'unknown-field':
       case 'unknown-enum': {

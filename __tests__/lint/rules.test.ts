@@ -1,0 +1,141 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { lintDocument, lintFiles, RULE_IDS, type Finding } from '../../src/tools/lint';
+
+const FIXTURES = path.join(__dirname, 'fixtures');
+const RULE_FIXTURES = path.join(FIXTURES, 'rules');
+
+interface RuleFixture {
+  readonly ruleId: string;
+  readonly note: string;
+  readonly bad: unknown;
+  readonly good: unknown;
+}
+
+function fixtureFor(ruleId: string): RuleFixture {
+  return JSON.parse(fs.readFileSync(path.join(RULE_FIXTURES, `${ruleId.replace('/', '--')}.json`), 'utf8')) as RuleFixture;
+}
+
+function lint(doc: unknown, file: string): Finding[] {
+  const findings = lintDocument(doc, file);
+  if (!findings) throw new Error(`${file}: format not recognised`);
+  return findings;
+}
+
+const documentRules = Object.keys(RULE_IDS).filter((id) => !id.startsWith('input/'));
+
+describe('a fixture per rule', () => {
+  it('exists for every rule id, and names that rule', () => {
+    const files = fs.readdirSync(RULE_FIXTURES).map((file) => file.replace('--', '/').replace(/\.json$/, ''));
+    expect(files.sort()).toEqual([...documentRules].sort());
+  });
+
+  it.each(documentRules)('%s: the failing fixture is reported, the passing one is not', (ruleId) => {
+    const fixture = fixtureFor(ruleId);
+    expect(fixture.ruleId).toBe(ruleId);
+    const bad = lint(fixture.bad, `${ruleId}.bad`).filter((finding) => finding.ruleId === ruleId);
+    expect(bad.length).toBeGreaterThan(0);
+    for (const finding of bad) {
+      expect(finding.severity).toBe(ruleId === 'policy/no-channels' || ruleId === 'policy/mql-deprecated' || ruleId === 'uptime/validate-ssl' || ruleId === 'filter/unknown-metric-prefix' ? 'warning' : 'error');
+      expect(finding.message.length).toBeGreaterThan(20);
+      expect(finding.path).not.toBe('');
+    }
+    const good = lint(fixture.good, `${ruleId}.good`);
+    expect(good.filter((finding) => finding.ruleId === ruleId)).toEqual([]);
+  });
+});
+
+describe('messages say what was found and what the API expects', () => {
+  const first = (ruleId: string) => lint(fixtureFor(ruleId).bad, 'f').find((finding) => finding.ruleId === ruleId)!;
+
+  it('names the misspelt metric and the closest real one', () => {
+    const finding = first('filter/unknown-metric');
+    expect(finding.message).toContain('redis.googleapis.com/stats/rejected_connections_count');
+    expect(finding.message).toContain('did you mean "redis.googleapis.com/stats/reject_connections_count"');
+    expect(finding.path).toBe('conditions[0].conditionThreshold.filter');
+  });
+
+  it('catches a misspelt prefix as an unknown metric, and only warns on a prefix outside the catalog', () => {
+    const withFilter = (filter: string) => {
+      const doc = JSON.parse(JSON.stringify(fixtureFor('filter/unknown-metric').good));
+      doc.conditions[0].conditionThreshold.filter = filter;
+      return lint(doc, 'p').map((finding) => `${finding.severity} ${finding.ruleId}: ${finding.message}`);
+    };
+    expect(withFilter('metric.type="redis.googleapi.com/stats/reject_connections_count" resource.type="redis_instance"')).toEqual([
+      'error filter/unknown-metric: metric type "redis.googleapi.com/stats/reject_connections_count" does not exist; did you mean "redis.googleapis.com/stats/reject_connections_count"?',
+    ]);
+    expect(withFilter('metric.type="iam.googleapis.com/service_account/key/authn_events_count" resource.type="iam_service_account"')).toEqual([
+      "warning filter/unknown-metric-prefix: metric type \"iam.googleapis.com/service_account/key/authn_events_count\": lint's catalog does not cover iam.googleapis.com/, so it cannot check the name, kind or value type",
+    ]);
+  });
+
+  it('names the aligner, the metric kind and what the aligner accepts', () => {
+    const finding = first('aggregation/aligner-kind');
+    expect(finding.message).toBe('ALIGN_RATE does not fit a GAUGE DOUBLE series; it accepts DELTA or CUMULATIVE series of numeric (INT64/DOUBLE) values');
+    expect(finding.hint).toBe('use ALIGN_MEAN or ALIGN_MAX');
+  });
+
+  it('answers a dashboard typo like the API, with did-you-mean', () => {
+    const finding = first('dashboard/unknown-field');
+    expect(finding.path).toBe('mosaicLayout.tiles[0].widget.xyCharts');
+    expect(finding.message).toContain('did you mean "xyChart"');
+    expect(finding.severity).toBe('error');
+  });
+
+  it('catches an enum typo (LINES) and warns on an unknown name that is no typo', () => {
+    const doc = JSON.parse(JSON.stringify(fixtureFor('dashboard/unknown-field').good));
+    doc.mosaicLayout.tiles[0].widget.xyChart.dataSets[0].plotType = 'LINES';
+    doc.mosaicLayout.tiles[0].widget.xyChart.chartOptions = { displayHorizontal: false };
+    const findings = lint(doc, 'd').filter((finding) => finding.ruleId === 'dashboard/unknown-field');
+    expect(findings.map((finding) => [finding.severity, finding.path])).toEqual([
+      ['warning', 'mosaicLayout.tiles[0].widget.xyChart.chartOptions.displayHorizontal'],
+      ['error', 'mosaicLayout.tiles[0].widget.xyChart.dataSets[0].plotType'],
+    ]);
+    expect(findings[1].message).toContain('did you mean "LINE"');
+    expect(findings[0].message).toContain('google.monitoring.dashboard.v1.ChartOptions');
+  });
+
+  it('spells Terraform paths in snake_case and names the Terraform address', () => {
+    const finding = first('filter/log-metric-undefined');
+    expect(finding.resource).toBe('google_monitoring_alert_policy.p');
+    expect(finding.path).toBe('resource.google_monitoring_alert_policy.p.conditions[0].condition_threshold.filter');
+    expect(finding.message).toContain('did you mean "vigil-staging-redis-connection-errors"');
+  });
+
+  it('warns, not errs, on a log-based metric in a lone REST export', () => {
+    const doc = { displayName: 'x', combiner: 'OR', notificationChannels: ['c'], conditions: [{ displayName: 'c', conditionThreshold: { filter: 'metric.type="logging.googleapis.com/user/anything" resource.type="cloud_run_revision"', comparison: 'COMPARISON_GT', duration: '60s', aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_DELTA' }] } }] };
+    expect(lint(doc, 'x').map((finding) => `${finding.severity} ${finding.ruleId}`)).toEqual(['warning filter/log-metric-undefined']);
+  });
+
+  it('accepts SLO burn-rate selectors without a metric type', () => {
+    const doc = { displayName: 'burn', combiner: 'AND', notificationChannels: ['c'], conditions: [{ displayName: 'fast', conditionThreshold: { filter: 'select_slo_burn_rate("projects/${PROJECT}/services/s/serviceLevelObjectives/o", "60m")', comparison: 'COMPARISON_GT', thresholdValue: 14.4, duration: '0s' } }] };
+    expect(lint(doc, 'x')).toEqual([]);
+  });
+});
+
+describe("the remediation plan's Redis policy", () => {
+  it('gets the errors the API would answer with', async () => {
+    const findings = await lintFiles([path.join(FIXTURES, 'remediation-plan-redis-policy.tf.json')]);
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    expect(errors.map((finding) => [finding.ruleId, finding.path])).toEqual([
+      ['filter/metric-type-required', 'resource.google_monitoring_alert_policy.redis_connectivity.conditions[0].condition_threshold.filter'],
+    ]);
+    expect(errors[0].message).toContain('names no metric.type');
+    expect(errors[0].hint).toContain('redis.googleapis.com/');
+    expect(findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.ruleId)).toEqual(['policy/no-channels']);
+  });
+});
+
+describe('input files', () => {
+  it('reports a named file that is not JSON, or not a format lint reads', async () => {
+    const findings = await lintFiles([path.join(FIXTURES, 'input', 'not-json.json'), path.join(FIXTURES, 'input', 'unknown-format.json')]);
+    expect(findings.map((finding) => [finding.ruleId, finding.severity, path.basename(finding.file)])).toEqual([
+      ['input/unreadable', 'error', 'not-json.json'],
+      ['input/unknown-format', 'warning', 'unknown-format.json'],
+    ]);
+  });
+
+  it('skips files of unknown format found by walking a directory', async () => {
+    expect(await lintFiles([path.join(FIXTURES, 'input')])).toEqual([]);
+  });
+});
