@@ -29,7 +29,7 @@ const ExpectRedisSchema = z.strictObject({
   host: identifier(IPV4_ADDRESS),
   port: wholeNumber('a TCP port', 1, 65535),
   tier: z.enum(REDIS_TIERS, { error: `expected ${REDIS_TIERS.join(' or ')}` }),
-  memorySizeGb: wholeNumber('a memory size in whole GB', 1, 300),
+  memorySizeGb: wholeNumber('a memory size in GB', 1, 300),
   version: z.string({ error: 'expected a Memorystore version such as REDIS_7_2' })
     .regex(/^REDIS_\d+_\d+$/, { error: 'expected a Memorystore version such as REDIS_7_2' }),
   authEnabled: z.boolean({ error: 'expected true or false' }),
