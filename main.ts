@@ -1,17 +1,10 @@
-// The cdktf app (cdktf.json runs `node dist/main.js`): one stack per environments/*.yaml.
-// Invalid environments stop it before anything is written.
+// The cdktf app (cdktf.json runs `node dist/main.js`): exactly what `vigil synth` does — validate
+// every environments/*.yaml, synthesize one stack each, lint, then write CDKTF_OUTDIR — so
+// `cdktf deploy` never deploys a stack that `npm run synth` would have refused.
 import * as path from 'path';
-import { ConfigError } from './src/config/config-error';
-import { loadEnvironments } from './src/config/load-environment';
-import { synthesizeEnvironments } from './stacks/synthesize';
+import { main } from './src/cli/main';
 
-const ENVIRONMENTS_DIR = path.join(__dirname, __dirname.endsWith(`${path.sep}dist`) ? '..' : '.', 'environments');
+const ROOT = __dirname.endsWith(`${path.sep}dist`) ? path.dirname(__dirname) : __dirname;
 
-try {
-  const environments = loadEnvironments(path.relative(process.cwd(), ENVIRONMENTS_DIR) || '.');
-  synthesizeEnvironments(environments, process.env.CDKTF_OUTDIR ?? 'cdktf.out');
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exitCode = 1;
-}
+main(['synth', '--environments', path.join(ROOT, 'environments'), '--out', process.env.CDKTF_OUTDIR ?? path.join(ROOT, 'cdktf.out')])
+  .then((code) => { process.exitCode = code; });

@@ -105,6 +105,12 @@ describe('environment validation', () => {
     ]);
   });
 
+  test('a duration that is not a whole number of minutes', () => {
+    expect(problemsOf(withChange((data) => { data.thresholds.postgres.durationSeconds = 90; }))).toEqual([
+      `${FILE}: thresholds.postgres.durationSeconds: expected a duration in seconds that is a whole number of minutes (a multiple of 60), found 90`,
+    ]);
+  });
+
   test('malformed YAML names the line and column', () => {
     expect(() => parseYaml('project: netra-staging\nredis: [unclosed\n', FILE)).toThrow(ConfigError);
     try {

@@ -62,6 +62,12 @@ describe('vigil synth', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
   });
 
+  test('the real staging stack lints clean during synth', async () => {
+    const io = captureIo(workspace());
+    expect(await main(['synth'], io)).toBe(0);
+    expect(io.err.join('')).toBe('');
+  });
+
   test('unknown options are usage errors', async () => {
     const io = captureIo(workspace());
     expect(await main(['synth', '--colour'], io)).toBe(2);

@@ -17,6 +17,10 @@ const wholeNumber = (what: string, min: number, max: number) =>
   z.number({ error: `expected ${what}` }).int({ error: `expected ${what} as a whole number` })
     .gte(min, { error: `expected ${what} of at least ${min}` }).lte(max, { error: `expected ${what} at most ${max}` });
 
+// Alert durations must be whole minutes (the API rejects anything else, facts file §2.2).
+const wholeMinutes = (what: string, min: number, max: number) =>
+  wholeNumber(what, min, max).multipleOf(60, { error: `expected ${what} that is a whole number of minutes (a multiple of 60)` });
+
 const httpsUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.example.com/health' });
 
 export const SEVERITIES = ['critical', 'error', 'warning'] as const;
@@ -123,30 +127,30 @@ const AgentSchema = z.strictObject({
 const ThresholdsSchema = z.strictObject({
   redis: z.strictObject({
     connectionFailurePercent: positive('a percentage', 100).default(1),
-    windowSeconds: wholeNumber('a window in seconds', 60, 3600).default(300),
+    windowSeconds: wholeMinutes('a window in seconds', 60, 3600).default(300),
     // Preflight calls Redis degraded above this.
     responseTimeMs: positive('a response time in ms', 60000).default(100),
   }).prefault({}),
   postgres: z.strictObject({
     p99LatencyMs: positive('a latency in ms', 600000).default(500),
     p99WarningLatencyMs: positive('a latency in ms', 600000).default(200),
-    durationSeconds: wholeNumber('a duration in seconds', 0, 86400).default(300),
+    durationSeconds: wholeMinutes('a duration in seconds', 0, 86400).default(300),
     // Preflight calls PostgreSQL degraded above this.
     responseTimeMs: positive('a response time in ms', 60000).default(200),
   }).prefault({}),
   vpcConnector: z.strictObject({
-    absentForSeconds: wholeNumber('a duration in seconds', 120, 84600).default(600),
-    durationSeconds: wholeNumber('a duration in seconds', 0, 86400).default(300),
+    absentForSeconds: wholeMinutes('a duration in seconds', 120, 84600).default(600),
+    durationSeconds: wholeMinutes('a duration in seconds', 0, 86400).default(300),
   }).prefault({}),
   agent: z.strictObject({
     timeoutRatePercent: positive('a percentage', 100).default(5),
-    windowSeconds: wholeNumber('a window in seconds', 60, 86400).default(600),
+    windowSeconds: wholeMinutes('a window in seconds', 60, 86400).default(600),
     minExecutionsPerWindow: wholeNumber('an execution count', 1, 1000000).default(20),
     executionBudgetSeconds: positive('a duration in seconds', 3600).default(30),
   }).prefault({}),
   uptime: z.strictObject({
     failingLocations: wholeNumber('a number of checker locations', 1, 7).default(2),
-    durationSeconds: wholeNumber('a duration in seconds', 0, 86400).default(60),
+    durationSeconds: wholeMinutes('a duration in seconds', 0, 86400).default(60),
   }).prefault({}),
 }).prefault({});
 
