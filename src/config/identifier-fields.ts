@@ -23,6 +23,12 @@ export interface SchemaField {
   /** What a value must look like, in the words of the schema's own error message. */
   readonly expected: string;
   readonly schema: AnySchema;
+  /** The identifier format of identifiers.ts the field is checked against, if any. */
+  readonly format?: formats.IdentifierFormat;
+  /** zod's string format: `email` or `url` for addresses. */
+  readonly stringFormat?: string;
+  /** The value is text (a string field), as opposed to a number, boolean or enum. */
+  readonly isString: boolean;
 }
 
 // Formats that name something other than infrastructure of the environment: the region is a
@@ -30,12 +36,15 @@ export interface SchemaField {
 // environment name is ours too.
 const NOT_INFRASTRUCTURE: readonly formats.IdentifierFormat[] = [formats.REGION, formats.CHANNEL_ID, formats.ENVIRONMENT_NAME];
 
-const INFRASTRUCTURE_PATTERNS = new Set(
-  Object.values(formats)
-    .filter((format): format is formats.IdentifierFormat => typeof format === 'object' && format !== null && 'pattern' in format)
-    .filter((format) => !NOT_INFRASTRUCTURE.includes(format))
-    .map((format) => format.pattern.source),
-);
+const ALL_FORMATS: readonly formats.IdentifierFormat[] = Object.values(formats)
+  .filter((format): format is formats.IdentifierFormat => typeof format === 'object' && format !== null && 'pattern' in format);
+
+const INFRASTRUCTURE_PATTERNS = new Set(ALL_FORMATS.filter((format) => !NOT_INFRASTRUCTURE.includes(format)).map((format) => format.pattern.source));
+
+function formatOf(schema: AnySchema): formats.IdentifierFormat | undefined {
+  const patterns = (definition(schema).checks ?? []).map((check) => check._zod.def.pattern?.source).filter(Boolean);
+  return ALL_FORMATS.find((format) => patterns.includes(format.pattern.source));
+}
 
 // Fields whose schema type cannot tell that they identify something: a Slack channel is a channel
 // address like an email, and two environments sharing a Terraform state location overwrite each
@@ -108,7 +117,8 @@ function collect(schema: AnySchema, pattern: string, fields: Map<string, SchemaF
   } else if (def.type === 'union' && (def.options ?? []).some(isContainer)) {
     for (const option of def.options ?? []) collect(option, pattern, fields, nodes);
   } else if (!fields.has(pattern)) {
-    fields.set(pattern, { pattern, role: roleOf(pattern, inner), expected: expectedOf(inner), schema: inner });
+    fields.set(pattern, { pattern, role: roleOf(pattern, inner), expected: expectedOf(inner), schema: inner, format: formatOf(inner),
+      stringFormat: definition(inner).type === 'string' ? definition(inner).format : undefined, isString: definition(inner).type === 'string' });
   }
 }
 
@@ -233,7 +243,7 @@ export function mentionIndexes(text: string, value: string): number[] {
 
 /** The names an identifier value is found by in text: a URL by its host as well. */
 export function searchTermsOf(value: string, field: SchemaField): string[] {
-  if (definition(field.schema).format === 'url') {
+  if (field.stringFormat === 'url') {
     try {
       return [value, new URL(value).hostname];
     } catch {
