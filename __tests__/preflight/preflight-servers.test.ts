@@ -108,6 +108,8 @@ describe('Redis', () => {
     const file = environmentFile(redis.port, { redisMs: 0.001 });
     const { code, report } = await preflightJson(['--env', file], { REDIS_PASSWORD: redis.password, DATABASE_URL: postgres.url() });
     expect(report.redis).toMatchObject({ status: 'degraded', connected: true, error: null, threshold_ms: 0.001 });
+    // Measured twice before being called degraded.
+    expect(report.redis.notes).toEqual([expect.stringMatching(/^first measurement [\d.]+ ms was above 0.001 ms; measured again on a new connection$/)]);
     expect(report.postgresql.status).toBe('healthy');
     expect(code).toBe(2);
   });

@@ -94,6 +94,9 @@ export function commandExists(name: string): boolean {
 }
 
 export async function startRedis(): Promise<RedisServer> {
+  if (!commandExists('redis-server')) {
+    throw new Error('redis-server is not installed: apt-get install -y redis-server (.ci/run does this when it is missing)');
+  }
   const dir = tempDir('vigil-redis-');
   const port = await freePort();
   const password = randomSecret();

@@ -1,0 +1,63 @@
+// Measures `vigil preflight` against servers on loopback that it starts itself (the test helpers'
+// redis-server and PostgreSQL 15): the median time of each step over several runs, the wall time
+// of a whole run (both checks concurrently), and how long a hung port takes to fail.
+//   npx ts-node --transpile-only scripts/bench-preflight.ts [runs]
+import { loadEnvironmentFile } from '../src/config/load-environment';
+import { CheckResult } from '../src/tools/preflight/check-result';
+import { runPreflight } from '../src/tools/preflight/run-preflight';
+import { resolveTargets } from '../src/tools/preflight/targets';
+import { startHangingListener, startPostgres, startRedis, stopAll } from '../__tests__/preflight/servers';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function collect(into: Map<string, number[]>, check: CheckResult): void {
+  if (check.status === 'failed') throw new Error(`check failed: ${check.error}`);
+  for (const [step, ms] of Object.entries(check.timings_ms)) into.set(step, [...(into.get(step) ?? []), ms]);
+  into.set('total (response_time_ms)', [...(into.get('total (response_time_ms)') ?? []), check.response_time_ms!]);
+}
+
+async function bench(): Promise<void> {
+  const runs = Number(process.argv[2] ?? 20);
+  const environment = loadEnvironmentFile('__tests__/preflight/fixtures/preflight.yaml');
+  const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+  const targets = resolveTargets({
+    environment, redisUrl: `redis://127.0.0.1:${redis.port}`, processEnv: { REDIS_PASSWORD: redis.password, DATABASE_URL: postgres.url() },
+  });
+  const redisSteps = new Map<string, number[]>();
+  const postgresSteps = new Map<string, number[]>();
+  const wall: number[] = [];
+  // One warm-up run: the first connect pays for loading and JIT-compiling the client libraries.
+  await runPreflight(environment, targets, { timeoutMs: 5000 });
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const report = await runPreflight(environment, targets, { timeoutMs: 5000 });
+    wall.push(performance.now() - started);
+    collect(redisSteps, report.redis);
+    collect(postgresSteps, report.postgresql);
+  }
+  const hanging = await startHangingListener();
+  const hangTargets = resolveTargets({
+    environment, redisUrl: `redis://127.0.0.1:${hanging.port}`, processEnv: { DATABASE_URL: `postgresql://vigil:x@127.0.0.1:${hanging.port}/postgres` },
+  });
+  const hangWall: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await runPreflight(environment, hangTargets, { timeoutMs: 300 });
+    hangWall.push(performance.now() - started);
+  }
+  console.log(`vigil preflight on loopback, ${runs} runs after one warm-up, medians in ms (node ${process.version})`);
+  for (const [name, steps] of [['Redis', redisSteps], ['PostgreSQL', postgresSteps]] as const) {
+    console.log(`  ${name}: ${[...steps].map(([step, values]) => `${step} ${median(values).toFixed(2)}`).join(', ')}`);
+  }
+  console.log(`  whole run (both checks at once): ${median(wall).toFixed(2)}`);
+  console.log(`  hung port, --timeout-ms 300, both checks: ${median(hangWall).toFixed(2)} (5 runs)`);
+}
+
+bench().finally(stopAll).catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
