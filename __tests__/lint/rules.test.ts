@@ -107,6 +107,12 @@ describe('messages say what was found and what the API expects', () => {
     expect(lint(doc, 'x').map((finding) => `${finding.severity} ${finding.ruleId}`)).toEqual(['warning filter/log-metric-undefined']);
   });
 
+  it('leaves a filter that is one Terraform interpolation alone', () => {
+    const doc = JSON.parse(JSON.stringify(fixtureFor('filter/metric-type-required').good));
+    doc.conditions[0].conditionThreshold.filter = '${local.redis_filter}';
+    expect(lint(doc, 'x')).toEqual([]);
+  });
+
   it('accepts SLO burn-rate selectors without a metric type', () => {
     const doc = { displayName: 'burn', combiner: 'AND', notificationChannels: ['c'], conditions: [{ displayName: 'fast', conditionThreshold: { filter: 'select_slo_burn_rate("projects/${PROJECT}/services/s/serviceLevelObjectives/o", "60m")', comparison: 'COMPARISON_GT', thresholdValue: 14.4, duration: '0s' } }] };
     expect(lint(doc, 'x')).toEqual([]);
