@@ -1,11 +1,13 @@
 // One environment's monitoring: a TerraformStack named monitoring-<env> that composes the
-// notification channels, one construct per signal, and the dashboard. Composition only.
+// notification channels, one construct per signal, the dashboard and the drift checks.
+// Composition only.
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Environment } from '../src/config/environment';
 import { stackName } from '../src/config/environment';
 import { InfrastructureDashboard } from '../src/constructs/dashboard/infrastructure-dashboard';
+import { DriftChecks } from '../src/constructs/drift/drift-checks';
 import { consoleUrl, dashboardTitle, MonitoringContext } from '../src/constructs/monitoring-context';
 import { NotificationChannels } from '../src/constructs/notification-channels';
 import { AgentExecution } from '../src/constructs/signals/agent-execution';
@@ -43,5 +45,6 @@ export class MonitoringStack extends TerraformStack {
       new Uptime(this, 'uptime', context),
     ];
     new InfrastructureDashboard(this, 'dashboard', context, this.signals);
+    new DriftChecks(this, 'drift', { environment });
   }
 }

@@ -2,6 +2,7 @@
 import type { ConfigProblem } from './config-error';
 import type { EnvironmentFile } from './schema';
 import { checkerLocations, MIN_CHECKER_LOCATIONS } from './checker-locations';
+import { expectConflicts } from './expect-schema';
 
 export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
@@ -45,5 +46,7 @@ export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigPr
       message: `expected at most the ${locations.length} checker locations selected, found ${env.thresholds.uptime.failingLocations}`,
     });
   }
+  // The drift expectations must not contradict the settings the alerts are built from.
+  problems.push(...expectConflicts(file, env));
   return problems;
 }
