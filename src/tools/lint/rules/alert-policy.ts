@@ -27,8 +27,9 @@ export const alertPolicyRules: Rule = (context) => {
       context.report('policy/documentation', 'error', ['documentation', 'content'], `documentation has ${chars} characters (${bytes} bytes UTF-8); the API accepts at most ${MAX_DOCUMENTATION_CHARS} characters and ${MAX_DOCUMENTATION_BYTES} bytes`, 'shorten the runbook and link to the full text');
     }
     const mimeType = documentation.mimeType;
-    if (content !== '' && mimeType !== DOCUMENTATION_MIME_TYPE && !isOpaque(mimeType)) {
-      context.report('policy/documentation', 'error', ['documentation', 'mimeType'], `documentation mime type is ${mimeType === undefined ? 'missing' : JSON.stringify(mimeType)}; the API supports only "${DOCUMENTATION_MIME_TYPE}"`, `set mime_type = "${DOCUMENTATION_MIME_TYPE}"`);
+    // An absent mime type is not flagged: the Terraform provider defaults it to text/markdown.
+    if (mimeType !== undefined && mimeType !== DOCUMENTATION_MIME_TYPE && !isOpaque(mimeType)) {
+      context.report('policy/documentation', 'error', ['documentation', 'mimeType'], `documentation mime type is ${JSON.stringify(mimeType)}; the API supports only "${DOCUMENTATION_MIME_TYPE}"`, `set mime_type = "${DOCUMENTATION_MIME_TYPE}"`);
     }
     if (typeof documentation.subject === 'string' && Buffer.byteLength(documentation.subject, 'utf8') > MAX_DOCUMENTATION_SUBJECT_BYTES) {
       context.report('policy/documentation', 'error', ['documentation', 'subject'], `documentation subject has ${Buffer.byteLength(documentation.subject, 'utf8')} bytes; the API accepts at most ${MAX_DOCUMENTATION_SUBJECT_BYTES}`);
