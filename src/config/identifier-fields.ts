@@ -106,16 +106,17 @@ function join(prefix: string, key: string): string {
   return prefix === '' ? key : `${prefix}.${key}`;
 }
 
-function collect(schema: AnySchema, pattern: string, fields: Map<string, SchemaField>, nodes: Set<string>): void {
+function collect(schema: AnySchema, pattern: string, fields: Map<string, SchemaField>, nodes: Set<string>, optional: Set<string>): void {
   const inner = unwrap(schema);
   const def = definition(inner);
   if (pattern !== '') nodes.add(pattern);
+  if (pattern !== '' && inner !== schema) optional.add(pattern);
   if (def.type === 'object' && def.shape) {
-    for (const [key, child] of Object.entries(def.shape)) collect(child, join(pattern, key), fields, nodes);
+    for (const [key, child] of Object.entries(def.shape)) collect(child, join(pattern, key), fields, nodes, optional);
   } else if (def.type === 'array' && def.element) {
-    collect(def.element, `${pattern}[]`, fields, nodes);
+    collect(def.element, `${pattern}[]`, fields, nodes, optional);
   } else if (def.type === 'union' && (def.options ?? []).some(isContainer)) {
-    for (const option of def.options ?? []) collect(option, pattern, fields, nodes);
+    for (const option of def.options ?? []) collect(option, pattern, fields, nodes, optional);
   } else if (!fields.has(pattern)) {
     fields.set(pattern, { pattern, role: roleOf(pattern, inner), expected: expectedOf(inner), schema: inner, format: formatOf(inner),
       stringFormat: definition(inner).type === 'string' ? definition(inner).format : undefined, isString: definition(inner).type === 'string' });
@@ -125,6 +126,7 @@ function collect(schema: AnySchema, pattern: string, fields: Map<string, SchemaF
 interface SchemaMap {
   readonly fields: ReadonlyMap<string, SchemaField>;
   readonly nodes: ReadonlySet<string>;
+  readonly optional: ReadonlySet<string>;
 }
 
 let cached: SchemaMap | undefined;
@@ -133,8 +135,9 @@ function schemaMap(): SchemaMap {
   if (!cached) {
     const fields = new Map<string, SchemaField>();
     const nodes = new Set<string>();
-    collect(EnvironmentFileSchema, '', fields, nodes);
-    cached = { fields, nodes };
+    const optional = new Set<string>();
+    collect(EnvironmentFileSchema, '', fields, nodes, optional);
+    cached = { fields, nodes, optional };
   }
   return cached;
 }
@@ -147,6 +150,11 @@ export function schemaFields(): ReadonlyMap<string, SchemaField> {
 /** Every field path pattern of the schema, leaves and the mappings and lists that hold them. */
 export function schemaPatterns(): ReadonlySet<string> {
   return schemaMap().nodes;
+}
+
+/** The patterns of fields and blocks a file may leave out (optional or with a default). */
+export function optionalPatterns(): ReadonlySet<string> {
+  return schemaMap().optional;
 }
 
 /** `notifications.channels[1].type` → ['notifications', 'channels', 1, 'type']; undefined when malformed. */

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, ConfigProblem } from './config-error';
 import { fieldPath } from './format-issues';
-import { fieldValues, mentions, searchTermsOf } from './identifier-fields';
+import { fieldValues, mentions, optionalPatterns, patternOf, searchTermsOf } from './identifier-fields';
 import { ENVIRONMENT_NAME } from './identifiers';
 import { closestName } from '../util/closest-name';
 
@@ -53,9 +53,23 @@ function siblingNames(file: string): string[] {
   }
 }
 
+/** The shortest prefix of `keys` that names a block or field a file may leave out, if any below the root block. */
+function outermostOptional(keys: ReadonlyArray<string | number>): ReadonlyArray<string | number> | undefined {
+  const optional = optionalPatterns();
+  // Top-level blocks (redis, agent) stay: only what sits inside them is withheld.
+  for (let length = 2; length <= keys.length; length++) {
+    if (optional.has(patternOf(keys.slice(0, length)))) return keys.slice(0, length);
+  }
+  return undefined;
+}
+
 function deleteAt(data: unknown, keys: ReadonlyArray<string | number>): void {
   let current: unknown = data;
-  for (const key of keys.slice(0, -1)) current = (current as Record<string | number, unknown>)[key];
+  for (const key of keys.slice(0, -1)) {
+    if (current === null || typeof current !== 'object') return;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  if (current === null || typeof current !== 'object') return;
   const last = keys[keys.length - 1];
   if (Array.isArray(current) && typeof last === 'number') current[last] = undefined;
   else delete (current as Mapping)[last as string];
@@ -94,15 +108,18 @@ function inheritable(parent: Mapping): Inheritable {
   const values = fieldValues(copy);
   const identifiers = values.filter((entry) => entry.field.role === 'identifier');
   const terms = identifiers.flatMap((entry) => searchTermsOf(String(entry.value), entry.field));
-  const withheld = new Set<string>();
+  const withheld = new Map<string, ReadonlyArray<string | number>>();
   for (const entry of values) {
     const namesParent = entry.field.role === 'text' && terms.some((term) => mentions(String(entry.value), term));
-    if (entry.field.role === 'identifier' || namesParent) {
-      withheld.add(entry.path);
-      deleteAt(copy, entry.keys);
-    }
+    if (entry.field.role !== 'identifier' && !namesParent) continue;
+    // A block the file may leave out (expect.redis, stateBackend) goes whole: half of the
+    // parent's drift expectations, without their host, would be neither the parent's nor the child's.
+    const keys = outermostOptional(entry.keys) ?? entry.keys;
+    withheld.set(fieldPath(keys), keys);
   }
-  return { data: dropHoles(copy, [], withheld) as Mapping, withheld };
+  for (const keys of withheld.values()) deleteAt(copy, keys);
+  const paths = new Set(withheld.keys());
+  return { data: dropHoles(copy, [], paths) as Mapping, withheld: paths };
 }
 
 function hasPath(data: unknown, problemPath: string): boolean {
