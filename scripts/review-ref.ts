@@ -14,6 +14,8 @@ const USAGE = `usage: npm run review -- --base-ref <git ref> [--keep] [vigil rev
 
   --base-ref <ref>   the commit, branch or tag to compare the working tree with (e.g. origin/main)
   --keep             keep the temporary worktree and both syntheses, and print where they are
+  --synth-dir <dir>  write the two syntheses to <dir>/base.out and <dir>/head.out and keep them
+                     (CI reviews them twice: the PR comment and the longer job summary)
   other options      passed to vigil review: --format, --svg-dir, --out, --max-chars, --fail-on-risk`;
 
 class ScriptError extends Error {}
@@ -67,7 +69,16 @@ async function reviewRef(args: string[]): Promise<number> {
     return 2;
   }
   const keep = args.includes('--keep');
-  const passThrough = args.filter((arg, position) => arg !== '--keep' && arg !== inline && !(index >= 0 && (position === index || position === index + 1)));
+  const synthIndex = args.indexOf('--synth-dir');
+  const synthDir = synthIndex >= 0 ? args[synthIndex + 1] : undefined;
+  if (synthIndex >= 0 && (!synthDir || synthDir.startsWith('--'))) {
+    process.stderr.write(`review: --synth-dir needs a directory\n${USAGE}\n`);
+    return 2;
+  }
+  // This script's own flags and their values; everything else goes to vigil review.
+  const own = new Set<number>();
+  for (const position of [index, synthIndex]) if (position >= 0) own.add(position).add(position + 1);
+  const passThrough = args.filter((arg, position) => arg !== '--keep' && arg !== inline && !own.has(position));
 
   const root = git(['rev-parse', '--show-toplevel'], process.cwd());
   let commit: string;
@@ -78,8 +89,14 @@ async function reviewRef(args: string[]): Promise<number> {
   }
   const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-review-'));
   const worktree = path.join(temporary, 'base');
-  const baseOut = path.join(temporary, 'base.out');
-  const headOut = path.join(temporary, 'head.out');
+  const outputs = synthDir ? path.resolve(synthDir) : temporary;
+  if (synthDir) {
+    // Fresh syntheses only: a stale stack left from an earlier run would show as a change.
+    fs.rmSync(path.join(outputs, 'base.out'), { recursive: true, force: true });
+    fs.rmSync(path.join(outputs, 'head.out'), { recursive: true, force: true });
+  }
+  const baseOut = path.join(outputs, 'base.out');
+  const headOut = path.join(outputs, 'head.out');
   try {
     git(['worktree', 'add', '--detach', worktree, commit], root);
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(worktree, 'node_modules'), 'dir');

@@ -69,7 +69,7 @@ describe('vigil review', () => {
     expect(svg).toContain('PostgreSQL: p99 latency &lt;ms&gt; &amp; more');
     // The removed tile is drawn red on the left only.
     expect(svg.match(/<title>Uptime check latency<\/title><rect [^>]*stroke="#cf222e"/g)).toHaveLength(1);
-    expect(fs.readFileSync(path.join(work, 'review.md'), 'utf8')).toContain(`layout before/after: \`${file}\``);
+    expect(fs.readFileSync(path.join(work, 'review.md'), 'utf8')).toContain('layout before/after: `svg/monitoring-test--infrastructure_dashboard.svg`');
   });
 
   test('lint runs on both sides and lists only findings new in head', async () => {

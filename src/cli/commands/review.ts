@@ -75,6 +75,7 @@ export const command: Command = {
       result = review(loadArtifacts(resolve(options.base)), loadArtifacts(resolve(options.head)), {
         lint: lintTerraformJson,
         svgDir: options.svgDir ? resolve(options.svgDir) : undefined,
+        svgDirShown: options.svgDir,
       });
     } catch (error) {
       if (error instanceof ArtifactError) throw new UsageError(error.message);

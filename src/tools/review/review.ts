@@ -19,6 +19,8 @@ export interface ReviewOptions {
   readonly lint?: LintFunction;
   /** Write one before/after layout SVG per changed dashboard into this directory. */
   readonly svgDir?: string;
+  /** How the review names that directory (as the user wrote it: `review-svg`); default svgDir. */
+  readonly svgDirShown?: string;
 }
 
 /** Most dangerous first: the order of the warning section. */
@@ -163,7 +165,7 @@ function dashboardChange(before: ResourceRecord | undefined, after: ResourceReco
   fs.mkdirSync(options.svgDir, { recursive: true });
   const empty: DashboardLayout = { displayName: '', kind: 'mosaic', columns: 48, tiles: [] };
   fs.writeFileSync(file, renderLayoutSvg(layoutBefore, layoutAfter, compareTiles(layoutBefore ?? empty, layoutAfter ?? empty)));
-  return { tiles, svgFile: file, ...(tileCount !== undefined ? { tileCount } : {}) };
+  return { tiles, svgFile: path.join(options.svgDirShown ?? options.svgDir, path.basename(file)), ...(tileCount !== undefined ? { tileCount } : {}) };
 }
 
 function safeFileName(name: string): string {
