@@ -132,6 +132,27 @@ describe("the remediation plan's Redis policy", () => {
   });
 });
 
+describe('REST exports', () => {
+  const good = () => JSON.parse(JSON.stringify(fixtureFor('policy/combiner').good)) as Record<string, unknown>;
+  const bad = () => JSON.parse(JSON.stringify(fixtureFor('policy/combiner').bad)) as Record<string, unknown>;
+
+  it('reads an array (gcloud … list --format=json) and names each object by display name, paths from the array', () => {
+    const findings = lint([good(), { ...bad(), displayName: 'second' }], 'policies.json');
+    expect(findings.map((finding) => [finding.resource, finding.path, finding.ruleId])).toEqual([['second', '[1].combiner', 'policy/combiner']]);
+  });
+
+  it('reads list responses of every kind', () => {
+    const uptime = fixtureFor('uptime/period');
+    const dashboard = fixtureFor('dashboard/tile-bounds');
+    const findings = lint({ alertPolicies: [bad()], uptimeCheckConfigs: [uptime.bad], dashboards: [dashboard.bad] }, 'all.json');
+    expect(findings.map((finding) => [finding.path, finding.ruleId]).sort()).toEqual([
+      ['alertPolicies[0].combiner', 'policy/combiner'],
+      ['dashboards[0].mosaicLayout.tiles[0]', 'dashboard/tile-bounds'],
+      ['uptimeCheckConfigs[0].period', 'uptime/period'],
+    ]);
+  });
+});
+
 describe('input files', () => {
   it('reports a named file that is not JSON, or not a format lint reads', async () => {
     const findings = await lintFiles([path.join(FIXTURES, 'input', 'not-json.json'), path.join(FIXTURES, 'input', 'unknown-format.json')]);
