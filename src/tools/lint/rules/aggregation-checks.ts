@@ -41,6 +41,7 @@ export function checkAggregations(context: RuleContext, input: SeriesShape | und
           shape ? `add perSeriesAligner, e.g. ${suggestAligner(shape)}` : 'add perSeriesAligner (ALIGN_MEAN for gauges, ALIGN_RATE or ALIGN_DELTA for counters)',
         );
       }
+      // Charts may omit it: the chart's minAlignmentPeriod (or the console's automatic period) supplies one.
       if (value.alignmentPeriod === undefined && scope === 'alert' && !aligned) {
         context.report('aggregation/reducer-needs-aligner', 'error', [...path, 'alignmentPeriod'], `${reducer} is set without an alignment period; the API requires alignmentPeriod with a cross-series reducer`, 'add alignment_period, e.g. "300s"');
       }
