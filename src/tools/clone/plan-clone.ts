@@ -99,7 +99,7 @@ export class CloneDraft {
     for (const set of input.sets) setAt(data, set.keys, set.value);
     this.data = data;
     this.explicit = input.sets.map((set) => set.path);
-    this.sourceIdentifiers = identifierValues(input.sourceData).filter((entry) => entry.path !== 'project');
+    this.sourceIdentifiers = identifierValues(input.sourceData);
     this.planIdentifiers();
     this.renameChannelIds();
   }
@@ -120,7 +120,8 @@ export class CloneDraft {
 
   private planIdentifiers(): void {
     const groups = new Map<string, FieldValue[]>();
-    for (const entry of this.sourceIdentifiers) {
+    // The project comes from --project; every other identifier is planned here.
+    for (const entry of this.sourceIdentifiers.filter((identifier) => identifier.path !== 'project')) {
       const key = String(entry.value);
       groups.set(key, [...(groups.get(key) ?? []), entry]);
     }
