@@ -36,8 +36,8 @@ export class DriftChecks extends Construct {
   constructor(scope: Construct, id: string, props: DriftChecksProps) {
     super(scope, id);
     const environment = props.environment;
-    // The loader does not know `expect:` yet; a contradiction between it and the settings the
-    // alerts are built from is a user error, reported like every other one.
+    // The loader reports these already (cross-field rules); checked again for environments built
+    // in code (tests, tools), where a contradiction would otherwise synthesize silently.
     const conflicts = expectConflicts(environment.file, environment);
     if (conflicts.length > 0) throw new ConfigError(conflicts);
 
