@@ -1,7 +1,11 @@
 // Measures `vigil preflight` against servers on loopback that it starts itself (the test helpers'
 // redis-server and PostgreSQL 15): the median time of each step over several runs, the wall time
-// of a whole run (both checks concurrently), and how long a hung port takes to fail.
+// of a whole run (both checks concurrently), how long a hung port takes to fail, and, when
+// `npm run build` has compiled preflight into dist/, the wall time of a whole `vigil preflight`
+// process (node start-up, loading, both checks, exit).
 //   npx ts-node --transpile-only scripts/bench-preflight.ts [runs]
+import { execFile } from 'child_process';
+import * as fs from 'fs';
 import { loadEnvironmentFile } from '../src/config/load-environment';
 import { CheckResult } from '../src/tools/preflight/check-result';
 import { runPreflight } from '../src/tools/preflight/run-preflight';
@@ -49,12 +53,27 @@ async function bench(): Promise<void> {
     await runPreflight(environment, hangTargets, { timeoutMs: 300 });
     hangWall.push(performance.now() - started);
   }
+  const processWall: number[] = [];
+  if (fs.existsSync('dist/src/tools/preflight/run-preflight.js')) {
+    for (let i = 0; i < Math.min(runs, 9); i++) {
+      const started = performance.now();
+      await new Promise<void>((resolve, reject) => execFile(
+        'node', ['bin/vigil.js', 'preflight', '--env', '__tests__/preflight/fixtures/preflight.yaml', '--redis-url', `redis://127.0.0.1:${redis.port}`],
+        { env: { ...process.env, REDIS_PASSWORD: redis.password, DATABASE_URL: postgres.url() } },
+        (error) => (error ? reject(error) : resolve()),
+      ));
+      processWall.push(performance.now() - started);
+    }
+  }
   console.log(`vigil preflight on loopback, ${runs} runs after one warm-up, medians in ms (node ${process.version})`);
   for (const [name, steps] of [['Redis', redisSteps], ['PostgreSQL', postgresSteps]] as const) {
     console.log(`  ${name}: ${[...steps].map(([step, values]) => `${step} ${median(values).toFixed(2)}`).join(', ')}`);
   }
   console.log(`  whole run (both checks at once): ${median(wall).toFixed(2)}`);
   console.log(`  hung port, --timeout-ms 300, both checks: ${median(hangWall).toFixed(2)} (5 runs)`);
+  console.log(processWall.length > 0
+    ? `  whole process, node bin/vigil.js preflight: ${median(processWall).toFixed(0)} (${processWall.length} runs)`
+    : '  whole process: skipped (run `npm run build` first)');
 }
 
 bench().finally(stopAll).catch((error) => {

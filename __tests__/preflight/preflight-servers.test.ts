@@ -100,7 +100,7 @@ describe('Redis', () => {
   it('fails with an authentication message when the password is wrong', async () => {
     const { code, report } = await preflightJson(['--env', FIXTURE, '--redis-url', redisUrl()], { REDIS_PASSWORD: randomSecret(), DATABASE_URL: postgres.url() });
     expect(report.redis).toMatchObject({ status: 'failed', connected: false });
-    expect(report.redis.error).toMatch(/^Redis authentication failed \(WRONGPASS\): the password from REDIS_PASSWORD is not this instance's AUTH string; .*gcloud redis instances get-auth-string staging-redis-f1adc35c --region us-central1$/);
+    expect(report.redis.error).toMatch(/^Redis authentication failed \(WRONGPASS\): the password from REDIS_PASSWORD is not this instance's AUTH string; .*gcloud redis instances get-auth-string staging-redis-f1adc35c --region=us-central1 --project=netra-staging$/);
     expect(code).toBe(1);
   });
 

@@ -16,6 +16,7 @@ export interface RedisCheckOptions {
   /** For the WRONGPASS hint (`gcloud redis instances get-auth-string`). */
   readonly instanceId?: string;
   readonly region?: string;
+  readonly project?: string;
 }
 
 // What the check waits for in each step, for the timeout message.
@@ -123,7 +124,7 @@ function explainRedisError(cause: unknown, thrown: unknown, target: RedisTarget,
   }
   if (/^WRONGPASS\b|invalid password|invalid username-password/i.test(message)) {
     const hint = options.instanceId && options.region
-      ? `; the current one is shown by: gcloud redis instances get-auth-string ${options.instanceId} --region ${options.region}`
+      ? `; the current one is shown by: gcloud redis instances get-auth-string ${options.instanceId} --region=${options.region}${options.project ? ` --project=${options.project}` : ''}`
       : '';
     return `Redis authentication failed (WRONGPASS): the password from ${target.passwordSource ?? 'the URL'} is not this instance's AUTH string${hint}`;
   }

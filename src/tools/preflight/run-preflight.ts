@@ -28,6 +28,7 @@ export async function runPreflight(environment: Environment, targets: PreflightT
         authExpected: environment.redis.authEnabled,
         instanceId: environment.redis.instanceId,
         region: environment.region,
+        project: environment.project,
       })),
     isTargetProblem(postgresTarget)
       ? notChecked(postgresTarget, postgresThreshold)
