@@ -8,6 +8,7 @@ import { LOG_BASED_METRICS, logBasedMetricName } from '../../src/config/environm
 import { loadEnvironmentFile, loadEnvironments, readEnvironmentData } from '../../src/config/load-environment';
 import type { Environment } from '../../src/config/environment';
 import { synthesizeStackJson } from '../../stacks/synthesize';
+import { lintTerraformJson } from '../../src/tools/lint';
 import { captureIo, copyOfEnvironments, PRODUCTION_SETS, removeDirectory, setFlags } from './clone-fixtures';
 
 describe('vigil clone staging production --project netra-prod --region europe-west4', () => {
@@ -71,6 +72,10 @@ describe('vigil clone staging production --project netra-prod --region europe-we
     expect(terms.length).toBeGreaterThan(10);
     const found = terms.filter((term) => stackText.includes(term));
     expect(found).toEqual([]);
+  });
+
+  it('lints clean', () => {
+    expect(lintTerraformJson(stack, 'cdktf.out/stacks/monitoring-production/cdk.tf.json')).toEqual([]);
   });
 
   it('leaves no trace of the name staging in the stack (channel ids named after it are renamed too)', () => {
