@@ -1,0 +1,54 @@
+// Checks a test's expectations against the incidents its policies opened.
+import { formatDuration } from './durations';
+import type { Incident, PolicyRun } from './evaluate-policy';
+import { formatLabels, Labels, labelsInclude } from './labels';
+import type { Expectation } from './scenario-schema';
+
+export interface ExpectationResult {
+  readonly policy: string;
+  /** What was expected, in words: "fires within 10m after 30m". */
+  readonly expected: string;
+  readonly passed: boolean;
+  /** What happened, in words. */
+  readonly detail: string;
+}
+
+function at(seconds: number): string {
+  return `t=${formatDuration(seconds)}`;
+}
+
+function describeIncident(incident: Incident): string {
+  const closed = incident.closedAt === undefined ? 'still open at the end' : `${incident.closedBy === 'auto-close' ? 'auto-closed' : 'resolved'} at ${at(incident.closedAt)}`;
+  return `fired at ${at(incident.openedAt)}, ${closed}`;
+}
+
+export function checkExpectation(expectation: Expectation, run: PolicyRun, incidentStart: number, until: number): ExpectationResult {
+  const policy = run.policy.displayName;
+  if (expectation.fires) {
+    const reference = expectation.fires.after ?? incidentStart;
+    const within = expectation.fires.within;
+    const expected = `fires within ${formatDuration(within)} of ${at(reference)}${expectation.fires.labels ? ` with ${formatLabels(expectation.fires.labels as Labels)}` : ''}${expectation.resolves ? `, resolves by ${at(expectation.resolves.by)}` : ''}`;
+    if (run.status === 'not-simulated') return { policy, expected, passed: false, detail: `not simulated: ${run.reason}` };
+    if (run.status === 'no-input') return { policy, expected, passed: false, detail: 'no input series matches its filters' };
+    const incident = run.incidents.find((one) => one.openedAt >= reference);
+    if (!incident) return { policy, expected, passed: false, detail: `did not fire after ${at(reference)}` };
+    const delay = incident.openedAt - reference;
+    if (delay > within) return { policy, expected, passed: false, detail: `fired ${formatDuration(delay)} after ${at(reference)} (at ${at(incident.openedAt)}), later than ${formatDuration(within)}` };
+    const labels = expectation.fires.labels as Labels | undefined;
+    if (labels && !incident.failing.some((failing) => labelsInclude(failing, labels))) {
+      return { policy, expected, passed: false, detail: `fired at ${at(incident.openedAt)}, but on ${incident.failing.map(formatLabels).join(' and ') || 'no series'}` };
+    }
+    if (expectation.resolves && (incident.closedAt === undefined || incident.closedAt > expectation.resolves.by)) {
+      return { policy, expected, passed: false, detail: `${describeIncident(incident)}: not resolved by ${at(expectation.resolves.by)}` };
+    }
+    return { policy, expected, passed: true, detail: `${describeIncident(incident)}: ${formatDuration(delay)} after ${at(reference)}` };
+  }
+  const window = expectation.does_not_fire === true || expectation.does_not_fire === undefined ? { from: 0, until: undefined } : expectation.does_not_fire;
+  const end = window.until ?? until;
+  const expected = `does not fire between ${at(window.from)} and ${at(end)}`;
+  if (run.status === 'not-simulated') return { policy, expected, passed: false, detail: `not simulated: ${run.reason}` };
+  if (run.status === 'no-input') return { policy, expected, passed: true, detail: 'no input series matches its filters: never evaluated, never fired' };
+  const noisy = run.incidents.find((one) => one.openedAt <= end && (one.closedAt === undefined || one.closedAt > window.from));
+  if (noisy) return { policy, expected, passed: false, detail: describeIncident(noisy) };
+  return { policy, expected, passed: true, detail: run.incidents.length === 0 ? 'never fired' : `quiet in the window (${run.incidents.map(describeIncident).join('; ')})` };
+}

@@ -1,0 +1,42 @@
+// Reads and validates one scenario file; every problem names the file and the field path.
+import * as fs from 'fs';
+import { ConfigError } from '../../config/config-error';
+import { issueToProblem } from '../../config/format-issues';
+import { parseDocument } from 'yaml';
+import { allowedKeysAt } from '../../config/schema-keys';
+import { ScenarioFile, ScenarioFileSchema } from './scenario-schema';
+
+/** Parses YAML with merge keys (`<<: *series`) enabled: scenario files repeat series that differ in one label. */
+function parseYaml(text: string, file: string): unknown {
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, merge: true });
+  if (document.errors.length > 0) {
+    throw new ConfigError(document.errors.map((error) => {
+      const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
+      return { file, path: '', message: `${where}malformed YAML: ${error.message.split('\n')[0].trim()}` };
+    }));
+  }
+  return document.toJS({ maxAliasCount: 1000 });
+}
+
+export function parseScenario(text: string, file: string): ScenarioFile {
+  const data = parseYaml(text, file);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigError([{ file, path: '', message: `expected a mapping with environment: (or stack:) and tests:, found ${data == null ? 'an empty file' : 'a list or a scalar'}` }]);
+  }
+  const result = ScenarioFileSchema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    const allowedKeys = (keyPath: readonly PropertyKey[]) => allowedKeysAt(ScenarioFileSchema, keyPath, data);
+    throw new ConfigError(result.error.issues.map((issue) => issueToProblem(file, issue, allowedKeys)));
+  }
+  return result.data;
+}
+
+export function loadScenarioFile(file: string): ScenarioFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([{ file, path: '', message: `cannot read the scenario file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+  }
+  return parseScenario(text, file);
+}

@@ -1,0 +1,106 @@
+// Runs scenario files: loads each, resolves its stack, builds the input series, evaluates every
+// alert policy of the stack over each test, and checks the test's expectations.
+import * as fs from 'fs';
+import * as path from 'path';
+import { ConfigError, ConfigProblem } from '../../config/config-error';
+import { closestName } from '../../util/closest-name';
+import { buildSeries } from './build-series';
+import { evaluatePolicy, PolicyRun } from './evaluate-policy';
+import { checkExpectation, ExpectationResult } from './expectations';
+import { loadScenarioFile } from './load-scenario';
+import { logicalId, Policy, StackModel } from './policy-model';
+import type { ScenarioFile, ScenarioTest } from './scenario-schema';
+import type { InputSeries } from './series';
+import { loadStackSource } from './stack-source';
+
+/** Gives the stack of an environment named in a scenario file (`environment: staging`). */
+export type EnvironmentResolver = (environment: string, scenarioFile: string) => StackModel;
+
+export interface RunOptions {
+  readonly resolveEnvironment: EnvironmentResolver;
+  readonly recordValues?: boolean;
+  readonly ignoreIngestDelay?: boolean;
+}
+
+export interface TestResult {
+  readonly file: string;
+  readonly name: string;
+  readonly series: readonly InputSeries[];
+  readonly incidentStart: number;
+  readonly until: number;
+  readonly runs: readonly PolicyRun[];
+  readonly expectations: readonly ExpectationResult[];
+  readonly milliseconds: number;
+}
+
+/** Every *.yaml / *.yml file at or below each path, sorted, without duplicates. */
+export function scenarioFiles(paths: readonly string[]): string[] {
+  const found = new Set<string>();
+  const visit = (target: string): void => {
+    const stat = fs.statSync(target);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(target).sort()) visit(path.join(target, entry));
+    } else if (/\.ya?ml$/.test(target)) {
+      found.add(target);
+    }
+  };
+  for (const target of paths) {
+    if (!fs.existsSync(target)) throw new ConfigError([{ file: target, path: '', message: 'no such file or directory; expected a scenario file (*.yaml) or a directory of them' }]);
+    visit(target);
+  }
+  return [...found].sort();
+}
+
+export function findPolicy(stack: StackModel, name: string): Policy | undefined {
+  return stack.policies.find((policy) => policy.displayName === name || policy.address === name || logicalId(policy) === name);
+}
+
+function resolveStack(scenario: ScenarioFile, file: string, options: RunOptions): StackModel {
+  if (scenario.environment !== undefined) return options.resolveEnvironment(scenario.environment, file);
+  return loadStackSource(path.resolve(path.dirname(file), scenario.stack!), file);
+}
+
+/** Evaluation ends one hour past the last sample, or later if an expectation looks further. */
+function evaluationEnd(test: ScenarioTest, series: readonly InputSeries[]): number {
+  if (test.duration !== undefined) return test.duration;
+  let end = Math.max(0, ...series.map((one) => (one.points.length > 0 ? one.points[one.points.length - 1].t : 0))) + 3600;
+  for (const expectation of test.expect) {
+    if (expectation.fires) end = Math.max(end, (expectation.fires.after ?? test.incident_start) + expectation.fires.within);
+    if (expectation.resolves) end = Math.max(end, expectation.resolves.by);
+    if (typeof expectation.does_not_fire === 'object' && expectation.does_not_fire.until !== undefined) end = Math.max(end, expectation.does_not_fire.until);
+  }
+  return end;
+}
+
+export function runScenarioFile(file: string, options: RunOptions): TestResult[] {
+  const scenario = loadScenarioFile(file);
+  const stack = resolveStack(scenario, file, options);
+  const problems: ConfigProblem[] = [];
+  const prepared = scenario.tests.map((test, testIndex) => {
+    const series = test.series
+      .map((one, index) => buildSeries(one, scenario.interval, stack, file, `tests[${testIndex}].series[${index}]`, problems))
+      .filter((one): one is InputSeries => one !== undefined);
+    const policies = test.expect.map((expectation, index) => {
+      const policy = findPolicy(stack, expectation.policy);
+      if (!policy) {
+        const guess = closestName(expectation.policy, stack.policies.flatMap((one) => [one.displayName, logicalId(one) ?? one.address]));
+        problems.push({
+          file,
+          path: `tests[${testIndex}].expect[${index}].policy`,
+          message: `no alert policy "${expectation.policy}" in ${stack.source}; ${guess ? `did you mean "${guess}"?` : `expected a display name or address, one of: ${stack.policies.map((one) => `"${one.displayName}"`).join(', ')}`}`,
+        });
+      }
+      return policy;
+    });
+    return { test, series, policies };
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return prepared.map(({ test, series, policies }) => {
+    const started = process.hrtime.bigint();
+    const until = evaluationEnd(test, series);
+    const runs = stack.policies.map((policy) => evaluatePolicy(policy, series, { until, recordValues: options.recordValues, ignoreIngestDelay: options.ignoreIngestDelay }));
+    const expectations = test.expect.map((expectation, index) => checkExpectation(expectation, runs[stack.policies.indexOf(policies[index]!)], test.incident_start, until));
+    const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
+    return { file, name: test.name, series, incidentStart: test.incident_start, until, runs, expectations, milliseconds };
+  });
+}

@@ -1,0 +1,98 @@
+// The scenario file format (alert-tests/**/*.yaml), in zod: the single source of its types and of
+// its error messages. docs/simulate.md describes it for people.
+import { z } from 'zod';
+import { parseDurationText } from './durations';
+import { expandNotation, NotationError } from './expanding-notation';
+
+const DURATION_WORDS = 'a duration such as "90s", "5m", "1h30m" or a number of seconds';
+
+export const Duration = z.union([
+  z.number({ error: `expected ${DURATION_WORDS}` }).nonnegative({ error: `expected ${DURATION_WORDS}, not negative` }),
+  z.string({ error: `expected ${DURATION_WORDS}` }).refine((text) => parseDurationText(text) !== undefined, { error: `expected ${DURATION_WORDS}` }),
+], { error: `expected ${DURATION_WORDS}` }).transform((value) => (typeof value === 'number' ? value : parseDurationText(value)!));
+
+const Interval = Duration.refine((seconds) => seconds > 0, { error: 'expected a sampling interval greater than 0' });
+
+const LabelMap = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String), { error: 'expected a mapping of label names to values' });
+
+const Notation = z.string().superRefine((text, context) => {
+  try {
+    expandNotation(text);
+  } catch (error) {
+    if (!(error instanceof NotationError)) throw error;
+    context.addIssue({ code: 'custom', message: error.message, input: text });
+  }
+});
+
+const ExplicitDistribution = z.strictObject({
+  values: z.array(z.number(), { error: 'expected a list of the values observed' }),
+});
+const BucketDistribution = z.strictObject({
+  bounds: z.array(z.number()).min(1, { error: 'expected at least one bucket bound' }),
+  counts: z.array(z.number().int().nonnegative(), { error: 'expected a list of bucket counts' }),
+}).refine((d) => d.counts.length === d.bounds.length + 1, { error: 'expected one more count than bounds (an underflow and an overflow bucket)' })
+  .refine((d) => d.bounds.every((bound, index) => index === 0 || bound > d.bounds[index - 1]), { error: 'expected bucket bounds in ascending order' });
+
+const DistributionSegment = z.strictObject({
+  distribution: z.union([ExplicitDistribution, BucketDistribution], { error: 'expected {values: [...]} or {bounds: [...], counts: [...]}' }),
+  /** How many consecutive samples carry this distribution. */
+  repeat: z.number().int().positive().default(1),
+});
+
+const ValueSegment = z.union([Notation, DistributionSegment], { error: 'expected expanding notation such as "0+10x30" or {distribution: …, repeat: n}' });
+
+export const SeriesSchema = z.strictObject({
+  metric: z.string({ error: 'expected the metric type, e.g. redis.googleapis.com/clients/connected' }).min(1),
+  resource: z.string({ error: 'expected the monitored-resource type, e.g. redis_instance' }).min(1),
+  resource_labels: LabelMap.default({}),
+  metric_labels: LabelMap.default({}),
+  /** Overrides of the metric's kind and value type when neither the catalog nor the stack knows the metric. */
+  kind: z.enum(['GAUGE', 'DELTA', 'CUMULATIVE']).optional(),
+  value_type: z.enum(['BOOL', 'INT64', 'DOUBLE', 'DISTRIBUTION']).optional(),
+  interval: Interval.optional(),
+  /** When the first sample is taken, from the test's start. */
+  start: Duration.default(0),
+  values: z.union([Notation, z.array(ValueSegment)], { error: 'expected expanding notation or a list of segments' }),
+});
+
+const FiresSchema = z.strictObject({
+  within: Duration,
+  /** Incident start for this expectation; defaults to the test's incident_start. */
+  after: Duration.optional(),
+  labels: LabelMap.optional(),
+});
+
+const WindowSchema = z.strictObject({ from: Duration.default(0), until: Duration.optional() });
+
+export const ExpectationSchema = z.strictObject({
+  policy: z.string({ error: 'expected the alert policy by display name or Terraform address' }).min(1),
+  fires: FiresSchema.optional(),
+  resolves: z.strictObject({ by: Duration }).optional(),
+  does_not_fire: z.union([z.literal(true), WindowSchema], { error: 'expected true or {from: …, until: …}' }).optional(),
+}).refine((e) => (e.fires === undefined) !== (e.does_not_fire === undefined), { error: 'expected exactly one of fires: or does_not_fire:' })
+  .refine((e) => e.resolves === undefined || e.fires !== undefined, { error: 'resolves: needs fires: in the same expectation' });
+
+export const TestSchema = z.strictObject({
+  name: z.string({ error: 'expected a name for the test' }).min(1),
+  description: z.string().optional(),
+  incident_start: Duration.default(0),
+  /** Evaluate until this time; default: one hour past the last sample. */
+  duration: Duration.optional(),
+  series: z.array(SeriesSchema, { error: 'expected a list of input series' }).min(1, { error: 'expected at least one input series' }),
+  expect: z.array(ExpectationSchema, { error: 'expected a list of expectations' }).min(1, { error: 'expected at least one expectation' }),
+});
+
+export const ScenarioFileSchema = z.strictObject({
+  /** Environment whose synthesized stack is tested (environments/<name>.yaml). */
+  environment: z.string().optional(),
+  /** Or: a Terraform JSON artifact, a REST export, or a directory of REST exports (relative to this file). */
+  stack: z.string().optional(),
+  /** Default sampling interval of the series. */
+  interval: Interval.default(60),
+  tests: z.array(TestSchema, { error: 'expected a list of tests' }).min(1, { error: 'expected at least one test' }),
+}).refine((file) => (file.environment === undefined) !== (file.stack === undefined), { error: 'expected exactly one of environment: or stack:' });
+
+export type ScenarioFile = z.output<typeof ScenarioFileSchema>;
+export type ScenarioTest = z.output<typeof TestSchema>;
+export type ScenarioSeries = z.output<typeof SeriesSchema>;
+export type Expectation = z.output<typeof ExpectationSchema>;

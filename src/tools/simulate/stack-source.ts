@@ -1,0 +1,36 @@
+// Where a scenario's alert policies come from: a Terraform JSON artifact, one REST export, or a
+// directory of REST exports (every *.json below it). Environments are resolved by the caller
+// (the CLI reads cdktf.out or synthesizes; the tests synthesize in process).
+import * as fs from 'fs';
+import * as path from 'path';
+import { ConfigError } from '../../config/config-error';
+import { mergeStackModels, StackModel, stackModelFromJson } from './policy-model';
+
+function readJson(file: string, referencedFrom: string, field: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ConfigError([{ file: referencedFrom, path: field, message: `cannot read "${file}" as JSON (${why})` }]);
+  }
+}
+
+function jsonFilesBelow(directory: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) out.push(...jsonFilesBelow(full));
+    else if (entry.name.endsWith('.json')) out.push(full);
+  }
+  return out;
+}
+
+/** Loads the policies at `target` (a file or a directory); problems are blamed on `referencedFrom`'s `field`. */
+export function loadStackSource(target: string, referencedFrom: string, field = 'stack'): StackModel {
+  if (!fs.existsSync(target)) throw new ConfigError([{ file: referencedFrom, path: field, message: `"${target}" does not exist; expected a cdk.tf.json artifact, a REST export or a directory of them` }]);
+  if (fs.statSync(target).isDirectory()) {
+    const files = jsonFilesBelow(target);
+    return mergeStackModels(files.map((file) => stackModelFromJson(readJson(file, referencedFrom, field), file)), target);
+  }
+  return stackModelFromJson(readJson(target, referencedFrom, field), target);
+}
