@@ -91,10 +91,11 @@ describe('Redis', () => {
     expect(code).toBe(0);
   });
 
-  it('is healthy with the password given in --redis-url', async () => {
-    const url = `redis://:${encodeURIComponent(redis.password)}@127.0.0.1:${redis.port}`;
+  it('is healthy with the password and a database number given in --redis-url', async () => {
+    const url = `redis://:${encodeURIComponent(redis.password)}@127.0.0.1:${redis.port}/3`;
     const { report } = await preflightJson(['--env', FIXTURE, '--redis-url', url], { DATABASE_URL: postgres.url() });
-    expect(report.redis).toMatchObject({ status: 'healthy', connected: true });
+    expect(report.redis).toMatchObject({ status: 'healthy', connected: true, target: `redis://:****@127.0.0.1:${redis.port}/3` });
+    expect(Object.keys(report.redis.timings_ms)).toEqual(['connect', 'auth', 'select', 'ping', 'info']);
   });
 
   it('fails with an authentication message when the password is wrong', async () => {

@@ -24,6 +24,7 @@ const WAITING_FOR = {
   connect: CONNECTION_STEP,
   auth: 'the AUTH reply',
   ping: 'the PING reply',
+  select: 'the SELECT reply',
   info: 'the INFO reply',
 };
 
@@ -31,7 +32,6 @@ export async function checkRedis(target: RedisTarget, options: RedisCheckOptions
   const client = new Redis({
     host: target.host,
     port: target.port,
-    db: target.db,
     tls: target.tls ? { servername: target.host } : undefined,
     lazyConnect: true,
     connectTimeout: options.timeoutMs,
@@ -77,6 +77,9 @@ export async function checkRedis(target: RedisTarget, options: RedisCheckOptions
         notes.push(`a password was sent (${target.passwordSource}) but this Redis requires none`);
       }
     }
+    // SELECT is sent by hand, after AUTH: given `db`, ioredis would send it on connect, before
+    // our AUTH, and a Redis that requires a password would answer NOAUTH.
+    if (target.db !== 0) await timed('select', () => client.select(target.db));
     await timed('ping', () => client.ping());
     connected = true;
     if (target.password === undefined && options.authExpected) {
