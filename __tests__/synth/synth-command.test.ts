@@ -12,8 +12,12 @@ function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
   return { out, err, stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd, env: {}, interactive: false };
 }
 
+const workspaces: string[] = [];
+afterAll(() => workspaces.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 function workspace(): string {
   const dir = temporaryDirectory('synth');
+  workspaces.push(dir);
   fs.cpSync(ENVIRONMENTS_DIR, path.join(dir, 'environments'), { recursive: true });
   return dir;
 }

@@ -40,4 +40,5 @@ test('lint errors in what was synthesized fail the synth and leave cdktf.out unt
   expect(stderr).toContain('vigil synth: the synthesized stacks have lint errors; cdktf.out was left as it was');
   expect(fs.readFileSync(artifactPath, 'utf8')).toBe(before);
   expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
+  fs.rmSync(dir, { recursive: true, force: true });
 });

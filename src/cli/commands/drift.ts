@@ -1,11 +1,9 @@
-// Placeholder until the drift tool lands (see its issue); reports itself as unavailable.
+// vigil drift: configuration drift of the synthesized stacks (docs/drift.md).
 import type { Command } from '../command';
+import { DRIFT_USAGE, driftMain } from '../../tools/drift/run-drift';
 
 export const command: Command = {
-  summary: '(not available yet)',
-  usage: 'usage: vigil drift',
-  async run(_args, io) {
-    io.stderr('vigil drift: not available yet\n');
-    return 2;
-  },
+  summary: 'check the infrastructure the monitoring depends on (terraform plan -refresh-only)',
+  usage: DRIFT_USAGE,
+  run: (args, io) => driftMain(args, io),
 };
