@@ -75,5 +75,10 @@ export const CONTENT_MATCHER_OPTIONS: readonly string[] = [
   'NOT_MATCHES_JSON_PATH',
 ];
 export const MAX_CONTENT_MATCHER_BYTES = 1024;
+/** [§2.2] forecastOptions.forecastHorizon: 1 h to 60 h. */
+export const MIN_FORECAST_HORIZON_SECONDS = 3600;
+export const MAX_FORECAST_HORIZON_SECONDS = 60 * 3600;
+/** [§3] httpCheck: at most 100 headers; GET has no body and no content type; POST needs a content type. */
+export const MAX_UPTIME_HEADERS = 100;
 /** [§4] at most 100 tiles on a dashboard. */
 export const MAX_DASHBOARD_TILES = 100;

@@ -5,6 +5,8 @@ import {
   DURATION_GRANULARITY_SECONDS,
   MAX_ABSENCE_DURATION_SECONDS,
   MAX_CONDITIONS_PER_POLICY,
+  MAX_FORECAST_HORIZON_SECONDS,
+  MIN_FORECAST_HORIZON_SECONDS,
   MIN_ABSENCE_DURATION_SECONDS,
   MIN_DURATION_WITH_MISSING_DATA_SECONDS,
   PROMQL_EVALUATION_INTERVAL_STEP_SECONDS,
@@ -88,6 +90,15 @@ function checkThreshold(context: RuleContext, threshold: Record<string, unknown>
   }
   checkWholeMinutes(context, threshold.duration, [...path, 'duration']);
   checkMissingData(context, threshold, path);
+  const forecast = threshold.forecastOptions;
+  if (isRecord(forecast)) {
+    const horizon = parseDuration(forecast.forecastHorizon);
+    if ('seconds' in horizon && (horizon.seconds < MIN_FORECAST_HORIZON_SECONDS || horizon.seconds > MAX_FORECAST_HORIZON_SECONDS)) {
+      context.report('condition/forecast-horizon', 'error', [...path, 'forecastOptions', 'forecastHorizon'], `forecast horizon ${horizon.seconds}s is outside what the API accepts: ${MIN_FORECAST_HORIZON_SECONDS}s (1 h) to ${MAX_FORECAST_HORIZON_SECONDS}s (60 h)`, 'use e.g. "3600s"');
+    } else if ('invalid' in horizon) {
+      context.report('condition/forecast-horizon', 'error', [...path, 'forecastOptions', 'forecastHorizon'], `forecast horizon ${horizon.invalid} is not a duration; the API requires one between 1 h and 60 h, e.g. "3600s"`);
+    }
+  }
 }
 
 function checkAbsence(context: RuleContext, absence: Record<string, unknown>, path: readonly PathSegment[]): void {

@@ -7,6 +7,7 @@ import {
   MAX_DOCUMENTATION_CHARS,
   MAX_DOCUMENTATION_LINKS,
   MAX_DOCUMENTATION_SUBJECT_BYTES,
+  MAX_POLICY_DISPLAY_NAME_CHARS,
   MIN_AUTO_CLOSE_SECONDS,
   SEVERITIES,
 } from '../../../gcp/api-limits';
@@ -18,6 +19,9 @@ import { checkUserLabels } from './user-labels';
 
 export const alertPolicyRules: Rule = (context) => {
   const body = context.resource.body;
+  if (typeof body.displayName === 'string' && [...body.displayName].length > MAX_POLICY_DISPLAY_NAME_CHARS) {
+    context.report('policy/display-name', 'error', ['displayName'], `the display name has ${[...body.displayName].length} characters; the API accepts at most ${MAX_POLICY_DISPLAY_NAME_CHARS}`, 'shorten it; put the detail in the documentation');
+  }
   const documentation = body.documentation;
   if (isRecord(documentation)) {
     const content = typeof documentation.content === 'string' ? documentation.content : '';

@@ -1,6 +1,8 @@
 // uptime/*: UptimeCheckConfig rules (uptime.proto; facts file §3).
 import {
   CHECKER_LOCATIONS_PER_REGION,
+  MAX_CONTENT_MATCHER_BYTES,
+  MAX_UPTIME_HEADERS,
   MAX_UPTIME_TIMEOUT_SECONDS,
   MIN_CHECKER_LOCATIONS,
   MIN_UPTIME_TIMEOUT_SECONDS,
@@ -9,8 +11,29 @@ import {
 import { closestName } from '../../../util/closest-name';
 import { parseDuration } from '../duration';
 import { isOpaque, isRecord } from '../model';
-import type { Rule } from '../rule-context';
+import type { Rule, RuleContext } from '../rule-context';
 import { checkUserLabels } from './user-labels';
+
+function checkHttpCheck(context: RuleContext, http: Record<string, unknown>): void {
+  const method = typeof http.requestMethod === 'string' ? http.requestMethod : 'GET';
+  const contentType = typeof http.contentType === 'string' ? http.contentType : 'TYPE_UNSPECIFIED';
+  if (method === 'GET' || method === 'METHOD_UNSPECIFIED') {
+    if (typeof http.body === 'string' && http.body !== '') {
+      context.report('uptime/http-check', 'error', ['httpCheck', 'body'], 'a GET check with a body; the API rejects a body with GET', 'use request_method = "POST", or drop the body');
+    }
+    if (contentType !== 'TYPE_UNSPECIFIED') {
+      context.report('uptime/http-check', 'error', ['httpCheck', 'contentType'], `a GET check with content type ${contentType}; the API requires none (TYPE_UNSPECIFIED) with GET`, 'drop content_type');
+    }
+  } else if (method === 'POST' && contentType === 'TYPE_UNSPECIFIED') {
+    context.report('uptime/http-check', 'error', ['httpCheck', 'contentType'], 'a POST check without a content type; the API requires URL_ENCODED or USER_PROVIDED with POST', 'set content_type = "URL_ENCODED"');
+  }
+  if (isRecord(http.headers) && Object.keys(http.headers).length > MAX_UPTIME_HEADERS) {
+    context.report('uptime/http-check', 'error', ['httpCheck', 'headers'], `${Object.keys(http.headers).length} headers; the API accepts at most ${MAX_UPTIME_HEADERS}`);
+  }
+  if (isRecord(http.authInfo) && isRecord(http.serviceAgentAuthentication)) {
+    context.report('uptime/http-check', 'error', ['httpCheck', 'serviceAgentAuthentication'], 'both auth_info and service_agent_authentication are set; the API accepts one', 'keep one of them');
+  }
+}
 
 export const uptimeCheckRules: Rule = (context) => {
   const body = context.resource.body;
@@ -59,6 +82,9 @@ export const uptimeCheckRules: Rule = (context) => {
     }
     matchers.forEach((matcher, index) => {
       if (!isRecord(matcher)) return;
+      if (typeof matcher.content === 'string' && Buffer.byteLength(matcher.content, 'utf8') > MAX_CONTENT_MATCHER_BYTES) {
+        context.report('uptime/content-matchers', 'error', ['contentMatchers', index, 'content'], `content matcher of ${Buffer.byteLength(matcher.content, 'utf8')} bytes; the API accepts at most ${MAX_CONTENT_MATCHER_BYTES}`);
+      }
       const option = matcher.matcher;
       if ((option === 'MATCHES_JSON_PATH' || option === 'NOT_MATCHES_JSON_PATH') && !isRecord(matcher.jsonPathMatcher)) {
         context.report('uptime/content-matchers', 'error', ['contentMatchers', index], `matcher ${option} without jsonPathMatcher; the API requires json_path_matcher { json_path, json_matcher } with JSON-path matchers`, 'add json_path_matcher { json_path = "$.status", json_matcher = "EXACT_MATCH" }');
@@ -67,8 +93,11 @@ export const uptimeCheckRules: Rule = (context) => {
   }
 
   const http = body.httpCheck;
-  if (isRecord(http) && http.validateSsl === true && http.useSsl !== true) {
-    context.report('uptime/validate-ssl', 'warning', ['httpCheck', 'validateSsl'], 'validate_ssl is set but use_ssl is not: the check uses plain HTTP and validates nothing', 'set use_ssl = true, or drop validate_ssl');
+  if (isRecord(http)) {
+    if (http.validateSsl === true && http.useSsl !== true) {
+      context.report('uptime/validate-ssl', 'warning', ['httpCheck', 'validateSsl'], 'validate_ssl is set but use_ssl is not: the check uses plain HTTP and validates nothing', 'set use_ssl = true, or drop validate_ssl');
+    }
+    checkHttpCheck(context, http);
   }
 
   checkUserLabels(context, body.userLabels, ['userLabels'], 'uptime/user-labels');
