@@ -5,6 +5,7 @@ import * as path from 'path';
 import { ConfigError } from '../../src/config/config-error';
 import { loadEnvironmentFile, loadEnvironments } from '../../src/config/load-environment';
 import { deepMerge } from '../../src/config/resolve-extends';
+import { cloneEnvironment } from '../../src/tools/clone/clone-environment';
 import { copyOfEnvironments, removeDirectory } from './clone-fixtures';
 
 // A child that gives every identifier of its own and changes two settings.
@@ -16,9 +17,9 @@ notifications:
     - { id: staging-slack, type: slack, channel: "#prod-alerts" }
     - { id: pagerduty-oncall, type: pagerduty }
 redis: { instanceId: prod-redis-1, host: 10.20.0.3 }
-postgres: { instance: prod-postgres-db }
-vpcConnector: { name: prod-connector, network: prod-vpc, ipCidrRange: 10.8.0.0/28 }
-cloudRun: { services: [netra-backend-prod] }
+postgres: { instance: production-postgres-db }
+vpcConnector: { name: production-connector, network: production-vpc, ipCidrRange: 10.8.0.0/28 }
+cloudRun: { services: [netra-backend-production] }
 uptime:
   backendHealthUrl: https://api.netrasystems.ai/health
   authHealthUrl: https://auth.netrasystems.ai/health
@@ -64,7 +65,7 @@ describe('extends:', () => {
     expect(production.redis.authEnabled).toBe(true);
     expect(production.region).toBe('us-central1');
     expect(production.uptime.checkerRegions).toEqual(['USA', 'EUROPE']);
-    expect(production.cloudRun.services).toEqual(['netra-backend-prod']);
+    expect(production.cloudRun.services).toEqual(['netra-backend-production']);
     expect(production.cloudRun.egress).toBe(staging.cloudRun.egress);
   });
 
@@ -93,7 +94,7 @@ describe('extends:', () => {
     fs.appendFileSync(stagingFile, `agent:\n  executionFilter: '${filter}'\n`);
     expect(loadEnvironmentFile(stagingFile).agent.executionFilter).toBe(filter);
     const production = loadEnvironmentFile(write('production', PRODUCTION));
-    expect(production.agent.executionFilter).toContain('"netra-backend-prod"');
+    expect(production.agent.executionFilter).toContain('"netra-backend-production"');
     expect(production.agent.executionFilter).not.toContain('staging');
   });
 
@@ -114,6 +115,21 @@ describe('extends:', () => {
     expect(canary.thresholds.postgres.p99LatencyMs).toBe(800);
     expect(canary.thresholds.agent.timeoutRatePercent).toBe(10);
     expect(canary.thresholds.agent.executionBudgetSeconds).toBe(30);
+  });
+
+  it('is resolved when such an environment is cloned: the clone is written in full, without extends', async () => {
+    write('production', PRODUCTION);
+    const result = await cloneEnvironment({
+      environmentsDir: environments, source: 'production', target: 'canary', project: 'netra-canary',
+      sets: ['notifications.channels[0].address=canary@netrasystems.ai', 'notifications.channels[1].channel=#canary-alerts',
+        'redis.instanceId=canary-redis-1', 'redis.host=10.30.0.3', 'vpcConnector.ipCidrRange=10.9.0.0/28',
+        'uptime.backendHealthUrl=https://api.canary.netrasystems.ai/health', 'uptime.authHealthUrl=https://auth.canary.netrasystems.ai/health'],
+    }, { synthesize: () => ({}) });
+    const text = fs.readFileSync(result.file, 'utf8');
+    expect(text).not.toContain('extends');
+    expect(result.environment.cloudRun.services).toEqual(['netra-backend-canary']);
+    expect(result.environment.thresholds.postgres.p99LatencyMs).toBe(800);
+    expect(result.environment.redis.tier).toBe('BASIC');
   });
 
   it('reports a missing parent with the file it looked for and a guess', () => {
