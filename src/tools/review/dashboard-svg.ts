@@ -27,8 +27,34 @@ function fit(text: string, width: number): string {
   return text.length <= room ? text : `${text.slice(0, Math.max(0, room - 1))}…`;
 }
 
+/** Word-wraps a title into the lines a tile has room for; the last line ends in "…" when cut. */
+function wrap(text: string, width: number, maxLines: number): string[] {
+  const room = Math.max(1, Math.floor((width - 8) / CHAR_WIDTH));
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/)) {
+    const candidate = current === '' ? word : `${current} ${word}`;
+    if (candidate.length <= room || current === '') current = candidate;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current !== '') lines.push(current);
+  const kept = lines.slice(0, Math.max(1, maxLines)).map((line) => fit(line, width));
+  if (lines.length > kept.length) kept[kept.length - 1] = fit(`${kept[kept.length - 1]} ${lines[kept.length]}`, width).replace(/([^…])$/, '$1…');
+  return kept;
+}
+
 function round(value: number): string {
   return String(Math.round(value * 10) / 10);
+}
+
+function titleText(title: string, x: number, y: number, width: number, height: number): string {
+  const lineHeight = FONT_SIZE + 3;
+  const lines = wrap(title, width, Math.floor((height - 4) / lineHeight));
+  const spans = lines.map((line, index) => `<tspan x="${round(x + 4)}" dy="${index === 0 ? 0 : lineHeight}">${escapeXml(line)}</tspan>`).join('');
+  return `<text x="${round(x + 4)}" y="${round(y + lineHeight)}" font-size="${FONT_SIZE}">${spans}</text>`;
 }
 
 interface Panel {
@@ -53,7 +79,7 @@ function drawPanel(layout: DashboardLayout | undefined, label: string, left: num
     const height = Math.max(2, tile.height * rowUnit - 2);
     bottom = Math.max(bottom, tile.y * rowUnit + height);
     parts.push(`<g><title>${escapeXml(tile.key)}</title><rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}" rx="3" fill="${style.fill}" stroke="${style.stroke}"/>`
-      + (height >= FONT_SIZE + 4 ? `<text x="${round(x + 4)}" y="${round(y + FONT_SIZE + 3)}" font-size="${FONT_SIZE}">${escapeXml(fit(tile.key, width))}</text>` : '')
+      + (height >= FONT_SIZE + 4 ? titleText(tile.key, x, y, width, height) : '')
       + '</g>');
   }
   return { body: parts.join('\n'), height: bottom };
