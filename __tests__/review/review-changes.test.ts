@@ -172,6 +172,28 @@ describe('thresholds and durations, in units a person reads', () => {
   });
 });
 
+test('with AND, a removed condition alerts more readily: described, not a risk', () => {
+  const { details, result } = reviewEdit((doc) => {
+    const clients = policy(doc, 'redis_memorystore_clients');
+    clients.combiner = 'AND';
+    clients.conditions.pop();
+  });
+  expect(details).toEqual(['conditions combined with OR → AND', 'condition removed: "Memorystore clients metric absent for 10 min": no data from connected for 600 s']);
+  expect(result.risks).toEqual([]);
+});
+
+test('a policy whose channel resource was removed still names the channel it lost', () => {
+  const { details } = reviewEdit((doc) => {
+    delete doc.resource.google_monitoring_notification_channel.channel_platform_email;
+  });
+  expect(details).toEqual([]);
+  const dangling = reviewEdit((doc) => {
+    delete doc.resource.google_monitoring_notification_channel.channel_pagerduty_oncall;
+    policy(doc, 'postgres_p99_latency_critical').notification_channels = [CHANNEL_REF('channel_platform_email')];
+  });
+  expect(dangling.details).toEqual(['channels − pagerduty-oncall']);
+});
+
 describe('severity', () => {
   test('lowered severity is a risk; raised is not', () => {
     const lowered = reviewEdit((doc) => {

@@ -56,11 +56,15 @@ interface ChannelRef {
   readonly paging: boolean;
 }
 
-export function policyChannels(body: JsonObject, side: StackSide): ChannelRef[] {
+/**
+ * The channels a policy notifies, by name. A reference the side cannot resolve (its channel
+ * resource was removed in the same change) is looked up on the other side, so it keeps its name.
+ */
+export function policyChannels(body: JsonObject, side: StackSide, otherSide?: StackSide): ChannelRef[] {
   const references = Array.isArray(body.notification_channels) ? body.notification_channels.filter((entry): entry is string => typeof entry === 'string') : [];
   return references.map((reference) => {
     const address = referencedAddress(reference);
-    const channel = address ? side.resources.get(address) : undefined;
+    const channel = address ? side.resources.get(address) ?? otherSide?.resources.get(address) : undefined;
     if (!channel || channel.type !== NOTIFICATION_CHANNEL) return { name: address ?? reference, paging: false };
     const name = typeof channel.body.display_name === 'string' ? withoutEnvironmentPrefix(channel.body.display_name) : channel.id;
     return { name, paging: PAGING_CHANNEL_TYPES.has(String(channel.body.type)) };
@@ -241,8 +245,8 @@ export function comparePolicies(before: ResourceRecord, after: ResourceRecord, s
   }
   if ((b.combiner ?? 'OR') !== (a.combiner ?? 'OR')) details.push(`conditions combined with ${text(b.combiner) ?? 'OR'} → ${text(a.combiner) ?? 'OR'}`);
 
-  const channelsBefore = policyChannels(b, sides.base);
-  const channelsAfter = policyChannels(a, sides.head);
+  const channelsBefore = policyChannels(b, sides.base, sides.head);
+  const channelsAfter = policyChannels(a, sides.head, sides.base);
   const namesBefore = channelsBefore.map((channel) => channel.name);
   const namesAfter = channelsAfter.map((channel) => channel.name);
   if (stableJson(namesBefore) !== stableJson(namesAfter)) {
@@ -264,10 +268,13 @@ export function comparePolicies(before: ResourceRecord, after: ResourceRecord, s
   for (const [was, now] of pairs) compareCondition(was, now, sides, policy, details, risks);
   const rawBefore = objects(b.conditions);
   const rawAfter = objects(a.conditions);
+  // With OR, each condition can open an incident on its own: one fewer alerts on less. With AND
+  // (or AND_WITH_MATCHING_RESOURCE), one fewer condition to meet alerts more readily.
+  const anyConditionAlerts = (text(a.combiner) ?? 'OR') === 'OR';
   for (const condition of removed) {
     const index = conditionsBefore.indexOf(condition);
     details.push(`condition removed: ${summarizeCondition(rawBefore[index], index, sides.base)}`);
-    risks.push({ kind: 'condition-removed', message: `**${policy}**: condition "${condition.displayName}" removed (alerts on less)` });
+    if (anyConditionAlerts) risks.push({ kind: 'condition-removed', message: `**${policy}**: condition "${condition.displayName}" removed (alerts on less)` });
   }
   for (const condition of added) {
     const index = conditionsAfter.indexOf(condition);
