@@ -1,11 +1,145 @@
-// Placeholder until the simulate tool lands (see its issue); reports itself as unavailable.
+// vigil simulate [files or directories…]: unit tests of alert policies on synthetic time series
+// (alert-tests/**/*.yaml), and --report, the worst-case time to notification per policy.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { ConfigError } from '../../config/config-error';
+import { stackName } from '../../config/environment';
+import { environmentFiles, environmentNameOf, loadEnvironmentFile } from '../../config/load-environment';
+import { formatJson, formatJunit, formatText, totalsOf } from '../../tools/simulate/format-results';
+import { plotFileName, plotTest } from '../../tools/simulate/plot';
+import { StackModel, stackModelFromJson } from '../../tools/simulate/policy-model';
+import { formatReportMarkdown, formatReportText, reportRows } from '../../tools/simulate/report';
+import { EnvironmentResolver, runScenarioFile, scenarioFiles, TestResult } from '../../tools/simulate/run-scenarios';
+import { loadStackSource } from '../../tools/simulate/stack-source';
 import type { Command } from '../command';
+import { UsageError } from '../usage-error';
+
+const USAGE = `usage: vigil simulate [files or directories…] [--format text|json] [--junit FILE] [--plot DIR]
+       vigil simulate --report [--format text|markdown|json] [--stack FILE | --environment NAME]
+
+Runs the alert-policy scenarios of alert-tests/ (the default), or of the given *.yaml files and
+directories, against the policies of each scenario's stack, and checks their expectations.
+
+  --format text|json   a line per expectation and the time to fire of every firing alert (text,
+                       the default), or everything as JSON
+  --junit FILE         also write JUnit XML (a testsuite per file, a testcase per expectation)
+  --plot DIR           write an SVG per test: input series, compared values, threshold, incidents
+  --synth              synthesize each environment in process instead of reading the artifact
+  --artifacts DIR      where synthesized stacks are read from (default cdktf.out)
+  --environments DIR   where environment files are (default environments)
+
+  --report             a table per alert policy and condition of the worst-case time from
+                       incident start to notification: ingest delay + alignment + duration +
+                       evaluation interval; --format markdown prints it for the README
+  --stack FILE         the report's stack: a cdk.tf.json, a REST export or a directory of them
+  --environment NAME   the report's environment (default: every environment)
+
+Exit status: 1 when an expectation fails or a scenario file is invalid, 0 otherwise, 2 on bad usage.`;
+
+interface Options {
+  readonly paths: string[];
+  readonly format: string;
+  readonly junit?: string;
+  readonly plot?: string;
+  readonly synth: boolean;
+  readonly artifacts: string;
+  readonly environments: string;
+  readonly report: boolean;
+  readonly stack?: string;
+  readonly environment?: string;
+}
+
+function options(args: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' }, junit: { type: 'string' }, plot: { type: 'string' }, synth: { type: 'boolean' },
+        artifacts: { type: 'string' }, environments: { type: 'string' }, report: { type: 'boolean' }, stack: { type: 'string' }, environment: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const report = values.report ?? false;
+  const format = values.format ?? 'text';
+  const formats = report ? ['text', 'markdown', 'json'] : ['text', 'json'];
+  if (!formats.includes(format)) throw new UsageError(`--format takes ${formats.join(', ')}${report ? ' with --report' : ''}; got "${format}"`);
+  if (!report && (values.stack !== undefined || values.environment !== undefined)) throw new UsageError('--stack and --environment choose the stack of --report; scenario files name their own stack');
+  if (report && (values.junit !== undefined || values.plot !== undefined || positionals.length > 0)) throw new UsageError('--report takes no scenario files, --junit or --plot');
+  if (values.stack !== undefined && values.environment !== undefined) throw new UsageError('give --stack or --environment, not both');
+  return {
+    paths: positionals, format, junit: values.junit, plot: values.plot, synth: values.synth ?? false,
+    artifacts: values.artifacts ?? 'cdktf.out', environments: values.environments ?? 'environments', report, stack: values.stack, environment: values.environment,
+  };
+}
+
+/** Reads an environment's stack from the artifacts directory, or synthesizes it (--synth). */
+function environmentResolver(chosen: Options, cwd: string): EnvironmentResolver {
+  const cache = new Map<string, StackModel>();
+  return (environment, referencedFrom) => {
+    const cached = cache.get(environment);
+    if (cached) return cached;
+    let model: StackModel;
+    const environmentFile = path.resolve(cwd, chosen.environments, `${environment}.yaml`);
+    if (chosen.synth) {
+      if (!fs.existsSync(environmentFile)) throw new ConfigError([{ file: referencedFrom, path: 'environment', message: `no environment "${environment}": ${path.relative(cwd, environmentFile)} does not exist` }]);
+      // Loaded here, not at the top: cdktf is heavy and only --synth needs it.
+      const { synthesizeStackJson } = require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
+      model = stackModelFromJson(synthesizeStackJson(loadEnvironmentFile(environmentFile)), `${environment} (synthesized)`);
+    } else {
+      const artifact = path.resolve(cwd, chosen.artifacts, 'stacks', stackName(environment), 'cdk.tf.json');
+      if (!fs.existsSync(artifact)) {
+        throw new ConfigError([{ file: referencedFrom, path: 'environment', message: `no synthesized stack for "${environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth` }]);
+      }
+      model = loadStackSource(artifact, referencedFrom, 'environment');
+    }
+    cache.set(environment, model);
+    return model;
+  };
+}
+
+function runReport(chosen: Options, io: Parameters<Command['run']>[1]): number {
+  const resolve = environmentResolver(chosen, io.cwd);
+  let stacks: StackModel[];
+  if (chosen.stack !== undefined) {
+    stacks = [loadStackSource(path.resolve(io.cwd, chosen.stack), chosen.stack, '--stack')];
+  } else {
+    const names = chosen.environment !== undefined ? [chosen.environment] : environmentFiles(path.resolve(io.cwd, chosen.environments)).map(environmentNameOf);
+    stacks = names.map((name) => resolve(name, `--environment ${name}`));
+  }
+  const rows = stacks.flatMap(reportRows);
+  if (chosen.format === 'json') io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+  else io.stdout(chosen.format === 'markdown' ? formatReportMarkdown(rows) : formatReportText(rows));
+  return 0;
+}
 
 export const command: Command = {
-  summary: '(not available yet)',
-  usage: 'usage: vigil simulate',
-  async run(_args, io) {
-    io.stderr('vigil simulate: not available yet\n');
-    return 2;
+  summary: 'unit-test alert policies against synthetic time series (alert-tests/)',
+  usage: USAGE,
+  async run(args, io) {
+    const chosen = options(args);
+    if (chosen.report) return runReport(chosen, io);
+    const files = scenarioFiles((chosen.paths.length > 0 ? chosen.paths : ['alert-tests']).map((one) => path.resolve(io.cwd, one)));
+    if (files.length === 0) throw new UsageError(`no scenario files (*.yaml) in ${chosen.paths.join(', ') || 'alert-tests'}`);
+    const resolveEnvironment = environmentResolver(chosen, io.cwd);
+    const results: TestResult[] = [];
+    for (const file of files) results.push(...runScenarioFile(file, { resolveEnvironment, recordValues: chosen.plot !== undefined }));
+    io.stdout(chosen.format === 'json' ? formatJson(results, io.cwd) : formatText(results, io.cwd));
+    if (chosen.junit !== undefined) fs.writeFileSync(path.resolve(io.cwd, chosen.junit), formatJunit(results, io.cwd));
+    if (chosen.plot !== undefined) {
+      const directory = path.resolve(io.cwd, chosen.plot);
+      fs.mkdirSync(directory, { recursive: true });
+      for (const result of results) {
+        const named = new Set(result.expectations.map((expectation) => expectation.policy));
+        fs.writeFileSync(path.join(directory, plotFileName(result.file, result.name)), plotTest(result, named));
+      }
+      if (chosen.format === 'text') io.stdout(`wrote ${results.length} SVG files to ${path.relative(io.cwd, directory) || '.'}\n`);
+    }
+    return totalsOf(results).failed > 0 ? 1 : 0;
   },
 };

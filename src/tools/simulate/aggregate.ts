@@ -13,16 +13,40 @@ export const EVALUATION_INTERVAL_SECONDS = 60;
 
 export interface AggregatedSeries {
   readonly labels: Labels;
+  readonly key: string;
   readonly value: AlignedValue;
 }
 
 export interface PreparedSeries {
   readonly series: InputSeries;
   readonly labels: Labels;
+  readonly key: string;
 }
 
 export function prepare(series: readonly InputSeries[]): PreparedSeries[] {
-  return series.map((one) => ({ series: one, labels: labelsOf(one.identity) }));
+  return series.map((one) => {
+    const labels = labelsOf(one.identity);
+    return { series: one, labels, key: labelsKey(labels) };
+  });
+}
+
+// Grouping the same label set by the same aggregation gives the same group at every instant:
+// computed once (evaluation steps thousands of instants).
+const groupCache = new WeakMap<Labels, WeakMap<Aggregation, { labels: Labels; key: string }>>();
+
+function groupOf(labels: Labels, aggregation: Aggregation): { labels: Labels; key: string } {
+  let byAggregation = groupCache.get(labels);
+  if (!byAggregation) {
+    byAggregation = new WeakMap();
+    groupCache.set(labels, byAggregation);
+  }
+  let group = byAggregation.get(aggregation);
+  if (!group) {
+    const kept = groupLabels(labels, aggregation.groupByFields);
+    group = { labels: kept, key: labelsKey(kept) };
+    byAggregation.set(aggregation, group);
+  }
+  return group;
 }
 
 /** Without aggregations the raw points are read over one evaluation interval, latest first. */
@@ -34,11 +58,12 @@ export function aggregateAt(inputs: readonly PreparedSeries[], aggregations: rea
   let current: AggregatedSeries[] = [];
   for (const input of inputs) {
     const value = align(first.aligner, input.series.points, time, period, input.series.kind);
-    if (value !== undefined) current.push({ labels: input.labels, value });
+    if (value !== undefined) current.push({ labels: input.labels, key: input.key, value });
   }
-  for (const aggregation of [first, ...rest]) current = reduceGroups(current, aggregation);
+  current = reduceGroups(current, first);
+  for (const aggregation of rest) current = reduceGroups(current, aggregation);
   const out = new Map<string, AggregatedSeries>();
-  for (const series of current) out.set(labelsKey(series.labels), series);
+  for (const series of current) out.set(series.key, series);
   return out;
 }
 
@@ -46,16 +71,15 @@ function reduceGroups(series: readonly AggregatedSeries[], aggregation: Aggregat
   if (aggregation.reducer === 'REDUCE_NONE') return [...series];
   const groups = new Map<string, { labels: Labels; values: AlignedValue[] }>();
   for (const one of series) {
-    const labels = groupLabels(one.labels, aggregation.groupByFields);
-    const key = labelsKey(labels);
-    const group = groups.get(key) ?? { labels, values: [] };
-    group.values.push(one.value);
-    groups.set(key, group);
+    const { labels, key } = groupOf(one.labels, aggregation);
+    const group = groups.get(key);
+    if (group) group.values.push(one.value);
+    else groups.set(key, { labels, values: [one.value] });
   }
   const out: AggregatedSeries[] = [];
-  for (const group of groups.values()) {
+  for (const [key, group] of groups) {
     const value = reduce(aggregation.reducer, group.values);
-    if (value !== undefined) out.push({ labels: group.labels, value });
+    if (value !== undefined) out.push({ labels: group.labels, key, value });
   }
   return out;
 }

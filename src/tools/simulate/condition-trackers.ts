@@ -66,7 +66,7 @@ function ratioValues(numerator: Map<string, AggregatedSeries>, denominator: Map<
     if (!bottom) continue;
     const divisor = asNumber(bottom.value);
     if (divisor === 0) continue;
-    out.set(key, { labels: top.labels, value: asNumber(top.value) / divisor });
+    out.set(key, { labels: top.labels, key, value: asNumber(top.value) / divisor });
   }
   return out;
 }

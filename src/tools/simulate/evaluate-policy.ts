@@ -7,7 +7,7 @@ import { EVALUATION_INTERVAL_SECONDS, prepare, PreparedSeries } from './aggregat
 import { SIMULATED_ALIGNERS } from './aligners';
 import { absenceTracker, ConditionTick, ConditionTracker, thresholdTracker } from './condition-trackers';
 import { ingestDelayOf } from './ingest-delay';
-import type { Labels } from './labels';
+import { Labels, labelsKey } from './labels';
 import type { Aggregation, Condition, Policy } from './policy-model';
 import { SIMULATED_REDUCERS } from './reducers';
 import type { InputSeries } from './series';
@@ -110,6 +110,11 @@ function sameResource(a: Labels, b: Labels): boolean {
  * differently): a resource matches when every resource field both failing series carry is equal.
  */
 function combine(combiner: string, ticks: readonly ConditionTick[]): { met: boolean; failing: Labels[] } {
+  const combined = combineConditions(combiner, ticks);
+  return { met: combined.met, failing: [...new Map(combined.failing.map((labels) => [labelsKey(labels), labels])).values()] };
+}
+
+function combineConditions(combiner: string, ticks: readonly ConditionTick[]): { met: boolean; failing: Labels[] } {
   if (combiner === 'AND') {
     const met = ticks.every((tick) => tick.met);
     return { met, failing: met ? ticks.flatMap((tick) => tick.failing) : [] };
