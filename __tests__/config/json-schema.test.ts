@@ -19,7 +19,10 @@ describe('environment JSON Schema', () => {
   test('it describes the same constraints: strict mappings, patterns, defaults', () => {
     const schema = JSON.parse(environmentJsonSchemaText());
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.required).toEqual(expect.arrayContaining(['project', 'region', 'notifications', 'redis', 'postgres', 'vpcConnector', 'cloudRun', 'uptime']));
+    expect(schema.else.required).toEqual(expect.arrayContaining(['project', 'region', 'notifications', 'redis', 'postgres', 'vpcConnector', 'cloudRun', 'uptime']));
+    // A file that extends another needs only its own project at the top level.
+    expect(schema.if).toEqual({ required: ['extends'] });
+    expect(schema.then).toEqual({ required: ['extends', 'project'] });
     expect(schema.properties.project.pattern).toBe('^[a-z][a-z0-9-]{4,28}[a-z0-9]$');
     expect(schema.properties.redis.properties.port.default).toBe(6379);
   });

@@ -5,7 +5,7 @@
 import { MonitoringAlertPolicy, MonitoringAlertPolicyConditions } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import type { Construct } from 'constructs';
 import type { Severity } from '../config/schema';
-import type { MonitoringContext } from './monitoring-context';
+import { displayName, MonitoringContext } from './monitoring-context';
 import { Runbook, runbookMarkdown } from './runbook';
 
 /**
@@ -38,10 +38,10 @@ export interface AlertPolicyInfo {
 
 export function createAlertPolicy(scope: Construct, spec: AlertSpec, context: MonitoringContext): AlertPolicyInfo {
   const environment = context.environment;
-  const displayName = `[${environment.name}] ${spec.title}`;
+  const name = displayName(environment, spec.title);
   const policy = new MonitoringAlertPolicy(scope, spec.id, {
     project: environment.project,
-    displayName,
+    displayName: name,
     combiner: spec.combiner ?? 'OR',
     enabled: true,
     severity: spec.severity.toUpperCase(),
@@ -51,10 +51,10 @@ export function createAlertPolicy(scope: Construct, spec: AlertSpec, context: Mo
     alertStrategy: { autoClose: `${AUTO_CLOSE_SECONDS}s` },
     documentation: {
       mimeType: 'text/markdown',
-      subject: `${displayName} (${spec.severity})`,
+      subject: `${name} (${spec.severity})`,
       content: runbookMarkdown(spec.runbook, { dashboardTitle: context.dashboardTitle, dashboardsUrl: context.dashboardsUrl }),
     },
   });
   policy.overrideLogicalId(spec.id);
-  return { id: spec.id, displayName, component: spec.component, severity: spec.severity, nameReference: policy.name };
+  return { id: spec.id, displayName: name, component: spec.component, severity: spec.severity, nameReference: policy.name };
 }

@@ -1,6 +1,7 @@
 // What every signal construct shares: the environment, the notification channels by severity,
 // and the naming conventions. Signals receive it instead of reaching for globals.
 import type { Environment } from '../config/environment';
+import { displayNamePrefix, logBasedMetricName } from '../config/environment-collisions';
 import type { Severity } from '../config/schema';
 
 export interface MonitoringContext {
@@ -15,7 +16,12 @@ export interface MonitoringContext {
 
 /** Names every log-based metric of an environment, so two environments in one project never collide. */
 export function logMetricName(environment: Environment, metric: string): string {
-  return `vigil-${environment.name}-${metric}`;
+  return logBasedMetricName(environment.name, metric);
+}
+
+/** `[staging] Redis: connection failures > 1%`: every display name starts with the environment. */
+export function displayName(environment: Environment, title: string): string {
+  return `${displayNamePrefix(environment.name)}${title}`;
 }
 
 export function dashboardTitle(environment: Environment): string {

@@ -6,6 +6,7 @@ import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Environment } from '../config/environment';
 import { SEVERITIES, Severity, Channel } from '../config/schema';
+import { displayName } from './monitoring-context';
 
 /** The Terraform variable that holds a channel's secret: `slack_auth_token_staging_slack`. */
 export function secretVariableName(channel: Channel): string | undefined {
@@ -42,7 +43,7 @@ export class NotificationChannels extends Construct {
   private createChannel(environment: Environment, channel: Channel): string {
     const common = {
       project: environment.project,
-      displayName: `[${environment.name}] ${channel.id}`,
+      displayName: displayName(environment, channel.id),
       description: channel.description,
       userLabels: { env: environment.name },
       forceDelete: false,

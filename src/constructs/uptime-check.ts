@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import type { Environment } from '../config/environment';
 import { metricFilter } from '../gcp/filter-builder';
 import type { ThresholdCondition } from './conditions';
+import { displayName } from './monitoring-context';
 
 export interface UptimeCheckSpec {
   readonly id: string;
@@ -24,10 +25,10 @@ export interface UptimeCheckRef {
 export function createUptimeCheck(scope: Construct, environment: Environment, spec: UptimeCheckSpec): UptimeCheckRef {
   const url = new URL(spec.url);
   const useSsl = url.protocol === 'https:';
-  const displayName = `[${environment.name}] ${spec.title}`;
+  const name = displayName(environment, spec.title);
   const check = new MonitoringUptimeCheckConfig(scope, spec.id, {
     project: environment.project,
-    displayName,
+    displayName: name,
     period: `${environment.uptime.periodSeconds}s`,
     timeout: `${environment.uptime.timeoutSeconds}s`,
     selectedRegions: [...environment.uptime.checkerRegions],
@@ -47,7 +48,7 @@ export function createUptimeCheck(scope: Construct, environment: Environment, sp
       : undefined,
   });
   check.overrideLogicalId(spec.id);
-  return { displayName, checkIdReference: check.uptimeCheckId, host: url.hostname };
+  return { displayName: name, checkIdReference: check.uptimeCheckId, host: url.hostname };
 }
 
 export function uptimeCheckPassedFilter(check: UptimeCheckRef): string {
