@@ -24,8 +24,6 @@ type Priority = 0 | 1 | 2 | 3 | 4 | 5;
 interface Block {
   readonly text: string;
   readonly priority: Priority;
-  /** For the note of what was cut: counted per kind. */
-  readonly what: string;
 }
 
 const CUT_NAMES: Readonly<Record<Priority, string>> = {
@@ -52,57 +50,57 @@ function typeName(type: string): string {
 function resourceBlocks(change: ResourceChange): Block[] {
   const added = change.kind === 'added';
   const where = change.previousAddress ? `\`${change.previousAddress}\` → \`${change.address}\`` : `\`${change.address}\``;
-  const blocks: Block[] = [{ text: `- ${typeName(change.type)} **${change.label}** (${where})`, priority: added ? 3 : 2, what: 'resource' }];
-  for (const detail of change.details) blocks.push({ text: `  - ${detail}`, priority: added ? 4 : 3, what: 'detail' });
+  const blocks: Block[] = [{ text: `- ${typeName(change.type)} **${change.label}** (${where})`, priority: added ? 3 : 2 }];
+  for (const detail of change.details) blocks.push({ text: `  - ${detail}`, priority: added ? 4 : 3 });
   if (change.dashboard) {
-    if (change.dashboard.tileCount !== undefined) blocks.push({ text: `  - ${change.dashboard.tileCount} tile${change.dashboard.tileCount === 1 ? '' : 's'}`, priority: added ? 4 : 3, what: 'detail' });
-    if (change.dashboard.svgFile) blocks.push({ text: `  - layout before/after: \`${change.dashboard.svgFile}\``, priority: 3, what: 'detail' });
+    if (change.dashboard.tileCount !== undefined) blocks.push({ text: `  - ${change.dashboard.tileCount} tile${change.dashboard.tileCount === 1 ? '' : 's'}`, priority: added ? 4 : 3 });
+    if (change.dashboard.svgFile) blocks.push({ text: `  - layout before/after: \`${change.dashboard.svgFile}\``, priority: 3 });
     for (const tile of change.dashboard.tiles) {
       const details = tile.details.length > 0 ? `: ${tile.details.join('; ')}` : '';
-      blocks.push({ text: `  - tile ${TILE_MARKS[tile.kind]} "${tile.title}"${details}`, priority: 5, what: 'tile' });
+      blocks.push({ text: `  - tile ${TILE_MARKS[tile.kind]} "${tile.title}"${details}`, priority: 5 });
     }
   }
   return blocks;
 }
 
 function buildBlocks(review: ReviewResult, title: string): Block[] {
-  const blocks: Block[] = [{ text: `## ${title}\n`, priority: 0, what: 'header' }];
+  const blocks: Block[] = [{ text: `## ${title}\n`, priority: 0 }];
   if (!hasChanges(review)) {
-    blocks.push({ text: 'No monitoring changes.', priority: 0, what: 'header' });
+    blocks.push({ text: 'No monitoring changes.', priority: 0 });
     return blocks;
   }
   const table = ['| Stack | Added | Changed | Removed | Moved |', '|---|---:|---:|---:|---:|'];
   for (const stack of review.stacks) table.push(`| ${stack.stack} | ${stack.counts.added} | ${stack.counts.changed} | ${stack.counts.removed} | ${stack.counts.moved} |`);
-  blocks.push({ text: `${table.join('\n')}\n`, priority: 0, what: 'header' });
+  blocks.push({ text: `${table.join('\n')}\n`, priority: 0 });
 
   if (review.risks.length > 0) {
-    blocks.push({ text: `### ⚠️ Review first: ${review.risks.length} risky change${review.risks.length === 1 ? '' : 's'}\n`, priority: 0, what: 'header' });
+    blocks.push({ text: `### ⚠️ Review first: ${review.risks.length} risky change${review.risks.length === 1 ? '' : 's'}\n`, priority: 0 });
     const multiStack = review.stacks.length > 1;
-    for (const risk of review.risks) blocks.push({ text: `- ${multiStack ? `${risk.stack}: ` : ''}${risk.message}`, priority: 0, what: 'risk' });
-    blocks.push({ text: '', priority: 0, what: 'header' });
+    for (const risk of review.risks) blocks.push({ text: `- ${multiStack ? `${risk.stack}: ` : ''}${risk.message}`, priority: 0 });
+    blocks.push({ text: '', priority: 0 });
   }
 
   for (const stack of review.stacks) {
     if (stack.changes.length === 0) continue;
-    blocks.push({ text: `### ${stack.stack}\n`, priority: 0, what: 'header' });
+    blocks.push({ text: `### ${stack.stack}\n`, priority: 0 });
     for (const kind of ['removed', 'moved', 'changed', 'added'] as const) {
       const changes = stack.changes.filter((change) => change.kind === kind);
       if (changes.length === 0) continue;
-      blocks.push({ text: `#### ${KIND_HEADINGS[kind]}\n`, priority: 0, what: 'header' });
+      blocks.push({ text: `#### ${KIND_HEADINGS[kind]}\n`, priority: 0 });
       for (const change of changes) blocks.push(...resourceBlocks(change));
-      blocks.push({ text: '', priority: 0, what: 'header' });
+      blocks.push({ text: '', priority: 0 });
     }
   }
 
-  blocks.push({ text: '### Lint findings new in head\n', priority: 0, what: 'header' });
-  if (!review.lint.ran) blocks.push({ text: '_Lint did not run._', priority: 0, what: 'header' });
-  else if (review.lint.newInHead.length === 0) blocks.push({ text: 'None.', priority: 0, what: 'header' });
+  blocks.push({ text: '### Lint findings new in head\n', priority: 0 });
+  if (!review.lint.ran) blocks.push({ text: '_Lint did not run._', priority: 0 });
+  else if (review.lint.newInHead.length === 0) blocks.push({ text: 'None.', priority: 0 });
   for (const finding of review.lint.newInHead) {
     const hint = finding.hint ? ` — ${finding.hint}` : '';
     const stack = review.stacks.length > 1 ? `${finding.stack}: ` : '';
     // Lint's paths start from the document root (`resource.<type>.<id>.…`); the resource is already named.
     const where = finding.path.startsWith(`resource.${finding.resource}.`) ? finding.path.slice(`resource.${finding.resource}.`.length) : finding.path;
-    blocks.push({ text: `- **${finding.severity}** ${stack}\`${finding.resource}\`${where ? ` \`${where}\`` : ''} (${finding.ruleId}): ${finding.message}${hint}`, priority: 1, what: 'lint' });
+    blocks.push({ text: `- **${finding.severity}** ${stack}\`${finding.resource}\`${where ? ` \`${where}\`` : ''} (${finding.ruleId}): ${finding.message}${hint}`, priority: 1 });
   }
   return blocks;
 }
