@@ -14,6 +14,11 @@ export interface ConditionTick {
   readonly failing: readonly Labels[];
   /** Whether any series of the condition had a value (threshold) or a point (absence) now. */
   readonly hasData: boolean;
+  /**
+   * Whether the condition was evaluated to true or false now: some series had data, or
+   * evaluation_missing_data gave silent series a value. Only a decided "false" resolves an incident.
+   */
+  readonly decided: boolean;
   /** The compared value per output series, for plots. */
   readonly values?: ReadonlyMap<string, number>;
 }
@@ -89,6 +94,7 @@ export function thresholdTracker(condition: ThresholdCondition, numerator: reado
       }
       let failing: Labels[] = [];
       let total = 0;
+      let decided = current.size > 0;
       for (const [key, state] of states) {
         if (!current.has(key)) {
           // A series seen before, silent now. Forgotten once silent as long as auto-close.
@@ -98,6 +104,7 @@ export function thresholdTracker(condition: ThresholdCondition, numerator: reado
           }
           if (condition.missingData === 'ACTIVE') state.runStart ??= wallTime;
           else if (condition.missingData === 'INACTIVE') state.runStart = undefined;
+          if (condition.missingData !== 'NO_OP') decided = true;
           // NO_OP: the series keeps the state it had.
           if (state.runStart === undefined) continue;
         }
@@ -106,7 +113,7 @@ export function thresholdTracker(condition: ThresholdCondition, numerator: reado
       }
       const met = triggerMet(condition.trigger, failing.length, total);
       if (!met) failing = [];
-      return { met, failing, hasData: current.size > 0, values };
+      return { met, failing, hasData: current.size > 0, decided, values };
     },
   };
 }
@@ -149,7 +156,7 @@ export function absenceTracker(condition: AbsentCondition, inputs: readonly Prep
       }
       const met = triggerMet(condition.trigger, failing.length, seenGroups);
       if (!met) failing = [];
-      return { met, failing, hasData };
+      return { met, failing, hasData, decided: seenGroups > 0 };
     },
   };
 }

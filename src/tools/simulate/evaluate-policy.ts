@@ -166,12 +166,13 @@ export function evaluatePolicy(policy: Policy, series: readonly InputSeries[], o
     });
     const { met, failing } = combine(policy.combiner, ticks);
     const hasData = ticks.some((tick) => tick.hasData);
+    const decided = ticks.some((tick) => tick.decided);
     if (hasData) {
       lastData = wall;
       awaitingData = false;
     }
     if (open) {
-      if (!met && hasData) {
+      if (!met && decided) {
         open.closedAt = wall;
         open.closedBy = 'resolved';
         open = undefined;

@@ -1,0 +1,47 @@
+// Runs every scenario under alert-tests/ against the stack synthesized in process from
+// environments/<name>.yaml: one jest test per expectation, so a failure names the scenario, the
+// policy and what happened.
+import * as path from 'path';
+import { loadEnvironmentFile } from '../../src/config/load-environment';
+import { StackModel, stackModelFromJson } from '../../src/tools/simulate/policy-model';
+import { runScenarioFile, scenarioFiles, TestResult } from '../../src/tools/simulate/run-scenarios';
+import { synthesizeStackJson } from '../../stacks/synthesize';
+import { ENVIRONMENTS_DIR, REPO_ROOT } from '../support/environments';
+
+const stacks = new Map<string, StackModel>();
+function resolveEnvironment(environment: string): StackModel {
+  let stack = stacks.get(environment);
+  if (!stack) {
+    stack = stackModelFromJson(synthesizeStackJson(loadEnvironmentFile(path.join(ENVIRONMENTS_DIR, `${environment}.yaml`))), `${environment} (synthesized)`);
+    stacks.set(environment, stack);
+  }
+  return stack;
+}
+
+const files = scenarioFiles([path.join(REPO_ROOT, 'alert-tests')]);
+// Synthesis is not part of the simulation's time budget: done before the clock starts.
+resolveEnvironment('staging');
+const started = process.hrtime.bigint();
+const results: TestResult[] = files.flatMap((file) => runScenarioFile(file, { resolveEnvironment }));
+const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
+
+describe.each(files.map((file) => [path.relative(REPO_ROOT, file), file]))('%s', (_name, file) => {
+  const cases = results.filter((result) => result.file === file).flatMap((result) => result.expectations.map((expectation) => ({ test: result.name, ...expectation })));
+  test.each(cases.map((one) => [`${one.test}: ${one.policy} ${one.expected}`, one]))('%s', (_title, one) => {
+    expect({ passed: one.passed, detail: one.detail }).toEqual({ passed: true, detail: one.detail });
+  });
+});
+
+describe('the staging scenarios as a whole', () => {
+  test('at least 10 tests, and every staging alert policy fires in at least one of them', () => {
+    const staging = results.filter((result) => path.dirname(result.file).endsWith(path.join('alert-tests', 'staging')));
+    expect(staging.length).toBeGreaterThanOrEqual(10);
+    const fired = new Set(staging.flatMap((result) => result.runs.filter((run) => run.status === 'evaluated' && run.incidents.length > 0).map((run) => run.policy.displayName)));
+    const policies = resolveEnvironment('staging').policies.map((policy) => policy.displayName);
+    expect(policies.filter((name) => !fired.has(name))).toEqual([]);
+  });
+
+  test('run in well under 2 s in total (issue 3)', () => {
+    expect(milliseconds).toBeLessThan(2000);
+  });
+});
