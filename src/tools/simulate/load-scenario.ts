@@ -1,7 +1,7 @@
 // Reads and validates one scenario file; every problem names the file and the field path.
 import * as fs from 'fs';
 import { ConfigError } from '../../config/config-error';
-import { issueToProblem } from '../../config/format-issues';
+import { fieldPath, issueToProblem } from '../../config/format-issues';
 import { parseDocument } from 'yaml';
 import { allowedKeysAt } from '../../config/schema-keys';
 import { ScenarioFile, ScenarioFileSchema } from './scenario-schema';
@@ -26,7 +26,12 @@ export function parseScenario(text: string, file: string): ScenarioFile {
   const result = ScenarioFileSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const allowedKeys = (keyPath: readonly PropertyKey[]) => allowedKeysAt(ScenarioFileSchema, keyPath, data);
-    throw new ConfigError(result.error.issues.map((issue) => issueToProblem(file, issue, allowedKeys)));
+    throw new ConfigError(result.error.issues.map((issue) => {
+      // A rule over a whole mapping ("exactly one of fires: or does_not_fire:") says it all: no "found a mapping".
+      const input = (issue as { input?: unknown }).input;
+      if (issue.code === 'custom' && typeof input === 'object' && input !== null) return { file, path: fieldPath(issue.path), message: issue.message };
+      return issueToProblem(file, issue, allowedKeys);
+    }));
   }
   return result.data;
 }
