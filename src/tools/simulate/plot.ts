@@ -53,18 +53,19 @@ function drawPanel(panel: Panel, top: number, until: number, incidentStart: numb
   const x = (t: number) => MARGIN.left + (until === 0 ? 0 : (t / until) * plotWidth);
   const y = (v: number) => top + MARGIN.top + plotHeight - ((v - low) / (high - low)) * plotHeight;
   const parts: string[] = [];
-  parts.push(`<text x="${MARGIN.left}" y="${top + 18}" font-size="13" font-weight="bold">${escape(panel.title)}</text>`);
+  const title = panel.title.length > 120 ? `${panel.title.slice(0, 117)}...` : panel.title;
+  parts.push(`<text x="${MARGIN.left}" y="${top + 18}" font-size="13" font-weight="bold">${escape(title)}<title>${escape(panel.title)}</title></text>`);
   parts.push(`<rect x="${MARGIN.left}" y="${top + MARGIN.top}" width="${plotWidth}" height="${plotHeight}" fill="none" stroke="#ccc"/>`);
   for (const [from, to] of panel.spans) {
     parts.push(`<rect x="${x(from).toFixed(1)}" y="${top + MARGIN.top}" width="${Math.max(1, x(to) - x(from)).toFixed(1)}" height="${plotHeight}" fill="#d62728" fill-opacity="0.15"><title>incident ${formatDuration(from)} to ${formatDuration(to)}</title></rect>`);
-    parts.push(`<text x="${(x(from) + 3).toFixed(1)}" y="${top + MARGIN.top + 12}" font-size="11" fill="#d62728">fired t=${formatDuration(from)}</text>`);
+    parts.push(`<text x="${(x(from) + 3).toFixed(1)}" y="${top + MARGIN.top + 12}" font-size="11" fill="#d62728" stroke="white" stroke-width="3" paint-order="stroke">fired t=${formatDuration(from)}</text>`);
   }
   if (incidentStart > 0) parts.push(`<line x1="${x(incidentStart).toFixed(1)}" x2="${x(incidentStart).toFixed(1)}" y1="${top + MARGIN.top}" y2="${top + MARGIN.top + plotHeight}" stroke="#555" stroke-dasharray="2,3"/>`);
   panel.lines.forEach((line, index) => {
     const colour = COLOURS[index % COLOURS.length];
     const path = line.points.map(([t, v], i) => `${i === 0 ? 'M' : 'L'}${x(t).toFixed(1)},${y(v).toFixed(1)}`).join('');
     if (path) parts.push(`<path d="${path}" fill="none" stroke="${colour}" stroke-width="1.5"><title>${escape(line.label)}</title></path>`);
-    parts.push(`<text x="${WIDTH - MARGIN.right}" y="${top + MARGIN.top + 12 + index * 12}" font-size="10" text-anchor="end" fill="${colour}">${escape(line.label.length > 110 ? `${line.label.slice(0, 107)}...` : line.label)}</text>`);
+    parts.push(`<text x="${WIDTH - MARGIN.right}" y="${top + MARGIN.top + 12 + index * 12}" font-size="10" text-anchor="end" fill="${colour}" stroke="white" stroke-width="3" paint-order="stroke">${escape(line.label.length > 110 ? `${line.label.slice(0, 107)}...` : line.label)}</text>`);
   });
   if (panel.threshold !== undefined) {
     parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(panel.threshold).toFixed(1)}" y2="${y(panel.threshold).toFixed(1)}" stroke="#d62728" stroke-dasharray="6,4"/>`);
