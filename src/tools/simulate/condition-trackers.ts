@@ -34,6 +34,8 @@ function triggerMet(trigger: Trigger, failing: number, total: number): boolean {
   return failing >= (trigger.count ?? 1);
 }
 
+export const SIMULATED_COMPARISONS: ReadonlySet<string> = new Set(['COMPARISON_GT', 'COMPARISON_GE', 'COMPARISON_LT', 'COMPARISON_LE', 'COMPARISON_EQ', 'COMPARISON_NE']);
+
 function compare(value: number, comparison: string, threshold: number): boolean {
   switch (comparison) {
     case 'COMPARISON_GT': return value > threshold;

@@ -5,7 +5,7 @@ import { checkAligner, checkReducer, SeriesShape } from '../../gcp/aggregation-r
 import { FilterSyntaxError, matchesFilter, parseFilter } from '../../gcp/filter';
 import { EVALUATION_INTERVAL_SECONDS, prepare, PreparedSeries } from './aggregate';
 import { SIMULATED_ALIGNERS } from './aligners';
-import { absenceTracker, ConditionTick, ConditionTracker, thresholdTracker } from './condition-trackers';
+import { absenceTracker, ConditionTick, ConditionTracker, SIMULATED_COMPARISONS, thresholdTracker } from './condition-trackers';
 import { ingestDelayOf } from './ingest-delay';
 import { Labels, labelsKey } from './labels';
 import type { Aggregation, Condition, Policy } from './policy-model';
@@ -86,6 +86,7 @@ function compile(condition: Condition, inputs: readonly PreparedSeries[], forget
     const delay = delayOf(matched);
     return { tracker: absenceTracker(condition, matched), delay, trace: { ...trace, ingestDelaySeconds: delay }, matched: matched.length };
   }
+  if (!SIMULATED_COMPARISONS.has(condition.comparison)) throw new NotSimulated(`comparison ${condition.comparison} is not simulated`);
   let denominator: PreparedSeries[] | undefined;
   if (condition.denominatorFilter) {
     denominator = selectSeries(condition.denominatorFilter, inputs, 'denominator filter');

@@ -120,6 +120,8 @@ function missingData(value: unknown): MissingData {
 function condition(raw: unknown, index: number): Condition {
   const displayName = text(field(raw, 'display_name'), `condition ${index + 1}`);
   const threshold = field(raw, 'condition_threshold');
+  // A forecast condition fails on predicted values, which synthetic series cannot stand for.
+  if (threshold && field(threshold, 'forecast_options')) return { type: 'unsupported', displayName, what: 'forecast condition (forecast_options)' };
   if (threshold) {
     return {
       type: 'threshold',
