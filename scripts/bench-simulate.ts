@@ -1,6 +1,8 @@
 // Measures `vigil simulate` over the staging scenarios (alert-tests/staging): the stack is
 // synthesized once (not timed), then every scenario file is loaded, evaluated and checked, RUNS
 // times; prints each run and the median. Run: npx ts-node --transpile-only scripts/bench-simulate.ts
+// (or, compiled, node dist/scripts/bench-simulate.js).
+import * as fs from 'fs';
 import * as path from 'path';
 import { loadEnvironmentFile } from '../src/config/load-environment';
 import { stackModelFromJson } from '../src/tools/simulate/policy-model';
@@ -8,7 +10,9 @@ import { runScenarioFile, scenarioFiles } from '../src/tools/simulate/run-scenar
 import { synthesizeStackJson } from '../stacks/synthesize';
 
 const RUNS = Number(process.env.RUNS ?? 7);
-const root = path.resolve(__dirname, '..');
+// The repository root: the nearest folder above with a package.json (this file may run from dist/scripts).
+let root = path.resolve(__dirname, '..');
+while (!fs.existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
 const stack = stackModelFromJson(synthesizeStackJson(loadEnvironmentFile(path.join(root, 'environments', 'staging.yaml'))), 'staging (synthesized)');
 const files = scenarioFiles([path.join(root, 'alert-tests', 'staging')]);
 
