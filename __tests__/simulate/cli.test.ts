@@ -7,6 +7,7 @@ import { stackModelFromJson } from '../../src/tools/simulate/policy-model';
 import { temporaryDirectory } from '../support/environments';
 
 const directory = temporaryDirectory('simulate-cli');
+afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 
 async function vigil(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -100,6 +101,13 @@ describe('vigil simulate', () => {
     ]);
   });
 
+  test('--report with scenario files adds the slowest time to fire they measured', async () => {
+    const { code, stdout } = await vigil('--report', '--format', 'markdown', '--stack', 'stack.json', 'alert-tests');
+    expect(code).toBe(0);
+    expect(stdout).toContain('| Worst case to notification | Slowest in scenarios |');
+    expect(stdout).toContain('| [test] Redis: no clients | connected clients < 1 for 5 min | 4m | 5m | 5m | 1m | 15m | 13m |');
+  });
+
   test('a scenario naming an environment that was not synthesized says how to get it', async () => {
     fs.writeFileSync(path.join(directory, 'env.yaml'), 'environment: staging\ntests:\n  - name: t\n    series:\n      - {metric: redis.googleapis.com/clients/connected, resource: redis_instance, values: "1"}\n    expect:\n      - {policy: x, does_not_fire: true}\n');
     const { code, stderr } = await vigil('env.yaml');
@@ -109,7 +117,7 @@ describe('vigil simulate', () => {
 
   test('bad flags are usage errors (exit 2)', async () => {
     expect((await vigil('--format', 'markdown')).code).toBe(2);
-    expect((await vigil('--report', 'alert-tests')).stderr).toContain('--report takes no scenario files, --junit or --plot');
+    expect((await vigil('--report', '--plot', 'plots')).stderr).toContain('--report takes no --junit or --plot');
   });
 });
 

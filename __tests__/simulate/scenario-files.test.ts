@@ -49,6 +49,7 @@ describe('scenario file schema', () => {
 
 describe('scenario files against a stack', () => {
   const directory = temporaryDirectory('simulate-files');
+  afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
   const stack = {
     resource: {
       google_monitoring_alert_policy: {

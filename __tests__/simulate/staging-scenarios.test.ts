@@ -4,6 +4,7 @@
 import * as path from 'path';
 import { loadEnvironmentFile } from '../../src/config/load-environment';
 import { StackModel, stackModelFromJson } from '../../src/tools/simulate/policy-model';
+import { reportRows } from '../../src/tools/simulate/report';
 import { runScenarioFile, scenarioFiles, TestResult } from '../../src/tools/simulate/run-scenarios';
 import { synthesizeStackJson } from '../../stacks/synthesize';
 import { ENVIRONMENTS_DIR, REPO_ROOT } from '../support/environments';
@@ -39,6 +40,16 @@ describe('the staging scenarios as a whole', () => {
     const fired = new Set(staging.flatMap((result) => result.runs.filter((run) => run.status === 'evaluated' && run.incidents.length > 0).map((run) => run.policy.displayName)));
     const policies = resolveEnvironment('staging').policies.map((policy) => policy.displayName);
     expect(policies.filter((name) => !fired.has(name))).toEqual([]);
+  });
+
+  test("no scenario fires later than the report's worst case for the conditions that fired", () => {
+    const rows = reportRows(resolveEnvironment('staging'));
+    const fired = results.flatMap((result) => result.expectations.filter((one) => one.secondsToFire !== undefined));
+    expect(fired.length).toBeGreaterThan(10);
+    for (const one of fired) {
+      const bounds = one.conditionsMet!.map((index) => rows.filter((row) => row.policy === one.policy)[index].worstCaseSeconds!);
+      expect({ policy: one.policy, secondsToFire: one.secondsToFire, withinBound: one.secondsToFire! <= Math.max(...bounds) }).toEqual({ policy: one.policy, secondsToFire: one.secondsToFire, withinBound: true });
+    }
   });
 
   test('run in well under 2 s in total (issue 3)', () => {

@@ -9,14 +9,14 @@ import { environmentFiles, environmentNameOf, loadEnvironmentFile } from '../../
 import { formatJson, formatJunit, formatText, totalsOf } from '../../tools/simulate/format-results';
 import { plotFileName, plotTest } from '../../tools/simulate/plot';
 import { StackModel, stackModelFromJson } from '../../tools/simulate/policy-model';
-import { formatReportMarkdown, formatReportText, reportRows } from '../../tools/simulate/report';
+import { formatReportMarkdown, formatReportText, reportRows, simulatedKey } from '../../tools/simulate/report';
 import { EnvironmentResolver, runScenarioFile, scenarioFiles, TestResult } from '../../tools/simulate/run-scenarios';
 import { loadStackSource } from '../../tools/simulate/stack-source';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
 
 const USAGE = `usage: vigil simulate [files or directories…] [--format text|json] [--junit FILE] [--plot DIR]
-       vigil simulate --report [--format text|markdown|json] [--stack FILE | --environment NAME]
+       vigil simulate --report [files or directories…] [--format text|markdown|json] [--stack FILE | --environment NAME]
 
 Runs the alert-policy scenarios of alert-tests/ (the default), or of the given *.yaml files and
 directories, against the policies of each scenario's stack, and checks their expectations.
@@ -34,6 +34,8 @@ directories, against the policies of each scenario's stack, and checks their exp
                        evaluation interval; --format markdown prints it for the README
   --stack FILE         the report's stack: a cdk.tf.json, a REST export or a directory of them
   --environment NAME   the report's environment (default: every environment)
+                       Scenario files given with --report add a column: the slowest time to
+                       fire the scenarios measured for each policy.
 
 Exit status: 1 when an expectation fails or a scenario file is invalid, 0 otherwise, 2 on bad usage.`;
 
@@ -70,7 +72,7 @@ function options(args: string[]): Options {
   const formats = report ? ['text', 'markdown', 'json'] : ['text', 'json'];
   if (!formats.includes(format)) throw new UsageError(`--format takes ${formats.join(', ')}${report ? ' with --report' : ''}; got "${format}"`);
   if (!report && (values.stack !== undefined || values.environment !== undefined)) throw new UsageError('--stack and --environment choose the stack of --report; scenario files name their own stack');
-  if (report && (values.junit !== undefined || values.plot !== undefined || positionals.length > 0)) throw new UsageError('--report takes no scenario files, --junit or --plot');
+  if (report && (values.junit !== undefined || values.plot !== undefined)) throw new UsageError('--report takes no --junit or --plot');
   if (values.stack !== undefined && values.environment !== undefined) throw new UsageError('give --stack or --environment, not both');
   return {
     paths: positionals, format, junit: values.junit, plot: values.plot, synth: values.synth ?? false,
@@ -112,10 +114,28 @@ function runReport(chosen: Options, io: Parameters<Command['run']>[1]): number {
     const names = chosen.environment !== undefined ? [chosen.environment] : environmentFiles(path.resolve(io.cwd, chosen.environments)).map(environmentNameOf);
     stacks = names.map((name) => resolve(name, `--environment ${name}`));
   }
-  const rows = stacks.flatMap(reportRows);
+  const simulated = chosen.paths.length > 0 ? slowestTimesToFire(chosen, io.cwd, resolve) : undefined;
+  const rows = stacks.flatMap((stack) => reportRows(stack, simulated));
   if (chosen.format === 'json') io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
-  else io.stdout(chosen.format === 'markdown' ? formatReportMarkdown(rows) : formatReportText(rows));
+  else io.stdout(chosen.format === 'markdown' ? formatReportMarkdown(rows, simulated !== undefined) : formatReportText(rows, simulated !== undefined));
   return 0;
+}
+
+/** Policy condition → the slowest time to fire that any scenario's fires: expectation measured when it was met. */
+function slowestTimesToFire(chosen: Options, cwd: string, resolveEnvironment: EnvironmentResolver): Map<string, number> {
+  const slowest = new Map<string, number>();
+  for (const file of scenarioFiles(chosen.paths.map((one) => path.resolve(cwd, one)))) {
+    for (const result of runScenarioFile(file, { resolveEnvironment })) {
+      for (const expectation of result.expectations) {
+        if (expectation.secondsToFire === undefined) continue;
+        for (const index of expectation.conditionsMet ?? []) {
+          const key = simulatedKey(expectation.policy, index);
+          slowest.set(key, Math.max(slowest.get(key) ?? 0, expectation.secondsToFire));
+        }
+      }
+    }
+  }
+  return slowest;
 }
 
 export const command: Command = {

@@ -16,6 +16,8 @@ export interface Incident {
   /** Wall-clock second (from the test's start) of the evaluation that opened it: the notification. */
   readonly openedAt: number;
   readonly failing: readonly Labels[];
+  /** Indexes of the conditions that were met when it opened. */
+  readonly conditionsMet: readonly number[];
   closedAt?: number;
   closedBy?: 'resolved' | 'auto-close';
 }
@@ -185,7 +187,7 @@ export function evaluatePolicy(policy: Policy, series: readonly InputSeries[], o
         awaitingData = true;
       }
     } else if (met && policy.enabled && !awaitingData) {
-      open = { openedAt: wall, failing };
+      open = { openedAt: wall, failing, conditionsMet: ticks.flatMap((tick, index) => (tick.met ? [index] : [])) };
       incidents.push(open);
     }
   }

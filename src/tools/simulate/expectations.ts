@@ -11,6 +11,10 @@ export interface ExpectationResult {
   readonly passed: boolean;
   /** What happened, in words. */
   readonly detail: string;
+  /** For a `fires:` expectation that fired: seconds from the incident start to the notification. */
+  readonly secondsToFire?: number;
+  /** …and the indexes of the policy's conditions met when it fired. */
+  readonly conditionsMet?: readonly number[];
 }
 
 function at(seconds: number): string {
@@ -36,12 +40,12 @@ export function checkExpectation(expectation: Expectation, run: PolicyRun, incid
     if (delay > within) return { policy, expected, passed: false, detail: `fired ${formatDuration(delay)} after ${at(reference)} (at ${at(incident.openedAt)}), later than ${formatDuration(within)}` };
     const labels = expectation.fires.labels as Labels | undefined;
     if (labels && !incident.failing.some((failing) => labelsInclude(failing, labels))) {
-      return { policy, expected, passed: false, detail: `fired at ${at(incident.openedAt)}, but on ${incident.failing.map(formatLabels).join(' and ') || 'no series'}` };
+      return { policy, expected, passed: false, detail: `fired at ${at(incident.openedAt)}, but on ${incident.failing.map(formatLabels).join(' and ') || 'no series'}`, secondsToFire: delay, conditionsMet: incident.conditionsMet };
     }
     if (expectation.resolves && (incident.closedAt === undefined || incident.closedAt > expectation.resolves.by)) {
-      return { policy, expected, passed: false, detail: `${describeIncident(incident)}: not resolved by ${at(expectation.resolves.by)}` };
+      return { policy, expected, passed: false, detail: `${describeIncident(incident)}: not resolved by ${at(expectation.resolves.by)}`, secondsToFire: delay, conditionsMet: incident.conditionsMet };
     }
-    return { policy, expected, passed: true, detail: `${describeIncident(incident)}: ${formatDuration(delay)} after ${at(reference)}` };
+    return { policy, expected, passed: true, detail: `${describeIncident(incident)}: ${formatDuration(delay)} after ${at(reference)}`, secondsToFire: delay, conditionsMet: incident.conditionsMet };
   }
   const window = expectation.does_not_fire === true || expectation.does_not_fire === undefined ? { from: 0, until: undefined } : expectation.does_not_fire;
   const end = window.until ?? until;

@@ -21,6 +21,8 @@ export interface ReportRow {
   readonly worstCaseSeconds?: number;
   /** Why no figure: PromQL, MQL, … */
   readonly notSimulated?: string;
+  /** The slowest time to fire the scenarios measured when this condition was met. */
+  readonly simulatedSeconds?: number;
 }
 
 function metricTypes(filter: string | undefined): string[] {
@@ -52,27 +54,46 @@ function row(policy: Policy, condition: Condition): ReportRow {
   };
 }
 
-export function reportRows(stack: StackModel): ReportRow[] {
-  return stack.policies.flatMap((policy) => policy.conditions.map((condition) => row(policy, condition)));
+/** Key of a policy's condition in the map of simulated times: display name and condition index. */
+export function simulatedKey(policyDisplayName: string, conditionIndex: number): string {
+  return `${policyDisplayName}\u0000${conditionIndex}`;
+}
+
+/**
+ * One row per condition. `simulated` (simulatedKey → slowest measured time to fire, from
+ * scenario runs) adds a column to compare the bound with what the scenarios saw.
+ */
+export function reportRows(stack: StackModel, simulated?: ReadonlyMap<string, number>): ReportRow[] {
+  return stack.policies.flatMap((policy) => policy.conditions.map((condition, index) => {
+    const measured = simulated?.get(simulatedKey(policy.displayName, index));
+    return measured === undefined ? row(policy, condition) : { ...row(policy, condition), simulatedSeconds: measured };
+  }));
 }
 
 const HEADERS = ['Alert policy', 'Condition', 'Ingest delay', 'Alignment', 'Duration', 'Evaluation', 'Worst case to notification'];
+const SIMULATED_HEADER = 'Slowest in scenarios';
 
-function cells(one: ReportRow): string[] {
-  if (one.notSimulated) return [one.policy, one.condition, '', '', '', '', one.notSimulated];
+function cells(one: ReportRow, withSimulated: boolean): string[] {
+  const simulated = withSimulated ? [one.simulatedSeconds === undefined ? '' : formatDuration(one.simulatedSeconds)] : [];
+  if (one.notSimulated) return [one.policy, one.condition, '', '', '', '', one.notSimulated, ...simulated];
   const delay = `${formatDuration(one.ingestDelaySeconds!)}${one.ingestDelaySource === 'catalog' ? '' : one.ingestDelaySource === 'unknown' ? ' (unknown)' : ' (assumed)'}`;
-  return [one.policy, one.condition, delay, formatDuration(one.alignmentSeconds!), formatDuration(one.durationSeconds!), formatDuration(one.evaluationSeconds!), formatDuration(one.worstCaseSeconds!)];
+  return [one.policy, one.condition, delay, formatDuration(one.alignmentSeconds!), formatDuration(one.durationSeconds!), formatDuration(one.evaluationSeconds!), formatDuration(one.worstCaseSeconds!), ...simulated];
 }
 
-export function formatReportMarkdown(rows: readonly ReportRow[]): string {
+function table(rows: readonly ReportRow[], withSimulated: boolean): string[][] {
+  return [[...HEADERS, ...(withSimulated ? [SIMULATED_HEADER] : [])], ...rows.map((one) => cells(one, withSimulated))];
+}
+
+export function formatReportMarkdown(rows: readonly ReportRow[], withSimulated = false): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
-  const lines = [`| ${HEADERS.join(' | ')} |`, `| ${HEADERS.map((_, index) => (index >= 2 ? '---:' : '---')).join(' | ')} |`];
-  for (const one of rows) lines.push(`| ${cells(one).map(escape).join(' | ')} |`);
+  const [headers, ...body] = table(rows, withSimulated);
+  const lines = [`| ${headers.join(' | ')} |`, `| ${headers.map((_, index) => (index >= 2 ? '---:' : '---')).join(' | ')} |`];
+  for (const line of body) lines.push(`| ${line.map(escape).join(' | ')} |`);
   return `${lines.join('\n')}\n`;
 }
 
-export function formatReportText(rows: readonly ReportRow[]): string {
-  const table = [HEADERS, ...rows.map(cells)];
-  const widths = HEADERS.map((_, column) => Math.max(...table.map((line) => line[column].length)));
-  return `${table.map((line) => line.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd()).join('\n')}\n`;
+export function formatReportText(rows: readonly ReportRow[], withSimulated = false): string {
+  const lines = table(rows, withSimulated);
+  const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)));
+  return `${lines.map((line) => line.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd()).join('\n')}\n`;
 }
