@@ -76,6 +76,9 @@ describe('threshold conditions', () => {
     expect(incidents(evaluatePolicy(policy([threshold({ missingData: 'INACTIVE' })]), input, { until: 3000, ignoreIngestDelay: true }))).toEqual([[0, 300, 'resolved']]);
     // NO_OP: the last state holds; auto-close (1800 s) after the last data at t=240 → closed at 2040
     expect(incidents(evaluatePolicy(policy([threshold({ missingData: 'NO_OP' })]), input, { until: 3000, ignoreIngestDelay: true }))).toEqual([[0, 2040, 'auto-close']]);
+    // NO_OP: a run that has not yet lasted its duration does not grow into a failure in silence
+    // (9 at t=0 and 60 with duration 180 s, then silence: never fires)
+    expect(incidents(evaluatePolicy(policy([threshold({ missingData: 'NO_OP', durationSeconds: 180 })]), [series([9, 9])], { until: 3000, ignoreIngestDelay: true }))).toEqual([]);
     // ACTIVE with a quiet series: 0 at t=0…240, then silence counts as violating for 120 s → t=420
     const quiet = [series([0, 0, 0, 0, 0])];
     expect(incidents(evaluatePolicy(policy([threshold({ missingData: 'ACTIVE', durationSeconds: 120 })]), quiet, { until: 600, ignoreIngestDelay: true }))).toEqual([[420, undefined, undefined]]);

@@ -59,6 +59,8 @@ interface SeriesState {
   /** Wall time of the first violating evaluation of the current run. */
   runStart?: number;
   lastSeen: number;
+  /** Whether it was failing at the last evaluation it was decided (NO_OP silence keeps this). */
+  failing: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ export function thresholdTracker(condition: ThresholdCondition, numerator: reado
       for (const [key, series] of current) {
         const value = asNumber(series.value);
         values?.set(key, value);
-        const state = states.get(key) ?? { labels: series.labels, lastSeen: wallTime };
+        const state = states.get(key) ?? { labels: series.labels, lastSeen: wallTime, failing: false };
         state.lastSeen = wallTime;
         if (compare(value, condition.comparison, condition.thresholdValue)) state.runStart ??= wallTime;
         else state.runStart = undefined;
@@ -104,14 +106,28 @@ export function thresholdTracker(condition: ThresholdCondition, numerator: reado
             states.delete(key);
             continue;
           }
+          if (condition.missingData === 'NO_OP') {
+            // Not evaluated to any value: a failing series stays failing, a run in progress
+            // neither grows into a failure nor resets while the series is silent.
+            if (state.failing) {
+              total++;
+              failing.push(state.labels);
+            }
+            continue;
+          }
+          decided = true;
           if (condition.missingData === 'ACTIVE') state.runStart ??= wallTime;
-          else if (condition.missingData === 'INACTIVE') state.runStart = undefined;
-          if (condition.missingData !== 'NO_OP') decided = true;
-          // NO_OP: the series keeps the state it had.
-          if (state.runStart === undefined) continue;
+          else state.runStart = undefined;
+          if (state.runStart === undefined) {
+            // INACTIVE: evaluated as not violating, so it counts among the series of a percent trigger.
+            state.failing = false;
+            total++;
+            continue;
+          }
         }
         total++;
-        if (state.runStart !== undefined && wallTime - state.runStart >= condition.durationSeconds) failing.push(state.labels);
+        state.failing = state.runStart !== undefined && wallTime - state.runStart >= condition.durationSeconds;
+        if (state.failing) failing.push(state.labels);
       }
       const met = triggerMet(condition.trigger, failing.length, total);
       if (!met) failing = [];
