@@ -138,5 +138,6 @@ describe('REST exports', () => {
     const { code, stdout } = await vigil('promql.yaml');
     expect(code).toBe(1);
     expect(stdout).toContain('FAIL PromQL errors: does not fire between t=0s and t=1h 5m: not simulated: condition "error rate" is a PromQL condition: not simulated');
+    expect(stdout).toContain('note: tests[0].series[0] (redis.googleapis.com/clients/connected) matches no filter of any alert policy');
   });
 });

@@ -52,6 +52,10 @@ describe('the staging scenarios as a whole', () => {
     }
   });
 
+  test('every input series is selected by some policy (no typo in a type or label)', () => {
+    expect(results.flatMap((result) => result.unmatchedSeries.map((name) => `${path.basename(result.file)}: ${result.name}: ${name}`))).toEqual([]);
+  });
+
   test('run in well under 2 s in total (issue 3)', () => {
     expect(milliseconds).toBeLessThan(2000);
   });

@@ -56,6 +56,7 @@ export function formatText(results: readonly TestResult[], cwd: string): string 
       lines.push(`    ${expectation.passed ? 'ok  ' : 'FAIL'} ${expectation.policy}: ${expectation.expected}: ${expectation.detail}`);
     }
     lines.push(...firingLines(result.runs, result.incidentStart));
+    for (const name of result.unmatchedSeries) lines.push(`    note: ${name} matches no filter of any alert policy (a typo in its metric, resource or labels?)`);
   }
   const totals = totalsOf(results);
   lines.push('', `${totals.expectations - totals.failed} passed, ${totals.failed} failed (${totals.expectations} expectations in ${totals.tests} tests of ${totals.files} files, ${totals.milliseconds.toFixed(0)} ms)`);
@@ -70,6 +71,7 @@ export function formatJson(results: readonly TestResult[], cwd: string): string 
       name: result.name,
       milliseconds: Math.round(result.milliseconds * 10) / 10,
       expectations: result.expectations,
+      unmatchedSeries: result.unmatchedSeries,
       policies: result.runs.map((run) => ({
         policy: run.policy.displayName,
         address: run.policy.address,

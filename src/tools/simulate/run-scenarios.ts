@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, ConfigProblem } from '../../config/config-error';
+import { matchesFilter, parseFilter } from '../../gcp/filter';
 import { closestName } from '../../util/closest-name';
 import { buildSeries } from './build-series';
 import { evaluatePolicy, PolicyRun } from './evaluate-policy';
@@ -30,6 +31,8 @@ export interface TestResult {
   readonly until: number;
   readonly runs: readonly PolicyRun[];
   readonly expectations: readonly ExpectationResult[];
+  /** Series that no filter of any policy selects: most likely a typo in a type or label. */
+  readonly unmatchedSeries: readonly string[];
   readonly milliseconds: number;
 }
 
@@ -58,6 +61,22 @@ export function findPolicy(stack: StackModel, name: string): Policy | undefined 
 function resolveStack(scenario: ScenarioFile, file: string, options: RunOptions): StackModel {
   if (scenario.environment !== undefined) return options.resolveEnvironment(scenario.environment, file);
   return loadStackSource(path.resolve(path.dirname(file), scenario.stack!), file);
+}
+
+/** The names of the series no condition filter (numerator or denominator) of the stack selects. */
+function unmatchedSeries(stack: StackModel, series: readonly InputSeries[]): string[] {
+  const filters = stack.policies.flatMap((policy) => policy.conditions.flatMap((condition) => {
+    if (condition.type === 'unsupported') return [];
+    return condition.type === 'threshold' && condition.denominatorFilter ? [condition.filter, condition.denominatorFilter] : [condition.filter];
+  }));
+  const parsed = filters.flatMap((filter) => {
+    try {
+      return [parseFilter(filter)];
+    } catch {
+      return []; // reported as not simulated by the policy's own run
+    }
+  });
+  return series.filter((one) => !parsed.some((node) => matchesFilter(node, one.identity))).map((one) => `${one.name} (${one.identity.metricType})`);
 }
 
 /** Evaluation ends one hour past the last sample, or later if an expectation looks further. */
@@ -101,6 +120,6 @@ export function runScenarioFile(file: string, options: RunOptions): TestResult[]
     const runs = stack.policies.map((policy) => evaluatePolicy(policy, series, { until, recordValues: options.recordValues, ignoreIngestDelay: options.ignoreIngestDelay }));
     const expectations = test.expect.map((expectation, index) => checkExpectation(expectation, runs[stack.policies.indexOf(policies[index]!)], test.incident_start, until));
     const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
-    return { file, name: test.name, series, incidentStart: test.incident_start, until, runs, expectations, milliseconds };
+    return { file, name: test.name, series, incidentStart: test.incident_start, until, runs, expectations, unmatchedSeries: unmatchedSeries(stack, series), milliseconds };
   });
 }
