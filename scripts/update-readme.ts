@@ -1,16 +1,22 @@
-// `npm run docs`: regenerates the README's table of alerts from the synthesized staging stack,
-// so the table says exactly what is deployed. A test fails when README.md is stale.
+// `npm run docs`: regenerates the README's tables from the synthesized staging stack and its
+// alert tests, so they say exactly what is deployed. A test fails when README.md is stale.
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadEnvironmentFile } from '../src/config/load-environment';
-import { alertTableMarkdown } from '../src/tools/docs/alert-table';
 import { replaceGeneratedSection } from '../src/tools/docs/readme-sections';
-import { synthesizeStackJson } from '../stacks/synthesize';
+import { alertTable, timeToNotificationTable } from './readme-tables';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const README = path.join(ROOT, 'README.md');
 
-const staging = synthesizeStackJson(loadEnvironmentFile(path.join(ROOT, 'environments', 'staging.yaml')));
-const updated = replaceGeneratedSection(fs.readFileSync(README, 'utf8'), 'alert-table', alertTableMarkdown(staging));
-fs.writeFileSync(README, updated);
-console.log('README.md: alert table regenerated from monitoring-staging');
+async function update(): Promise<void> {
+  let readme = fs.readFileSync(README, 'utf8');
+  readme = replaceGeneratedSection(readme, 'alert-table', alertTable(ROOT));
+  readme = replaceGeneratedSection(readme, 'time-to-notification', await timeToNotificationTable(ROOT));
+  fs.writeFileSync(README, readme);
+  console.log('README.md: alert and time-to-notification tables regenerated from monitoring-staging');
+}
+
+update().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

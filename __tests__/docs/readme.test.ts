@@ -1,19 +1,25 @@
 // The README's alert table is what the staging stack deploys: generated, and checked here.
 import * as fs from 'fs';
 import * as path from 'path';
-import { synthesizeStackJson } from '../../stacks/synthesize';
-import { alertTableMarkdown, thresholdWords } from '../../src/tools/docs/alert-table';
+import { alertTable, timeToNotificationTable } from '../../scripts/readme-tables';
+import { thresholdWords } from '../../src/tools/docs/alert-table';
 import { generatedSection, replaceGeneratedSection } from '../../src/tools/docs/readme-sections';
-import { REPO_ROOT, stagingEnvironment } from '../support/environments';
+import { REPO_ROOT } from '../support/environments';
 
 describe('README', () => {
   const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 
   test('the alert table matches the synthesized staging stack (run `npm run docs` after changing alerts)', () => {
-    const table = alertTableMarkdown(synthesizeStackJson(stagingEnvironment()));
+    const table = alertTable(REPO_ROOT);
     expect(generatedSection(readme, 'alert-table')).toBe(table);
     expect(table).toContain('| [staging] PostgreSQL: p99 query latency > 500 ms | critical | Query Insights p99 latency > 500 ms for 5 min | > 500 ms | 1 min window, held 5 min |');
     expect(table).toContain('| [staging] Redis: connection failures > 1% | critical |');
+  });
+
+  test('the time-to-notification table is what `vigil simulate --report` prints for staging (run `npm run docs`)', async () => {
+    const table = await timeToNotificationTable(REPO_ROOT);
+    expect(generatedSection(readme, 'time-to-notification')).toBe(table);
+    expect(table).toContain('| [staging] Redis: connection failures > 1% |');
   });
 
   test('names the two set-up commands and the deploy command', () => {
