@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import * as formats from './identifiers';
 import { EnvironmentFileSchema } from './schema';
+import { AnySchema, definition, unwrap } from './zod-introspection';
 
-type AnySchema = z.core.$ZodType;
 
 /**
  * identifier: names infrastructure (or an address) of one environment.
@@ -56,28 +56,6 @@ const IDENTIFIERS_BY_MEANING: ReadonlySet<string> = new Set([
   'stateBackend.local.path',
 ]);
 
-interface Definition {
-  type: string;
-  innerType?: AnySchema;
-  shape?: Record<string, AnySchema>;
-  element?: AnySchema;
-  options?: AnySchema[];
-  format?: string;
-  checks?: Array<{ _zod: { def: { format?: string; pattern?: RegExp } } }>;
-}
-
-function definition(schema: AnySchema): Definition {
-  return schema._zod.def as unknown as Definition;
-}
-
-function unwrap(schema: AnySchema): AnySchema {
-  let current = schema;
-  for (;;) {
-    const def = definition(current);
-    if (['optional', 'default', 'prefault', 'nullable'].includes(def.type) && def.innerType) current = def.innerType;
-    else return current;
-  }
-}
 
 function isContainer(schema: AnySchema): boolean {
   const def = definition(unwrap(schema));

@@ -1,31 +1,7 @@
 // The keys a mapping may hold at a field path of the schema, for "unknown key" messages. The data
 // is walked alongside, so that in a discriminated union (channels by `type`) only the keys of the
 // option the data chose are offered.
-import { z } from 'zod';
-
-type AnySchema = z.core.$ZodType;
-interface Definition {
-  type: string;
-  innerType?: AnySchema;
-  shape?: Record<string, AnySchema>;
-  element?: AnySchema;
-  options?: AnySchema[];
-  discriminator?: string;
-  values?: unknown[];
-}
-
-function definition(schema: AnySchema): Definition {
-  return schema._zod.def as unknown as Definition;
-}
-
-function unwrap(schema: AnySchema): AnySchema {
-  let current = schema;
-  for (;;) {
-    const def = definition(current);
-    if (['optional', 'default', 'prefault', 'nullable'].includes(def.type) && def.innerType) current = def.innerType;
-    else return current;
-  }
-}
+import { AnySchema, Definition, definition, unwrap } from './zod-introspection';
 
 /** The options of a union that the data can belong to. */
 function matchingOptions(def: Definition, data: unknown): AnySchema[] {

@@ -8,8 +8,8 @@ import { millisecondsIn } from '../../gcp/units';
 import { AlertPolicyInfo, createAlertPolicy } from '../alert-policy-factory';
 import { Aggregation, thresholdCondition } from '../conditions';
 import { lineChart } from '../dashboard/widgets';
+import { createHealthSectionAlert } from '../health-endpoint-alert';
 import type { MonitoringContext } from '../monitoring-context';
-import { createUptimeCheck, uptimeFailingCondition } from '../uptime-check';
 import type { Signal } from './signal';
 
 const LATENCIES = metric('cloudsql.googleapis.com/database/postgresql/insights/aggregate/latencies');
@@ -77,26 +77,20 @@ export class PostgresLatency extends Construct implements Signal {
     this.alertPolicies.push(latencyAlert('postgres_p99_latency_critical', 'critical', thresholds.p99LatencyMs, 'This is the remediation plan\'s critical threshold.'));
     this.alertPolicies.push(latencyAlert('postgres_p99_latency_warning', 'warning', thresholds.p99WarningLatencyMs, 'This is above the normal budget; the critical alert follows if it keeps rising.'));
 
-    const healthCheck = createUptimeCheck(this, environment, {
-      id: 'uptime_postgresql_status',
-      title: 'Health endpoint: postgresql status',
-      url: environment.uptime.backendHealthUrl,
-      jsonPath: { path: '$.postgresql.status', expected: 'healthy' },
-    });
-    const failing = environment.thresholds.uptime.failingLocations;
-    this.alertPolicies.push(createAlertPolicy(this, {
-      id: 'postgres_health_endpoint',
+    this.alertPolicies.push(createHealthSectionAlert(this, context, {
+      section: 'postgresql',
+      checkId: 'uptime_postgresql_status',
+      alertId: 'postgres_health_endpoint',
       component: 'postgresql',
+      componentTitle: 'PostgreSQL',
       severity: 'error',
-      title: `PostgreSQL: health endpoint reports postgresql not healthy from ${failing}+ locations`,
-      conditions: [thresholdCondition(uptimeFailingCondition(environment, healthCheck, 'postgresql status at the health endpoint'))],
+      statusMeaning: 'degraded means slower than the budget; failed means no connection',
       runbook: {
-        whatFired: `${environment.uptime.backendHealthUrl} answered with \`postgresql.status\` other than "healthy" (degraded means slower than the budget; failed means no connection) from ${failing} or more checker locations.`,
         userImpact: 'The backend reports its database as degraded or failed: chat responses are slow or failing.',
         firstChecks: [`Read the health endpoint: \`curl -s ${environment.uptime.backendHealthUrl}\` — postgresql.response_time_ms and error say which.`, ...firstChecks],
         commands,
       },
-    }, context));
+    }));
 
     const gauge = { alignmentPeriodSeconds: 60, perSeriesAligner: 'ALIGN_MEAN', crossSeriesReducer: 'REDUCE_MAX', groupByFields: ['resource.label.database_id'] };
     this.widgets = {

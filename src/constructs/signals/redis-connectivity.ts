@@ -9,9 +9,9 @@ import { percentAsFraction } from '../../gcp/units';
 import { AlertPolicyInfo, createAlertPolicy } from '../alert-policy-factory';
 import { thresholdCondition } from '../conditions';
 import { lineChart, ratioChart } from '../dashboard/widgets';
+import { createHealthSectionAlert } from '../health-endpoint-alert';
 import { countLogEntries } from '../log-based-metric';
 import type { MonitoringContext } from '../monitoring-context';
-import { createUptimeCheck, uptimeFailingCondition } from '../uptime-check';
 import type { Signal } from './signal';
 
 const CLIENTS_CONNECTED = metric('redis.googleapis.com/clients/connected');
@@ -76,26 +76,20 @@ export class RedisConnectivity extends Construct implements Signal {
       },
     }, context));
 
-    const healthCheck = createUptimeCheck(this, environment, {
-      id: 'uptime_redis_status',
-      title: 'Health endpoint: redis status',
-      url: environment.uptime.backendHealthUrl,
-      jsonPath: { path: '$.redis.status', expected: 'healthy' },
-    });
-    const failing = environment.thresholds.uptime.failingLocations;
-    this.alertPolicies.push(createAlertPolicy(this, {
-      id: 'redis_health_endpoint',
+    this.alertPolicies.push(createHealthSectionAlert(this, context, {
+      section: 'redis',
+      checkId: 'uptime_redis_status',
+      alertId: 'redis_health_endpoint',
       component: 'redis',
+      componentTitle: 'Redis',
       severity: 'critical',
-      title: `Redis: health endpoint reports redis not healthy from ${failing}+ locations`,
-      conditions: [thresholdCondition(uptimeFailingCondition(environment, healthCheck, 'redis status at the health endpoint'))],
+      statusMeaning: 'or did not answer',
       runbook: {
-        whatFired: `${environment.uptime.backendHealthUrl} answered with \`redis.status\` other than "healthy" (or did not answer) from ${failing} or more checker locations.`,
         userImpact: 'The backend itself says it cannot use Redis: chat and agent execution are failing for users.',
         firstChecks: [`Read the health endpoint's own error: \`curl -s ${environment.uptime.backendHealthUrl}\` — the redis section carries the client's error text.`, ...firstChecks],
         commands,
       },
-    }, context));
+    }));
 
     this.alertPolicies.push(createAlertPolicy(this, {
       id: 'redis_memorystore_connections',
