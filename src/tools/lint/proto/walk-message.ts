@@ -2,9 +2,9 @@
 // field of the message (JSON camelCase or proto snake_case), every value of the field's JSON type,
 // every enum string a value of the enum, at most one member of a oneof. It reports what it finds;
 // callers decide how severe each is.
-import * as protobuf from 'protobufjs';
 import { isRecord, type PathSegment } from '../model';
 import { likelyTypo } from '../typo';
+import type { ProtoField, ProtoMessage } from './proto-types';
 
 export type ProtoIssueKind = 'unknown-field' | 'unknown-enum' | 'type' | 'oneof';
 
@@ -20,12 +20,12 @@ export interface ProtoIssue {
 }
 
 interface MessageInfo {
-  readonly fields: ReadonlyMap<string, protobuf.Field>;
+  readonly fields: ReadonlyMap<string, ProtoField>;
   readonly names: readonly string[];
   readonly oneofs: readonly (readonly string[])[];
 }
 
-const infoCache = new WeakMap<protobuf.Type, MessageInfo>();
+const infoCache = new WeakMap<ProtoMessage, MessageInfo>();
 
 function snake(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -35,17 +35,16 @@ function camel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-function info(type: protobuf.Type): MessageInfo {
+function info(type: ProtoMessage): MessageInfo {
   let found = infoCache.get(type);
   if (!found) {
-    const fields = new Map<string, protobuf.Field>();
-    for (const field of type.fieldsArray) {
+    const fields = new Map<string, ProtoField>();
+    for (const field of type.fields) {
       fields.set(camel(field.name), field);
       fields.set(snake(field.name), field);
       fields.set(field.name, field);
     }
-    const oneofs = type.oneofsArray.map((oneof) => oneof.fieldsArray.map((field) => field.name));
-    found = { fields, names: type.fieldsArray.map((field) => camel(field.name)), oneofs };
+    found = { fields, names: type.fields.map((field) => camel(field.name)), oneofs: type.oneofs };
     infoCache.set(type, found);
   }
   return found;
@@ -62,7 +61,7 @@ function jsonType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-export function walkMessage(value: unknown, type: protobuf.Type, path: readonly PathSegment[], issues: ProtoIssue[]): void {
+export function walkMessage(value: unknown, type: ProtoMessage, path: readonly PathSegment[], issues: ProtoIssue[]): void {
   if (!isRecord(value)) {
     issues.push({ kind: 'type', path, scope: type.fullName.replace(/^\./, ''), found: jsonType(value), message: `${jsonType(value)} where a ${type.name} object is expected` });
     return;
@@ -95,7 +94,7 @@ export function walkMessage(value: unknown, type: protobuf.Type, path: readonly 
   }
 }
 
-function walkField(value: unknown, field: protobuf.Field, path: readonly PathSegment[], issues: ProtoIssue[]): void {
+function walkField(value: unknown, field: ProtoField, path: readonly PathSegment[], issues: ProtoIssue[]): void {
   if (field.map) {
     if (!isRecord(value)) {
       issues.push({ kind: 'type', path, scope: field.fullName, found: jsonType(value), message: `${jsonType(value)} where ${camel(field.name)} expects an object (a map)` });
@@ -115,15 +114,17 @@ function walkField(value: unknown, field: protobuf.Field, path: readonly PathSeg
   walkSingle(value, field, path, issues);
 }
 
-function walkSingle(value: unknown, field: protobuf.Field, path: readonly PathSegment[], issues: ProtoIssue[]): void {
+function walkSingle(value: unknown, field: ProtoField, path: readonly PathSegment[], issues: ProtoIssue[]): void {
   if (value === null) return;
   const resolved = field.resolvedType;
   const name = camel(field.name);
   const mismatch = (expected: string) => issues.push({ kind: 'type', path, scope: field.fullName.replace(/^\./, ''), found: jsonType(value), message: `${name} is ${jsonType(value)}; the API expects ${expected}` });
-  if (resolved instanceof protobuf.Enum) {
+  if (resolved?.kind === 'enum') {
     if (typeof value === 'number') return;
     if (typeof value !== 'string') return void mismatch(`one of the ${resolved.name} values as a string`);
-    if (value in resolved.values) return;
+    // A value's number as a string passes too: protobufjs' Enum.values inherits its by-number
+    // table, and this check kept that verdict when lint stopped using protobufjs.
+    if (Object.hasOwn(resolved.values, value) || Object.values(resolved.values).some((number) => String(number) === value)) return;
     const known = Object.keys(resolved.values);
     const suggestion = likelyTypo(value, known);
     issues.push({
@@ -136,7 +137,7 @@ function walkSingle(value: unknown, field: protobuf.Field, path: readonly PathSe
     });
     return;
   }
-  if (resolved instanceof protobuf.Type) {
+  if (resolved?.kind === 'message') {
     const full = resolved.fullName;
     if (full.startsWith('.google.protobuf.')) {
       const wellKnown = resolved.name;

@@ -5,15 +5,15 @@
 // unknown names are warnings. AlertPolicy exports match the published monitoring protos exactly,
 // so there every unknown name is an error. UptimeCheckConfig is treated like dashboards: the
 // Terraform provider already sends fields (`log_check_failures`) the published uptime.proto lacks.
-import type * as protobuf from 'protobufjs';
 import type { ResourceKind } from '../model';
 import { alertPolicyMessage, dashboardMessage, uptimeCheckMessage } from '../proto/proto-schema';
+import type { ProtoMessage } from '../proto/proto-types';
 import { walkMessage, type ProtoIssue } from '../proto/walk-message';
 import type { Rule } from '../rule-context';
 import type { RuleId } from '../rule-ids';
 
 interface Policy {
-  readonly message: () => protobuf.Type;
+  readonly message: () => ProtoMessage;
   readonly unknown: RuleId;
   readonly type: RuleId;
   readonly oneof: RuleId;
