@@ -4,6 +4,12 @@
 // Markdown) and the in-process review alone; then the same on ten copies of every stack, to show
 // how it scales.
 //
+// Baseline, in the same run: loadArtifacts of the same base and head (finding, reading and
+// JSON.parse of every cdk.tf.json), the step every in-process review starts with and the floor
+// of any tool that compares the two syntheses; so the ratio shows the review's own cost (diff,
+// lint, Markdown) over merely loading its input. Each baseline run follows the in-process runs
+// of the same iteration (interleaved), RUNS times.
+//
 //   npm run build && node dist/scripts/bench-review.js      (VIGIL_BENCH_RUNS=7 by default)
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -43,9 +49,10 @@ function timeCli(base: string, head: string): number {
   return median(times);
 }
 
-function timeInProcess(base: string, head: string): { total: number; withoutLint: number } {
+function timeInProcess(base: string, head: string): { total: number; withoutLint: number; loadOnly: number } {
   const total: number[] = [];
   const withoutLint: number[] = [];
+  const loadOnly: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     let start = process.hrtime.bigint();
     renderMarkdown(review(loadArtifacts(base), loadArtifacts(head), { lint: lintTerraformJson }));
@@ -53,8 +60,11 @@ function timeInProcess(base: string, head: string): { total: number; withoutLint
     start = process.hrtime.bigint();
     renderMarkdown(review(loadArtifacts(base), loadArtifacts(head)));
     withoutLint.push(Number(process.hrtime.bigint() - start) / 1e6);
+    start = process.hrtime.bigint();
+    if (loadArtifacts(base).length + loadArtifacts(head).length === 0) throw new Error('no artifacts loaded');
+    loadOnly.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  return { total: median(total), withoutLint: median(withoutLint) };
+  return { total: median(total), withoutLint: median(withoutLint), loadOnly: median(loadOnly) };
 }
 
 function main(): void {
@@ -95,6 +105,8 @@ function main(): void {
       process.stdout.write(`  vigil review, whole process (node bin/vigil.js review)  ${cli.toFixed(0).padStart(6)} ms\n`);
       process.stdout.write(`  in-process: load + review + lint + Markdown              ${inProcess.total.toFixed(1).padStart(8)} ms\n`);
       process.stdout.write(`  in-process without lint                                  ${inProcess.withoutLint.toFixed(1).padStart(8)} ms\n`);
+      process.stdout.write(`  baseline: load + JSON.parse of the same artifacts only   ${inProcess.loadOnly.toFixed(1).padStart(8)} ms\n`);
+      process.stdout.write(`  in-process vs baseline: ${(inProcess.total / inProcess.loadOnly).toFixed(1)}x with lint, ${(inProcess.withoutLint / inProcess.loadOnly).toFixed(1)}x without lint\n`);
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
