@@ -8,6 +8,10 @@ import {
 } from './identifiers';
 import { ExpectSchema } from './expect-schema';
 
+// vigil parses each environment once per process: zod's JIT-compiled object parsers cost more to
+// compile (~15 ms on the first parse) than they save on a single parse.
+z.config({ jitless: true });
+
 const identifier = (format: IdentifierFormat) => z.string({ error: `expected ${format.expected}` }).regex(format.pattern, { error: `expected ${format.expected}` });
 
 const positive = (what: string, max: number) =>
