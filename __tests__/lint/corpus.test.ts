@@ -3,8 +3,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintFiles } from '../../src/tools/lint';
+import { CORPUS_DIR, describeWithCorpus } from '../support/corpus';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
+const CORPUS = CORPUS_DIR;
 
 function jsonFiles(directory: string): string[] {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -14,7 +15,7 @@ function jsonFiles(directory: string): string[] {
   });
 }
 
-describe('the shared corpus', () => {
+describeWithCorpus('the shared corpus', () => {
   it('is there (CI clones shared/ beside the repository)', () => {
     expect(jsonFiles(CORPUS).length).toBeGreaterThan(250);
   });

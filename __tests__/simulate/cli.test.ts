@@ -5,6 +5,7 @@ import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/command';
 import { stackModelFromJson } from '../../src/tools/simulate/policy-model';
 import { temporaryDirectory } from '../support/environments';
+import { CORPUS_DIR, describeWithCorpus } from '../support/corpus';
 
 const directory = temporaryDirectory('simulate-cli');
 afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
@@ -121,9 +122,9 @@ describe('vigil simulate', () => {
   });
 });
 
-describe('REST exports', () => {
+describeWithCorpus('REST exports', () => {
   test('camelCase policies normalise like Terraform JSON; PromQL conditions are not simulated, never passed', async () => {
-    const corpus = path.resolve(__dirname, '../../../shared/corpus/alerts/activemq');
+    const corpus = path.join(CORPUS_DIR, 'alerts', 'activemq');
     const file = fs.readdirSync(corpus).find((name) => name.endsWith('.json'))!;
     const [policy] = stackModelFromJson(JSON.parse(fs.readFileSync(path.join(corpus, file), 'utf8')), file).policies;
     expect(policy.conditions[0]).toMatchObject({ type: 'threshold', aggregations: [{ alignmentPeriod: expect.any(Number), aligner: expect.stringMatching(/^ALIGN_/) }] });

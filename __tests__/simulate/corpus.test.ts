@@ -7,8 +7,9 @@ import { lookupMetric } from '../../src/gcp/metric-catalog';
 import { evaluatePolicy } from '../../src/tools/simulate/evaluate-policy';
 import { stackModelFromJson } from '../../src/tools/simulate/policy-model';
 import type { InputSeries } from '../../src/tools/simulate/series';
+import { CORPUS_DIR, describeWithCorpus } from '../support/corpus';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/alerts');
+const CORPUS = path.join(CORPUS_DIR, 'alerts');
 
 function jsonFiles(directory: string): string[] {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -39,17 +40,19 @@ function seriesFor(filters: string[]): InputSeries[] {
 
 const files = fs.existsSync(CORPUS) ? jsonFiles(CORPUS) : [];
 
-test('the corpus is there to test against', () => {
-  expect(files.length).toBeGreaterThan(100);
-});
+describeWithCorpus('Google\'s published alert policies', () => {
+  test('the corpus is there to test against', () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
 
-test.each(files.map((file) => [path.relative(CORPUS, file), file]))('%s evaluates or says why not', (_name, file) => {
-  const model = stackModelFromJson(JSON.parse(fs.readFileSync(file, 'utf8')), file);
-  expect(model.policies.length).toBeGreaterThan(0);
-  for (const policy of model.policies) {
-    const filters = policy.conditions.flatMap((condition) => (condition.type === 'unsupported' ? [] : [condition.filter, ...(condition.type === 'threshold' && condition.denominatorFilter ? [condition.denominatorFilter] : [])]));
-    const run = evaluatePolicy(policy, seriesFor(filters), { until: 3600 });
-    if (run.status === 'not-simulated') expect(run.reason).toMatch(/not simulated|accepts|needs|distribution|does not parse/);
-    else expect(['evaluated', 'no-input']).toContain(run.status);
-  }
+  test.each(files.map((file) => [path.relative(CORPUS, file), file]))('%s evaluates or says why not', (_name, file) => {
+    const model = stackModelFromJson(JSON.parse(fs.readFileSync(file, 'utf8')), file);
+    expect(model.policies.length).toBeGreaterThan(0);
+    for (const policy of model.policies) {
+      const filters = policy.conditions.flatMap((condition) => (condition.type === 'unsupported' ? [] : [condition.filter, ...(condition.type === 'threshold' && condition.denominatorFilter ? [condition.denominatorFilter] : [])]));
+      const run = evaluatePolicy(policy, seriesFor(filters), { until: 3600 });
+      if (run.status === 'not-simulated') expect(run.reason).toMatch(/not simulated|accepts|needs|distribution|does not parse/);
+      else expect(['evaluated', 'no-input']).toContain(run.status);
+    }
+  });
 });
