@@ -112,12 +112,15 @@ describe('environment validation', () => {
   });
 
   test('malformed YAML names the line and column', () => {
-    expect(() => parseYaml('project: netra-staging\nredis: [unclosed\n', FILE)).toThrow(ConfigError);
-    try {
-      parseYaml('project: netra-staging\nredis: [unclosed\n', FILE);
-    } catch (error) {
-      expect((error as Error).message).toMatch(/^environments\/test\.yaml: line 3, column 1: malformed YAML: /);
-    }
+    expect(() => parseYaml('project: netra-staging\nredis: [unclosed\n', FILE)).toThrow(
+      new ConfigError([{ file: FILE, path: '', message: 'line 3, column 1: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]' }]),
+    );
+  });
+
+  test('a key given twice is malformed YAML, not a silent override', () => {
+    expect(() => parseYaml('project: netra-staging\nproject: netra-prod\n', FILE)).toThrow(
+      `${FILE}: line 2, column 1: malformed YAML: Map keys must be unique`,
+    );
   });
 
   test('an empty file', () => {
