@@ -10,10 +10,6 @@ export function millisecondsIn(unit: string, milliseconds: number): number {
   return roundHalfEven((milliseconds / 1000) / factor);
 }
 
-export function secondsIn(unit: string, seconds: number): number {
-  return millisecondsIn(unit, seconds * 1000);
-}
-
 /** A percentage as the 0–1 fraction that ratio conditions and `10^2.%` metrics compare against. */
 export function percentAsFraction(percent: number): number {
   return roundHalfEven(percent / 100);
