@@ -3,6 +3,7 @@
 import * as path from 'path';
 import { ConfigError, formatProblem } from '../config/config-error';
 import { CliIo, Command, processIo } from './command';
+import { VigilError } from '../errors/vigil-error';
 import { UsageError } from './usage-error';
 
 const COMMANDS: Readonly<Record<string, () => Command>> = {
@@ -44,13 +45,17 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`vigil ${name}: ${error.message}\n${command.usage}\n`);
-      return 2;
+      return error.exitCode;
     }
     if (error instanceof ConfigError) {
       // Files are named as the person typed them: relative to where vigil runs.
       const problems = error.problems.map((problem) => ({ ...problem, file: path.isAbsolute(problem.file) ? path.relative(io.cwd, problem.file) : problem.file }));
       io.stderr(`${problems.map(formatProblem).join('\n')}\n`);
-      return 1;
+      return error.exitCode;
+    }
+    if (error instanceof VigilError) {
+      io.stderr(`vigil ${name}: ${error.message}\n`);
+      return error.exitCode;
     }
     throw error;
   }
