@@ -162,7 +162,10 @@ describe('input files', () => {
     ]);
   });
 
-  it('skips files of unknown format found by walking a directory', async () => {
-    expect(await lintFiles([path.join(FIXTURES, 'input')])).toEqual([]);
+  it('skips files of unknown format found by walking a directory, but not files that are not JSON', async () => {
+    const findings = await lintFiles([path.join(FIXTURES, 'input')]);
+    expect(findings.map((finding) => [finding.ruleId, finding.severity, path.basename(finding.file), finding.message])).toEqual([
+      ['input/unreadable', 'error', 'not-json.json', 'not valid JSON at line 2, column 1: Expected double-quoted property name'],
+    ]);
   });
 });

@@ -26,11 +26,16 @@ export class FileError extends VigilError {
 
   /** `action` reads as a verb phrase: "write", "read", "create the directory". */
   constructor(action: string, file: string, cause: unknown) {
-    const code = errnoCode(cause);
-    const reason = (code && REASONS[code]) ?? (cause instanceof Error ? cause.message : String(cause));
-    super(`cannot ${action} ${file}: ${reason}${code ? ` (${code})` : ''}`);
-    this.code = code;
+    super(`cannot ${action} ${file}: ${fileErrorReason(cause)}`);
+    this.code = errnoCode(cause);
   }
+}
+
+/** Why a file system operation failed, in words with the errno code: "permission denied (EACCES)". */
+export function fileErrorReason(cause: unknown): string {
+  const code = errnoCode(cause);
+  const reason = (code && REASONS[code]) ?? (cause instanceof Error ? cause.message : String(cause));
+  return `${reason}${code ? ` (${code})` : ''}`;
 }
 
 export function errnoCode(error: unknown): string | undefined {

@@ -2,7 +2,6 @@
 // writes environments/<new-env>.yaml from an existing environment (src/tools/clone, docs/clone.md).
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { CloneError } from '../../tools/clone/clone-error';
 import { cloneEnvironment, CloneResult } from '../../tools/clone/clone-environment';
 import { terminalPrompt } from '../../tools/clone/terminal-prompt';
 import type { CliIo, Command } from '../command';
@@ -73,10 +72,6 @@ export const command: Command = {
       }, { ask: prompt?.ask, tell: io.stderr });
       io.stdout(summary(result, source, io.cwd));
       return 0;
-    } catch (error) {
-      if (!(error instanceof CloneError)) throw error;
-      io.stderr(`vigil clone: ${error.message}\n`);
-      return error.exitCode;
     } finally {
       prompt?.close();
     }

@@ -1,6 +1,7 @@
 // vigil lint [paths…] [--format text|json] [--strict]: what the Cloud Monitoring API would reject.
 import * as path from 'path';
-import { formatFindingsText, hasFailures, lintFiles, MissingPathError, type Finding } from '../../tools/lint';
+import { formatFindingsText, hasFailures, lintInputs, MissingPathError, type LintRun } from '../../tools/lint';
+import { ExitCode } from '../../errors/exit-codes';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
 
@@ -14,7 +15,11 @@ list response; directories are searched for *.json) against the Cloud Monitoring
                       {ruleId, severity, file, resource, path, message, hint}
   --strict            warnings fail too (exit 1)
 
-Exit status: 1 when an error (or, with --strict, any finding) is found, 0 otherwise, 2 on bad usage.`;
+Files that cannot be read or are not JSON are errors (with the line and column of a JSON syntax
+error), and so is finding no alert policy, uptime check or dashboard at all in the paths given.
+
+Exit status: 1 when an error (or, with --strict, any finding) is found or nothing was checked,
+0 otherwise, 2 on bad usage or a path that does not exist.`;
 
 interface Options {
   readonly paths: string[];
@@ -49,18 +54,19 @@ export const command: Command = {
   async run(args, io) {
     const options = parseArgs(args);
     const given = options.paths.length > 0 ? options.paths : ['cdktf.out'];
-    let findings: Finding[];
+    let run: LintRun;
     try {
-      findings = await lintFiles(given.map((file) => path.resolve(io.cwd, file)));
+      run = await lintInputs(given.map((file) => path.resolve(io.cwd, file)));
     } catch (error) {
       if (error instanceof MissingPathError) {
         const shown = path.relative(io.cwd, error.missing) || error.missing;
         const hint = options.paths.length === 0 ? ' (run `npm run synth` first, or name files to lint)' : '';
         io.stderr(`vigil lint: no such file or directory: ${shown}${hint}\n`);
-        return 2;
+        return ExitCode.usageOrAttention;
       }
       throw error;
     }
+    const { findings } = run;
     // Files are named as the person typed them: relative to where vigil runs.
     const shown = findings.map((finding) => ({ ...finding, file: path.relative(io.cwd, finding.file) || finding.file }));
     if (options.format === 'json') {
@@ -69,6 +75,11 @@ export const command: Command = {
     } else {
       io.stdout(formatFindingsText(shown));
     }
-    return hasFailures(findings, options.strict) ? 1 : 0;
+    // A CI step pointed at the wrong path must fail, not pass with "0 errors".
+    if (run.resourcesChecked === 0) {
+      io.stderr(`vigil lint: no monitoring resources found in ${given.join(', ')}\n`);
+      return ExitCode.failure;
+    }
+    return hasFailures(findings, options.strict) ? ExitCode.failure : ExitCode.ok;
   },
 };

@@ -1,11 +1,11 @@
 // `vigil review`: what a pull request changes in production monitoring, in words, from the base
 // and head syntheses (two cdktf.out directories or two cdk.tf.json files).
-import * as fs from 'fs';
 import * as path from 'path';
 import { lintTerraformJson } from '../../tools/lint';
 import { ArtifactError, loadArtifacts, maskJson, renderMarkdown, review } from '../../tools/review';
 import type { ReviewResult } from '../../tools/review';
 import type { Command } from '../command';
+import { writeOutputFile } from '../../util/output-file';
 import { UsageError } from '../usage-error';
 
 const USAGE = `usage: vigil review --base <dir|file> --head <dir|file> [options]
@@ -82,7 +82,7 @@ export const command: Command = {
       throw error;
     }
     const text = formatReview(result, options);
-    if (options.out) fs.writeFileSync(resolve(options.out), text);
+    if (options.out) writeOutputFile(resolve(options.out), text, options.out);
     else io.stdout(text);
     return options.failOnRisk && result.risks.length > 0 ? 1 : 0;
   },

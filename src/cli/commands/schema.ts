@@ -4,6 +4,8 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { environmentJsonSchemaText, JSON_SCHEMA_PATH } from '../../config/json-schema';
 import type { Command } from '../command';
+import { withFileErrors } from '../../errors/file-error';
+import { writeOutputFile } from '../../util/output-file';
 import { UsageError } from '../usage-error';
 
 export const command: Command = {
@@ -19,7 +21,7 @@ export const command: Command = {
     const target = path.join(io.cwd, JSON_SCHEMA_PATH);
     const text = environmentJsonSchemaText();
     if (check) {
-      const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
+      const current = fs.existsSync(target) ? withFileErrors('read', JSON_SCHEMA_PATH, () => fs.readFileSync(target, 'utf8')) : '';
       if (current !== text) {
         io.stderr(`${JSON_SCHEMA_PATH} is stale: run \`npx vigil schema\` and commit the result\n`);
         return 1;
@@ -27,8 +29,7 @@ export const command: Command = {
       io.stdout(`${JSON_SCHEMA_PATH} is current\n`);
       return 0;
     }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
+    writeOutputFile(target, text, JSON_SCHEMA_PATH);
     io.stdout(`wrote ${JSON_SCHEMA_PATH}\n`);
     return 0;
   },

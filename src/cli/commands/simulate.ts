@@ -13,6 +13,7 @@ import { formatReportMarkdown, formatReportText, reportRows, simulatedKey } from
 import { EnvironmentResolver, runScenarioFile, scenarioFiles, TestResult } from '../../tools/simulate/run-scenarios';
 import { loadStackSource } from '../../tools/simulate/stack-source';
 import type { Command } from '../command';
+import { ensureOutputDirectory, writeOutputFile } from '../../util/output-file';
 import { UsageError } from '../usage-error';
 
 const USAGE = `usage: vigil simulate [files or directories…] [--format text|json] [--junit FILE] [--plot DIR]
@@ -150,13 +151,14 @@ export const command: Command = {
     const results: TestResult[] = [];
     for (const file of files) results.push(...runScenarioFile(file, { resolveEnvironment, recordValues: chosen.plot !== undefined }));
     io.stdout(chosen.format === 'json' ? formatJson(results, io.cwd) : formatText(results, io.cwd));
-    if (chosen.junit !== undefined) fs.writeFileSync(path.resolve(io.cwd, chosen.junit), formatJunit(results, io.cwd));
+    if (chosen.junit !== undefined) writeOutputFile(path.resolve(io.cwd, chosen.junit), formatJunit(results, io.cwd), chosen.junit);
     if (chosen.plot !== undefined) {
       const directory = path.resolve(io.cwd, chosen.plot);
-      fs.mkdirSync(directory, { recursive: true });
+      ensureOutputDirectory(directory, chosen.plot);
       for (const result of results) {
         const named = new Set(result.expectations.map((expectation) => expectation.policy));
-        fs.writeFileSync(path.join(directory, plotFileName(result.file, result.name)), plotTest(result, named));
+        const name = plotFileName(result.file, result.name);
+        writeOutputFile(path.join(directory, name), plotTest(result, named), path.join(chosen.plot, name));
       }
       if (chosen.format === 'text') io.stdout(`wrote ${results.length} SVG files to ${path.relative(io.cwd, directory) || '.'}\n`);
     }

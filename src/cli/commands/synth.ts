@@ -13,7 +13,17 @@ class LintErrors extends Error {}
 
 export const command: Command = {
   summary: 'validate environments/*.yaml, synthesize one stack each into cdktf.out, and lint it',
-  usage: 'usage: vigil synth [--environments DIR] [--out DIR]',
+  usage: `usage: vigil synth [--environments DIR] [--out DIR]
+
+Validates every environments/*.yaml, synthesizes one Terraform stack per environment
+(<out>/stacks/monitoring-<env>/cdk.tf.json), lints the result and only then puts it in place:
+on any error the output directory is left as it was. \`npm run synth\` and the cdktf app run this.
+
+  --environments DIR  where the environment files are (default: environments)
+  --out DIR           where the synthesized stacks go (default: cdktf.out)
+
+Exit status: 0 written, 1 an invalid environment or lint errors in the synthesized stacks (nothing
+written), 2 bad usage.`,
   async run(args, io) {
     let values: { environments?: string; out?: string };
     try {

@@ -6,6 +6,7 @@
 // identifiers. A leak removes the file again and fails, naming the identifier and its field.
 import * as fs from 'fs';
 import * as path from 'path';
+import { withFileErrors } from '../../errors/file-error';
 import { ConfigError } from '../../config/config-error';
 import type { Environment } from '../../config/environment';
 import { environmentCollisions } from '../../config/environment-collisions';
@@ -194,7 +195,7 @@ export async function cloneEnvironment(options: CloneOptions, dependencies: Clon
   const collisions = environmentCollisions([...otherEnvironments(options.environmentsDir, file), candidate]).filter((problem) => problem.file === file);
   if (collisions.length > 0) throw new ConfigError(collisions);
 
-  fs.writeFileSync(file, text, { flag: 'wx' });
+  withFileErrors('write', file, () => fs.writeFileSync(file, text, { flag: 'wx' }));
   const environment = loadEnvironmentFile(file);
   const foreign = draft.foreignIdentifiers();
   let leaks: StackLeak[];

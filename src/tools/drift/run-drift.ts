@@ -8,7 +8,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { stackName } from '../../config/environment';
 import { environmentFiles, environmentNameOf } from '../../config/load-environment';
+import { ExitCode } from '../../errors/exit-codes';
+import { VigilError } from '../../errors/vigil-error';
 import { closestName } from '../../util/closest-name';
+import { writeOutputFile } from '../../util/output-file';
 import { findCredentials, NO_CREDENTIALS_MESSAGE } from './credentials';
 import { EnvironmentOutcome, EXIT_ERROR, initProblem, outcome, overallExitCode, planOutcome, TerraformRun } from './outcome';
 import { parsePlanOutput } from './plan-output';
@@ -34,10 +37,10 @@ export interface DriftIo {
 }
 
 /** A mistake in how the run was called (unknown option, unknown environment). */
-export class DriftUsageError extends Error {
+export class DriftUsageError extends VigilError {
   constructor(message: string, readonly showUsage = true) {
-    super(message);
-    this.name = 'DriftUsageError';
+    // 2 means drift for this command, so a usage mistake is an error (1).
+    super(message, ExitCode.failure);
   }
 }
 
@@ -136,7 +139,7 @@ export async function driftMain(args: readonly string[], io: DriftIo): Promise<n
     const runUrl = io.env.GITHUB_RUN_ID && io.env.GITHUB_REPOSITORY
       ? `${io.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${io.env.GITHUB_REPOSITORY}/actions/runs/${io.env.GITHUB_RUN_ID}`
       : undefined;
-    fs.writeFileSync(path.resolve(io.cwd, options.json), jsonReport(outcomes, runUrl));
+    writeOutputFile(path.resolve(io.cwd, options.json), jsonReport(outcomes, runUrl), options.json);
   }
   return overallExitCode(outcomes);
 }

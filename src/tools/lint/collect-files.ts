@@ -2,6 +2,8 @@
 // (skipping node_modules and hidden directories). Sorted, so output order is stable.
 import * as fs from 'fs';
 import * as path from 'path';
+import { ExitCode } from '../../errors/exit-codes';
+import { VigilError } from '../../errors/vigil-error';
 
 export interface InputFile {
   readonly path: string;
@@ -9,10 +11,9 @@ export interface InputFile {
   readonly explicit: boolean;
 }
 
-export class MissingPathError extends Error {
+export class MissingPathError extends VigilError {
   constructor(readonly missing: string) {
-    super(`no such file or directory: ${missing}`);
-    this.name = 'MissingPathError';
+    super(`no such file or directory: ${missing}`, ExitCode.usageOrAttention);
   }
 }
 

@@ -1,5 +1,5 @@
 // vigil lint: what the Cloud Monitoring API would reject, before deploy. Public in-process API.
-export { lintDocument, lintFiles, lintTerraformJson } from './lint-files';
+export { lintDocument, lintFiles, lintInputs, lintTerraformJson, type LintRun } from './lint-files';
 export { MissingPathError } from './collect-files';
 export { hasFailures, type Finding, type Severity } from './finding';
 export { formatFindingsText } from './format-text';

@@ -3,6 +3,9 @@
 // the file itself. The artifact is the contract: nothing here knows how it was produced.
 import * as fs from 'fs';
 import * as path from 'path';
+import { ExitCode } from '../../errors/exit-codes';
+import { FileError } from '../../errors/file-error';
+import { VigilError } from '../../errors/vigil-error';
 
 export type TerraformJson = Record<string, unknown>;
 
@@ -16,10 +19,9 @@ export interface StackArtifact {
 }
 
 /** A base or head path that cannot be read as synthesized Terraform JSON; printed without a stack trace. */
-export class ArtifactError extends Error {
+export class ArtifactError extends VigilError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ArtifactError';
+    super(message, ExitCode.usageOrAttention);
   }
 }
 
@@ -60,7 +62,7 @@ function readArtifact(file: string, stack: string, givenAsFile: boolean): StackA
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ArtifactError(`${file}: cannot be read (${(error as Error).message})`);
+    throw new FileError('read', file, error);
   }
   return { stack, file, doc: parseArtifact(text, file), givenAsFile };
 }

@@ -1,6 +1,5 @@
 // The review: base and head stacks in, what changes in production monitoring out — counts per
 // stack, the dangerous changes first, and each change in the words of the domain.
-import * as fs from 'fs';
 import * as path from 'path';
 import { comparePolicies, FoundRisk, summarizePolicy } from './alert-policies';
 import { pairStacks, StackArtifact, StackPair } from './artifacts';
@@ -13,6 +12,7 @@ import {
   ALERT_POLICY, DASHBOARD, JsonObject, LOGGING_METRIC, NOTIFICATION_CHANNEL, parseDashboardJson, resourceIdentity, resourceLabel, ResourceRecord, stableJson, UPTIME_CHECK,
 } from './resources';
 import { StackSide, stackSide } from './stack-side';
+import { writeOutputFile } from '../../util/output-file';
 
 export interface ReviewOptions {
   /** Lint's `lintTerraformJson`; without it the review says lint did not run. */
@@ -162,10 +162,10 @@ function dashboardChange(before: ResourceRecord | undefined, after: ResourceReco
   if (!options.svgDir || (tiles.length === 0 && !whole)) return { tiles, ...(tileCount !== undefined ? { tileCount } : {}) };
   const record = (after ?? before)!;
   const file = path.join(options.svgDir, `${safeFileName(stack)}--${safeFileName(record.id)}.svg`);
-  fs.mkdirSync(options.svgDir, { recursive: true });
+  const shown = path.join(options.svgDirShown ?? options.svgDir, path.basename(file));
   const empty: DashboardLayout = { displayName: '', kind: 'mosaic', columns: 48, tiles: [] };
-  fs.writeFileSync(file, renderLayoutSvg(layoutBefore, layoutAfter, compareTiles(layoutBefore ?? empty, layoutAfter ?? empty)));
-  return { tiles, svgFile: path.join(options.svgDirShown ?? options.svgDir, path.basename(file)), ...(tileCount !== undefined ? { tileCount } : {}) };
+  writeOutputFile(file, renderLayoutSvg(layoutBefore, layoutAfter, compareTiles(layoutBefore ?? empty, layoutAfter ?? empty)), shown);
+  return { tiles, svgFile: shown, ...(tileCount !== undefined ? { tileCount } : {}) };
 }
 
 function safeFileName(name: string): string {

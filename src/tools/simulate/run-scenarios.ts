@@ -2,6 +2,7 @@
 // alert policy of the stack over each test, and checks the test's expectations.
 import * as fs from 'fs';
 import * as path from 'path';
+import { withFileErrors } from '../../errors/file-error';
 import { ConfigError, ConfigProblem } from '../../config/config-error';
 import { matchesFilter, parseFilter } from '../../gcp/filter';
 import { closestName } from '../../util/closest-name';
@@ -40,9 +41,9 @@ export interface TestResult {
 export function scenarioFiles(paths: readonly string[]): string[] {
   const found = new Set<string>();
   const visit = (target: string): void => {
-    const stat = fs.statSync(target);
+    const stat = withFileErrors('read', target, () => fs.statSync(target));
     if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(target).sort()) visit(path.join(target, entry));
+      for (const entry of withFileErrors('list the directory', target, () => fs.readdirSync(target)).sort()) visit(path.join(target, entry));
     } else if (/\.ya?ml$/.test(target)) {
       found.add(target);
     }
