@@ -297,13 +297,14 @@ describe('dashboards by tile', () => {
 
 describe('other resources', () => {
   test('uptime checks and log metrics are described by attribute, in words', () => {
-    const { details } = reviewEdit((doc) => {
+    const { details, result } = reviewEdit((doc) => {
       const check = doc.resource.google_monitoring_uptime_check_config.uptime_backend_health;
       check.period = '300s';
       check.selected_regions = ['USA', 'EUROPE'];
       check.http_check.path = '/healthz';
     });
-    expect(details).toEqual(['http check › path "/health" → "/healthz"', 'period 60 s → 300 s', 'selected regions − "ASIA_PACIFIC"']);
+    expect(details).toEqual(['checker regions USA, EUROPE, ASIA_PACIFIC → USA, EUROPE', 'period 60 s → 300 s', 'http check › path "/health" → "/healthz"']);
+    expect(result.risks.map((risk) => risk.kind)).toEqual(['uptime-regions-reduced', 'uptime-period-longer']);
   });
 });
 

@@ -1,6 +1,7 @@
 // Alert policies in the words of the domain: thresholds in the metric's unit, durations in
 // seconds, channels by name; and which changes make the policy alert later or not at all.
 import { describeLeafChange, leafChanges, setDifference } from './json-changes';
+import { unifiedDiff } from './line-diff';
 import type { RiskKind } from './model';
 import { durationSeconds, formatDurationText, formatValue, measuredQuantity, metricTypeOfFilter, valueScale } from './quantities';
 import { isObject, Json, JsonObject, NOTIFICATION_CHANNEL, referencedAddress, ResourceRecord, stableJson, withoutEnvironmentPrefix } from './resources';
@@ -15,6 +16,9 @@ export interface PolicyComparison {
   readonly details: string[];
   readonly risks: FoundRisk[];
 }
+
+/** A runbook diff longer than this is cut: the review is a summary, the PR diff has the rest. */
+const RUNBOOK_DIFF_LINES = 20;
 
 const SEVERITY_RANK: Readonly<Record<string, number>> = { CRITICAL: 3, ERROR: 2, WARNING: 1 };
 
@@ -289,9 +293,7 @@ export function comparePolicies(before: ResourceRecord, after: ResourceRecord, s
   const documentationBefore = isObject(b.documentation) ? b.documentation : {};
   const documentationAfter = isObject(a.documentation) ? a.documentation : {};
   if (documentationBefore.subject !== documentationAfter.subject) details.push(`notification subject ${JSON.stringify(documentationBefore.subject ?? '')} → ${JSON.stringify(documentationAfter.subject ?? '')}`);
-  if (documentationBefore.content !== documentationAfter.content) {
-    details.push(`runbook text changed (${lineCount(documentationBefore.content)} → ${lineCount(documentationAfter.content)} lines)`);
-  }
+  if (documentationBefore.content !== documentationAfter.content) details.push(runbookChange(documentationBefore.content, documentationAfter.content));
 
   const labelsBefore = isObject(b.user_labels) ? b.user_labels : {};
   const labelsAfter = isObject(a.user_labels) ? a.user_labels : {};
@@ -310,6 +312,16 @@ export function comparePolicies(before: ResourceRecord, after: ResourceRecord, s
 
 function lineCount(value: Json | undefined): number {
   return typeof value === 'string' && value !== '' ? value.split('\n').length : 0;
+}
+
+/** The runbook's change as a short unified diff, indented to sit inside the change's list item. */
+function runbookChange(before: Json | undefined, after: Json | undefined): string {
+  const counts = `${lineCount(before)} → ${lineCount(after)} lines`;
+  const diff = unifiedDiff(text(before) ?? '', text(after) ?? '', { context: 1, maxLines: RUNBOOK_DIFF_LINES });
+  if (!diff) return `runbook text changed (${counts}; too long to diff here)`;
+  // A runbook is Markdown and may hold its own code fences: then fence the diff with tildes.
+  const fence = diff.some((line) => line.includes('```')) ? '    ~~~~' : '    ```';
+  return [`runbook text changed (${counts}):`, `${fence}diff`, ...diff.map((line) => `    ${line}`), fence].join('\n');
 }
 
 /** What an added or removed policy does, in a few lines. */

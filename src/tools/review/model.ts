@@ -40,7 +40,12 @@ export type RiskKind =
   | 'policy-lost-paging-channel'
   | 'loosened'
   | 'severity-lowered'
-  | 'address-changed';
+  | 'address-changed'
+  | 'drift-check-removed'
+  | 'drift-expectation-removed'
+  | 'uptime-regions-reduced'
+  | 'uptime-period-longer'
+  | 'uptime-matcher-removed';
 
 export interface Risk {
   readonly stack: string;
@@ -86,6 +91,7 @@ export interface ReviewResult {
   readonly lint: LintSection;
 }
 
+/** True when a resource changed, or a risk was found outside the resources (a drift check's data source). */
 export function hasChanges(review: ReviewResult): boolean {
-  return review.stacks.some((stack) => stack.changes.length > 0);
+  return review.risks.length > 0 || review.stacks.some((stack) => stack.changes.length > 0);
 }

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { comparePolicies, FoundRisk, summarizePolicy } from './alert-policies';
 import { pairStacks, StackArtifact, StackPair } from './artifacts';
 import { renderLayoutSvg } from './dashboard-svg';
+import { driftCheckRisks } from './drift-checks';
 import { compareTiles, dashboardLayout, DashboardLayout } from './dashboard-tiles';
 import { describeLeafChange, leafChanges } from './json-changes';
 import { LintFunction, newLintFindings } from './lint-findings';
@@ -12,6 +13,7 @@ import {
   ALERT_POLICY, DASHBOARD, JsonObject, LOGGING_METRIC, NOTIFICATION_CHANNEL, parseDashboardJson, resourceIdentity, resourceLabel, ResourceRecord, stableJson, UPTIME_CHECK,
 } from './resources';
 import { StackSide, stackSide } from './stack-side';
+import { compareUptimeChecks } from './uptime-checks';
 import { writeOutputFile } from '../../util/output-file';
 
 export interface ReviewOptions {
@@ -26,6 +28,7 @@ export interface ReviewOptions {
 /** Most dangerous first: the order of the warning section. */
 const RISK_ORDER: readonly RiskKind[] = [
   'policy-removed', 'policy-disabled', 'policy-lost-all-channels', 'policy-lost-paging-channel', 'channel-removed', 'uptime-check-removed',
+  'drift-check-removed', 'drift-expectation-removed', 'uptime-matcher-removed', 'uptime-regions-reduced', 'uptime-period-longer',
   'loosened', 'severity-lowered', 'condition-removed', 'address-changed',
 ];
 const KIND_ORDER: readonly ChangeKind[] = ['removed', 'moved', 'changed', 'added'];
@@ -43,6 +46,7 @@ function reviewStack(pair: StackPair, risks: Risk[], options: ReviewOptions): St
   const sides = { base: stackSide(pair.base?.doc), head: stackSide(pair.head?.doc) };
   const changes: ResourceChange[] = [];
   const addRisks = (address: string, found: readonly FoundRisk[]) => found.forEach((risk) => risks.push({ stack: pair.stack, address, ...risk }));
+  for (const risk of driftCheckRisks(pair.base?.doc, pair.head?.doc)) risks.push({ stack: pair.stack, ...risk });
   const removed = [...sides.base.resources.values()].filter((record) => !sides.head.resources.has(record.address));
   const added = [...sides.head.resources.values()].filter((record) => !sides.base.resources.has(record.address));
 
@@ -142,6 +146,7 @@ function compareResources(before: ResourceRecord, after: ResourceRecord, sides: 
     const dashboard = dashboardChange(before, after, stack, options);
     return { details, risks: [], ...(dashboard ? { dashboard } : {}) };
   }
+  if (before.type === UPTIME_CHECK && after.type === UPTIME_CHECK) return compareUptimeChecks(before, after);
   return { details: leafChanges(before.body, after.body).map(describeLeafChange), risks: [] };
 }
 

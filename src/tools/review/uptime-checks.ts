@@ -1,0 +1,86 @@
+// Uptime checks in the words of the domain, and the changes that make an outage show up later or
+// not at all: fewer checker regions (fewer independent witnesses, and the alert's "N regions
+// failing" needs more of the remaining ones), a longer period between checks, a content matcher
+// removed (a 200 with the wrong body, e.g. a health JSON saying "degraded", passes again).
+import type { FoundRisk } from './alert-policies';
+import { describeLeafChange, leafChanges } from './json-changes';
+import { durationSeconds, formatDurationText } from './quantities';
+import { isObject, Json, JsonObject, ResourceRecord, stableJson } from './resources';
+
+const HANDLED_KEYS = new Set(['selected_regions', 'period', 'content_matchers']);
+
+export interface UptimeComparison {
+  readonly details: string[];
+  readonly risks: FoundRisk[];
+}
+
+/** Regions as listed; none listed means the API's default, every region. */
+function regions(body: JsonObject): string[] | undefined {
+  const value = body.selected_regions;
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return value.filter((region): region is string => typeof region === 'string');
+}
+
+function matchers(body: JsonObject): JsonObject[] {
+  return Array.isArray(body.content_matchers) ? body.content_matchers.filter(isObject) : [];
+}
+
+function describeMatcher(matcher: JsonObject): string {
+  const jsonPath = isObject(matcher.json_path_matcher) ? matcher.json_path_matcher.json_path : undefined;
+  const how = typeof matcher.matcher === 'string' ? matcher.matcher : 'CONTAINS_STRING';
+  const content = JSON.stringify(matcher.content ?? '');
+  return typeof jsonPath === 'string' ? `JSON path ${jsonPath} ${how} ${content}` : `${how} ${content}`;
+}
+
+export function compareUptimeChecks(before: ResourceRecord, after: ResourceRecord): UptimeComparison {
+  const b = before.body;
+  const a = after.body;
+  const label = typeof a.display_name === 'string' ? a.display_name : after.address;
+  const details: string[] = [];
+  const risks: FoundRisk[] = [];
+
+  const regionsBefore = regions(b);
+  const regionsAfter = regions(a);
+  if (stableJson(regionsBefore ?? null) !== stableJson(regionsAfter ?? null)) {
+    const shown = (list: string[] | undefined) => (list ? list.join(', ') : 'every region (the default)');
+    details.push(`checker regions ${shown(regionsBefore)} → ${shown(regionsAfter)}`);
+    const fewer = regionsAfter !== undefined && (regionsBefore === undefined || regionsAfter.length < regionsBefore.length);
+    if (fewer) {
+      const was = regionsBefore ? `${regionsBefore.length}` : 'every region';
+      risks.push({ kind: 'uptime-regions-reduced', message: `**${label}**: checked from fewer regions, ${was} → ${regionsAfter.length} (${shown(regionsAfter)}): fewer witnesses of an outage` });
+    }
+  }
+
+  if (b.period !== a.period) {
+    details.push(`period ${formatDurationText(b.period)} → ${formatDurationText(a.period)}`);
+    // The API's default period is 60s.
+    const secondsBefore = durationSeconds(b.period ?? '60s');
+    const secondsAfter = durationSeconds(a.period ?? '60s');
+    if (secondsBefore !== undefined && secondsAfter !== undefined && secondsAfter > secondsBefore) {
+      risks.push({ kind: 'uptime-period-longer', message: `**${label}**: checked less often, every ${formatDurationText(b.period ?? '60s')} → ${formatDurationText(a.period ?? '60s')} (an outage is seen later)` });
+    }
+  }
+
+  // A JSON-path matcher is the same matcher while its path stays; others are known by content.
+  const identity = (matcher: JsonObject) => (isObject(matcher.json_path_matcher) ? `path:${String(matcher.json_path_matcher.json_path)}` : stableJson(matcher));
+  const afterByIdentity = new Map(matchers(a).map((matcher) => [identity(matcher), matcher]));
+  const beforeByIdentity = new Map(matchers(b).map((matcher) => [identity(matcher), matcher]));
+  for (const [key, matcher] of beforeByIdentity) {
+    const now = afterByIdentity.get(key);
+    if (now) {
+      if (stableJson(now) !== stableJson(matcher)) details.push(`content matcher ${describeMatcher(matcher)} → ${describeMatcher(now)}`);
+      continue;
+    }
+    details.push(`content matcher removed: ${describeMatcher(matcher)}`);
+    const jsonPath = isObject(matcher.json_path_matcher);
+    risks.push({
+      kind: 'uptime-matcher-removed',
+      message: `**${label}**: ${jsonPath ? 'JSON-path' : 'content'} matcher removed (${describeMatcher(matcher)}): a response that fails it now passes the check`,
+    });
+  }
+  for (const [key, matcher] of afterByIdentity) if (!beforeByIdentity.has(key)) details.push(`content matcher added: ${describeMatcher(matcher)}`);
+
+  const rest = (body: JsonObject): JsonObject => Object.fromEntries(Object.entries(body).filter(([key]) => !HANDLED_KEYS.has(key)));
+  for (const change of leafChanges(rest(b) as Json, rest(a) as Json)) details.push(describeLeafChange(change));
+  return { details, risks };
+}
