@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ExitCode } from '../../errors/exit-codes';
-import { FileError } from '../../errors/file-error';
+import { fileErrorReason } from '../../errors/file-error';
 import { VigilError } from '../../errors/vigil-error';
 
 export type TerraformJson = Record<string, unknown>;
@@ -62,7 +62,7 @@ function readArtifact(file: string, stack: string, givenAsFile: boolean): StackA
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new FileError('read', file, error);
+    throw new ArtifactError(`cannot read ${file}: ${fileErrorReason(error)}`);
   }
   return { stack, file, doc: parseArtifact(text, file), givenAsFile };
 }
