@@ -1,16 +1,12 @@
 // `npm run drift [-- <env>…]` (package.json: `npm run --silent synth && node dist/scripts/drift.js`):
-// checks the synthesized stacks for configuration drift. See docs/drift.md.
-import { driftMain } from '../src/tools/drift/run-drift';
+// checks the synthesized stacks for configuration drift. See docs/drift.md. It is `vigil drift`,
+// run through the CLI's entry point so that errors follow its one contract (docs/cli.md).
+import { main } from '../src/cli/main';
 
-driftMain(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  env: process.env,
-}).then((code) => {
+main(['drift', ...process.argv.slice(2)]).then((code) => {
   process.exitCode = code;
 }, (error: unknown) => {
-  // A bug, not a user error: show it whole.
-  console.error(error);
+  // main() turns every error into words; this is only reached if printing itself failed.
+  process.stderr.write(`drift: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -8,6 +8,7 @@ import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { formatInternalError } from '../src/cli/internal-error';
 import { main } from '../src/cli/main';
 
 const USAGE = `usage: npm run review -- --base-ref <git ref> [--keep] [vigil review options]
@@ -124,8 +125,13 @@ async function reviewRef(args: string[]): Promise<number> {
 reviewRef(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
-    if (!(error instanceof ScriptError)) throw error;
-    process.stderr.write(`review: ${error.message}\n`);
-    process.exitCode = 2;
+    if (error instanceof ScriptError) {
+      process.stderr.write(`review: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    // A bug: one line, as the CLI says it (docs/cli.md); the trace with VIGIL_DEBUG=1.
+    process.stderr.write(formatInternalError('review', error, process.env));
+    process.exitCode = 1;
   },
 );
