@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { CliIo } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import { temporaryDirectory } from '../support/environments';
+import { BASE_FILE, baseDoc, dashboardOf, setDashboard } from '../review/fixture';
 
 const work = temporaryDirectory('cli-contract');
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -64,6 +65,13 @@ beforeAll(() => {
   write('base/cdk.tf.json', STACK);
   write('head/cdk.tf.json', STACK.replace('"threshold_value":1', '"threshold_value":2'));
   write('a-file', 'not a directory');
+  // A dashboard change, so that review --svg-dir has a layout to draw.
+  write('dashboard-base/stacks/monitoring-test/cdk.tf.json', fs.readFileSync(BASE_FILE, 'utf8'));
+  const head = baseDoc();
+  const dashboard = dashboardOf(head);
+  dashboard.mosaicLayout.tiles.pop();
+  setDashboard(head, dashboard);
+  write('dashboard-head/stacks/monitoring-test/cdk.tf.json', JSON.stringify(head));
   fs.mkdirSync(path.join(work, 'empty'));
   write('broken/empty.json', '');
   write('broken/syntax.json', '{\n  "displayName": "x",\n}\n');
@@ -100,6 +108,14 @@ const CASES: readonly Case[] = [
   {
     name: 'review --out below a file', args: ['review', '--base', 'base', '--head', 'head', '--out', 'a-file/review.md'], code: 1,
     stderr: 'vigil review: cannot create the directory a-file: a part of the path is a file, not a directory (ENOTDIR)\n',
+  },
+  {
+    name: 'review --svg-dir into a missing directory', args: ['review', '--base', 'dashboard-base', '--head', 'dashboard-head', '--svg-dir', 'svg/new'], code: 0,
+    stderr: '', creates: ['svg/new/monitoring-test--infrastructure_dashboard.svg'],
+  },
+  {
+    name: 'review --svg-dir below a file', args: ['review', '--base', 'dashboard-base', '--head', 'dashboard-head', '--svg-dir', 'a-file/svg'], code: 1,
+    stderr: 'vigil review: cannot create the directory a-file/svg: a part of the path is a file, not a directory (ENOTDIR)\n',
   },
   { name: 'simulate --junit into a missing directory', args: ['simulate', 'scenario.yaml', '--junit', 'reports/junit/simulate.xml'], code: 0, stderr: '', creates: ['reports/junit/simulate.xml'] },
   {
