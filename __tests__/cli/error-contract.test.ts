@@ -138,7 +138,7 @@ const CASES: readonly Case[] = [
   },
   { name: 'drift: an unknown environment', args: ['drift', '--environments', 'environments', 'prod'], code: 1, stderr: 'drift: no environment "prod" in environments/; expected one of: bad\n' },
   { name: 'synth: an invalid environment file', args: ['synth', '--environments', 'environments'], code: 1, stderr: ['environments/bad.yaml'] },
-  { name: 'preflight: an environment file that does not exist', args: ['preflight', '--env', 'missing.yaml'], code: 1, stderr: ['missing.yaml: cannot read the file'] },
+  { name: 'preflight: an environment file that does not exist', args: ['preflight', '--env', 'missing.yaml'], code: 1, stderr: 'missing.yaml: cannot read the file: no such file or directory (ENOENT)\n' },
   { name: 'clone: no source and target', args: ['clone'], code: 2, stderr: ['vigil clone: expected <source-env> <new-env>, found none'] },
 ];
 

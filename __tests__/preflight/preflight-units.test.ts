@@ -191,6 +191,6 @@ describe('flags', () => {
   it('reports an unknown environment as a config error naming the file', async () => {
     const { code, stderr } = await run(['--env', 'no-such-env']);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^environments\/no-such-env\.yaml: cannot read the file: ENOENT/);
+    expect(stderr).toBe('environments/no-such-env.yaml: cannot read the file: no such file or directory (ENOENT)\n');
   });
 });

@@ -3,6 +3,7 @@
 // every problem found, each naming the file and the field.
 import * as fs from 'fs';
 import * as path from 'path';
+import { fileErrorReason } from '../errors/file-error';
 import { parseDocument } from 'yaml';
 import { ConfigError, ConfigProblem } from './config-error';
 import { crossFieldProblems } from './cross-field-rules';
@@ -98,7 +99,7 @@ export function readEnvironmentData(file: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError([{ file, path: '', message: `cannot read the file: ${(error as Error).message}` }]);
+    throw new ConfigError([{ file, path: '', message: `cannot read the file: ${fileErrorReason(error)}` }]);
   }
   return parseYaml(text, file);
 }
@@ -109,7 +110,7 @@ export function environmentFiles(directory: string): string[] {
   try {
     entries = fs.readdirSync(directory);
   } catch (error) {
-    throw new ConfigError([{ file: directory, path: '', message: `cannot read the environments directory: ${(error as Error).message}` }]);
+    throw new ConfigError([{ file: directory, path: '', message: `cannot read the environments directory: ${fileErrorReason(error)}` }]);
   }
   return entries.filter((entry) => ENVIRONMENT_FILE_PATTERN.test(entry)).sort().map((entry) => path.join(directory, entry));
 }

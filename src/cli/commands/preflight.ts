@@ -86,6 +86,6 @@ export const command: Command = {
 // A bare name is environments/<name>.yaml; anything that looks like a path is taken as one.
 function environmentFile(env: string, cwd: string): string {
   const relative = /[\\/]|\.ya?ml$/.test(env) ? env : path.join('environments', `${env}.yaml`);
-  const absolute = path.resolve(cwd, relative);
-  return path.relative(process.cwd(), absolute) || absolute;
+  // Absolute: main() names files relative to the io's cwd, which need not be the process's.
+  return path.resolve(cwd, relative);
 }

@@ -1,5 +1,6 @@
 // Reads and validates one scenario file; every problem names the file and the field path.
 import * as fs from 'fs';
+import { fileErrorReason } from '../../errors/file-error';
 import { ConfigError } from '../../config/config-error';
 import { fieldPath, issueToProblem } from '../../config/format-issues';
 import { parseDocument } from 'yaml';
@@ -41,7 +42,7 @@ export function loadScenarioFile(file: string): ScenarioFile {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError([{ file, path: '', message: `cannot read the scenario file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+    throw new ConfigError([{ file, path: '', message: `cannot read the scenario file: ${fileErrorReason(error)}` }]);
   }
   return parseScenario(text, file);
 }
