@@ -98,7 +98,7 @@ const CASES: readonly Case[] = [
   { name: 'lint --format json: an empty directory', args: ['lint', '--format', 'json', 'empty'], code: 1, stderr: 'vigil lint: no monitoring resources found in empty\n' },
   {
     name: 'review: a base that does not exist', args: ['review', '--base', 'missing', '--head', 'head'], code: 2,
-    stderr: [`vigil review: ${path.join(work, 'missing')}: no such file or directory (expected a cdktf.out directory or a cdk.tf.json file)`, 'usage: vigil review'],
+    stderr: ['vigil review: missing: no such file or directory (expected a cdktf.out directory or a cdk.tf.json file)\nusage: vigil review'],
   },
   { name: 'review --out into a missing directory', args: ['review', '--base', 'base', '--head', 'head', '--out', 'new/dir/review.md'], code: 0, stderr: '', creates: ['new/dir/review.md'] },
   {

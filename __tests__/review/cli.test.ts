@@ -88,7 +88,7 @@ describe('vigil review', () => {
   test('errors name the path and what is expected, without a stack trace', async () => {
     const missing = capture(work);
     expect(await main(['review', '--base', 'nowhere', '--head', 'head'], missing)).toBe(2);
-    expect(missing.err.join('')).toContain(`${path.join(work, 'nowhere')}: no such file or directory (expected a cdktf.out directory or a cdk.tf.json file)`);
+    expect(missing.err.join('')).toContain('vigil review: nowhere: no such file or directory (expected a cdktf.out directory or a cdk.tf.json file)');
     const broken = capture(work);
     expect(await main(['review', '--base', 'broken.json', '--head', 'head'], broken)).toBe(2);
     expect(broken.err.join('')).toContain(`${path.join(work, 'broken.json')}: is not JSON`);

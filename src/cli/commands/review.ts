@@ -78,7 +78,9 @@ export const command: Command = {
         svgDirShown: options.svgDir,
       });
     } catch (error) {
-      if (error instanceof ArtifactError) throw new UsageError(error.message);
+      // Paths as the person gave them, not as resolved against the working directory.
+      const asGiven = (message: string) => [options.base, options.head].reduce((text, given) => text.split(resolve(given)).join(given), message);
+      if (error instanceof ArtifactError) throw new UsageError(asGiven(error.message));
       throw error;
     }
     const text = formatReview(result, options);
