@@ -91,7 +91,7 @@ describe('vigil review', () => {
     expect(missing.err.join('')).toContain('vigil review: nowhere: no such file or directory (expected a cdktf.out directory or a cdk.tf.json file)');
     const broken = capture(work);
     expect(await main(['review', '--base', 'broken.json', '--head', 'head'], broken)).toBe(2);
-    expect(broken.err.join('')).toContain(`${path.join(work, 'broken.json')}: is not JSON`);
+    expect(broken.err.join('')).toContain('vigil review: broken.json: is not JSON (Unexpected end of JSON input)');
     expect(broken.err.join('')).not.toMatch(/\n\s+at /);
     const usage = capture(work);
     expect(await main(['review', '--base', BASE_DIR], usage)).toBe(2);
