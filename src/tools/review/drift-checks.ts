@@ -28,7 +28,9 @@ function driftChecks(doc: TerraformJson | undefined): Map<string, DriftCheck> {
       const postconditions = isObject(body) && isObject(body.lifecycle) ? body.lifecycle.postcondition : undefined;
       if (!Array.isArray(postconditions) || postconditions.length === 0) continue;
       const settings = new Map<string, string>();
-      for (const postcondition of postconditions.filter(isObject)) settings.set(settingOf(postcondition), String(postcondition.condition ?? ''));
+      for (const postcondition of postconditions.filter(isObject)) {
+        settings.set(settingOf(postcondition), String(postcondition.condition ?? ''));
+      }
       checks.set(`data.${type}.${id}`, { address: `data.${type}.${id}`, settings });
     }
   }
@@ -52,13 +54,18 @@ export function driftCheckRisks(base: TerraformJson | undefined, head: Terraform
     if (!now) {
       risks.push({
         kind: 'drift-check-removed', address,
-        message: `drift check \`${address}\` is removed (${check.settings.size} expected setting${check.settings.size === 1 ? '' : 's'}: ${[...check.settings.keys()].join(', ')}): \`npm run drift\` no longer sees it change`,
+        message: `drift check \`${address}\` is removed (${check.settings.size} expected `
+          + `setting${check.settings.size === 1 ? '' : 's'}: ${[...check.settings.keys()].join(', ')}): `
+          + '`npm run drift` no longer sees it change',
       });
       continue;
     }
     const lost = [...check.settings.keys()].filter((setting) => !now.settings.has(setting));
     if (lost.length > 0) {
-      risks.push({ kind: 'drift-expectation-removed', address, message: `drift check \`${address}\` no longer expects ${lost.join(', ')}: a change there goes unnoticed` });
+      risks.push({
+        kind: 'drift-expectation-removed', address,
+        message: `drift check \`${address}\` no longer expects ${lost.join(', ')}: a change there goes unnoticed`,
+      });
     }
   }
   return risks;

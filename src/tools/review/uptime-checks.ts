@@ -44,43 +44,59 @@ export function compareUptimeChecks(before: ResourceRecord, after: ResourceRecor
   if (stableJson(regionsBefore ?? null) !== stableJson(regionsAfter ?? null)) {
     const shown = (list: string[] | undefined) => (list ? list.join(', ') : 'every region (the default)');
     details.push(`checker regions ${shown(regionsBefore)} → ${shown(regionsAfter)}`);
-    const fewer = regionsAfter !== undefined && (regionsBefore === undefined || regionsAfter.length < regionsBefore.length);
+    const fewer = regionsAfter !== undefined
+      && (regionsBefore === undefined || regionsAfter.length < regionsBefore.length);
     if (fewer) {
       const was = regionsBefore ? `${regionsBefore.length}` : 'every region';
-      risks.push({ kind: 'uptime-regions-reduced', message: `**${label}**: checked from fewer regions, ${was} → ${regionsAfter.length} (${shown(regionsAfter)}): fewer witnesses of an outage` });
+      risks.push({
+        kind: 'uptime-regions-reduced',
+        message: `**${label}**: checked from fewer regions, ${was} → ${regionsAfter.length} (${shown(regionsAfter)}): `
+          + 'fewer witnesses of an outage',
+      });
     }
   }
 
   if (b.period !== a.period) {
     details.push(`period ${formatDurationText(b.period)} → ${formatDurationText(a.period)}`);
     // The API's default period is 60s.
-    const secondsBefore = durationSeconds(b.period ?? '60s');
-    const secondsAfter = durationSeconds(a.period ?? '60s');
+    const periodBefore = b.period ?? '60s';
+    const periodAfter = a.period ?? '60s';
+    const secondsBefore = durationSeconds(periodBefore);
+    const secondsAfter = durationSeconds(periodAfter);
     if (secondsBefore !== undefined && secondsAfter !== undefined && secondsAfter > secondsBefore) {
-      risks.push({ kind: 'uptime-period-longer', message: `**${label}**: checked less often, every ${formatDurationText(b.period ?? '60s')} → ${formatDurationText(a.period ?? '60s')} (an outage is seen later)` });
+      const every = `${formatDurationText(periodBefore)} → ${formatDurationText(periodAfter)}`;
+      risks.push({ kind: 'uptime-period-longer', message: `**${label}**: checked less often, every ${every} (an outage is seen later)` });
     }
   }
 
   // A JSON-path matcher is the same matcher while its path stays; others are known by content.
-  const identity = (matcher: JsonObject) => (isObject(matcher.json_path_matcher) ? `path:${String(matcher.json_path_matcher.json_path)}` : stableJson(matcher));
+  const identity = (matcher: JsonObject) => (isObject(matcher.json_path_matcher)
+    ? `path:${String(matcher.json_path_matcher.json_path)}`
+    : stableJson(matcher));
   const afterByIdentity = new Map(matchers(a).map((matcher) => [identity(matcher), matcher]));
   const beforeByIdentity = new Map(matchers(b).map((matcher) => [identity(matcher), matcher]));
   for (const [key, matcher] of beforeByIdentity) {
     const now = afterByIdentity.get(key);
     if (now) {
-      if (stableJson(now) !== stableJson(matcher)) details.push(`content matcher ${describeMatcher(matcher)} → ${describeMatcher(now)}`);
+      if (stableJson(now) !== stableJson(matcher)) {
+        details.push(`content matcher ${describeMatcher(matcher)} → ${describeMatcher(now)}`);
+      }
       continue;
     }
     details.push(`content matcher removed: ${describeMatcher(matcher)}`);
     const jsonPath = isObject(matcher.json_path_matcher);
     risks.push({
       kind: 'uptime-matcher-removed',
-      message: `**${label}**: ${jsonPath ? 'JSON-path' : 'content'} matcher removed (${describeMatcher(matcher)}): a response that fails it now passes the check`,
+      message: `**${label}**: ${jsonPath ? 'JSON-path' : 'content'} matcher removed (${describeMatcher(matcher)}): `
+        + 'a response that fails it now passes the check',
     });
   }
-  for (const [key, matcher] of afterByIdentity) if (!beforeByIdentity.has(key)) details.push(`content matcher added: ${describeMatcher(matcher)}`);
+  for (const [key, matcher] of afterByIdentity) {
+    if (!beforeByIdentity.has(key)) details.push(`content matcher added: ${describeMatcher(matcher)}`);
+  }
 
-  const rest = (body: JsonObject): JsonObject => Object.fromEntries(Object.entries(body).filter(([key]) => !HANDLED_KEYS.has(key)));
+  const rest = (body: JsonObject): JsonObject =>
+    Object.fromEntries(Object.entries(body).filter(([key]) => !HANDLED_KEYS.has(key)));
   for (const change of leafChanges(rest(b) as Json, rest(a) as Json)) details.push(describeLeafChange(change));
   return { details, risks };
 }
