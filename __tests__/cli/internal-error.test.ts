@@ -14,7 +14,11 @@ jest.mock('../../src/config/json-schema', () => ({
   },
 }));
 
-// jest hoists the mock above every import: `vigil schema` loads the mocked module.
+jest.mock('../../src/cli/commands/clone', () => {
+  throw new Error('clone module failed to load');
+});
+
+// jest hoists the mocks above every import: `vigil schema` loads the mocked module.
 import { main } from '../../src/cli/main';
 
 const work = temporaryDirectory('cli-internal');
@@ -41,6 +45,12 @@ describe('in process', () => {
     expect(run.stderr.split('\n')[0]).toBe("vigil schema: internal error: Cannot read properties of undefined (reading 'shape') — please report this (set VIGIL_DEBUG=1 for the stack trace)");
     expect(run.stderr).toContain('TypeError: Cannot read properties of undefined');
     expect(run.stderr).toMatch(STACK_LINE);
+    expect(run.code).toBe(1);
+  });
+
+  test('a command module that fails to load is an internal error too', async () => {
+    const run = await vigil(['clone', 'a', 'b'], {});
+    expect(run.stderr).toBe('vigil clone: internal error: clone module failed to load — please report this (set VIGIL_DEBUG=1 for the stack trace)\n');
     expect(run.code).toBe(1);
   });
 

@@ -42,7 +42,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.stderr(`vigil: unknown command "${name}"\n\n${help()}`);
     return ExitCode.usageOrAttention;
   }
-  const command = load();
+  let command: Command;
+  try {
+    command = load();
+  } catch (error) {
+    // A command module that fails to load is vigil's bug, said like any other.
+    io.stderr(formatInternalError(`vigil ${name}`, error, io.env));
+    return ExitCode.failure;
+  }
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return ExitCode.ok;
