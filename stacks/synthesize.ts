@@ -1,14 +1,25 @@
 // Synthesis entry points shared by main.ts (the cdktf app), `vigil synth`, the tests and the
-// tools that need a stack in memory (clone's leak check). All environments are validated before
-// anything is written, and the output directory is replaced in one rename: synthesis either
-// completes or leaves the previous cdktf.out as it was.
+// tools that need a stack in memory (clone's leak check).
+//
+// `synthesizeEnvironments` writes an output directory safely (see stacks/output-directory.ts for
+// the commit and its recovery): one synthesis per output at a time (stacks/output-lock.ts), one
+// stack at a time — a fresh cdktf App per environment, written, checked and let go before the
+// next, so memory does not grow with the number of environments — and only the files vigil
+// generates are replaced; state, `.terraform/`, lock files and users' files are never touched.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
+import { Manifest } from 'cdktf/lib/manifest';
 import { stackName } from '../src/config/environment';
 import type { Environment } from '../src/config/environment';
+import { withFileErrors } from '../src/errors/file-error';
+import { VigilError } from '../src/errors/vigil-error';
+import { removeSwapLeftovers, restoreLostOutput } from './legacy-swap-leftovers';
 import { MonitoringStack } from './monitoring-stack';
+import { commitOutput, createStaging, previouslyGenerated, recoverOutput } from './output-directory';
+import { acquireOutputLock } from './output-lock';
+import { migrateLocalState } from './state-migration';
 
 /** Where the artifact of a stack lands inside an output directory. */
 export function stackArtifactPath(outdir: string, environmentName: string): string {
@@ -35,35 +46,88 @@ export function synthesizeStackJson(environment: Environment): Record<string, un
   }
 }
 
+export interface SynthesisOptions {
+  /** Inspects one synthesized stack file (in staging) before the next stack is synthesized; may throw to abort. */
+  readonly check?: (environment: Environment, artifactFile: string) => void;
+  /** Runs after every stack is written and checked, before anything is put in place; may throw to abort. */
+  readonly beforeCommit?: () => void;
+  /** Sentences for the user (recoveries, state moved, waiting for a lock). */
+  readonly report?: (sentence: string) => void;
+  /** How a path is shown to the user. */
+  readonly display?: (file: string) => string;
+  /** How long to wait for another synthesis of the same output (default 30 s). */
+  readonly lockWaitMs?: number;
+}
+
 /**
- * Synthesizes every environment into a fresh directory beside `outdir`, lets `check` inspect the
- * result, and only then swaps it into place. Any error leaves `outdir` untouched.
+ * Synthesizes every environment into a staging directory in `outdir`, then commits it in place of
+ * the files the previous synthesis generated. Any error before the commit leaves `outdir` as it was.
  */
-export function synthesizeEnvironments(environments: readonly Environment[], outdir: string, check?: (stagingDir: string) => void): void {
-  const parent = path.dirname(path.resolve(outdir));
-  fs.mkdirSync(parent, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(outdir)}.next-`));
+export async function synthesizeEnvironments(environments: readonly Environment[], outdir: string, options: SynthesisOptions = {}): Promise<void> {
+  const display = options.display ?? ((file: string) => file);
+  const report = options.report ?? (() => undefined);
+  const root = path.resolve(outdir);
+  prepareOutputDirectory(root, display, report);
+  const release = await acquireOutputLock(root, {
+    waitMs: options.lockWaitMs ?? 30_000,
+    displayName: display(root),
+    onWait: (owner) => report(`another synth is running (pid ${owner.pid}) on ${display(root)}; waiting for it to finish…`),
+  });
   try {
-    const app = newApp(staging);
-    for (const environment of environments) new MonitoringStack(app, environment);
-    app.synth();
-    check?.(staging);
-    replaceDirectory(staging, outdir);
-  } catch (error) {
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw error;
+    const recovered = recoverOutput(root);
+    if (recovered) report(recovered);
+    removeSwapLeftovers(root, display).forEach(report);
+    // Read again under the lock: the run waited for may have changed what is generated.
+    const generated = previouslyGenerated(root, display(root));
+    migrateLocalState(environments, root, display).forEach(report);
+    const staging = createStaging(root, display(root));
+    try {
+      const files = writeStacks(environments, staging, options.check, display(root));
+      options.beforeCommit?.();
+      commitOutput(root, staging, files, generated);
+    } catch (error) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      throw error;
+    }
+  } finally {
+    release();
   }
 }
 
-function replaceDirectory(source: string, target: string): void {
-  const previous = `${target}.previous-${process.pid}`;
-  const hadTarget = fs.existsSync(target);
-  if (hadTarget) fs.renameSync(target, previous);
-  try {
-    fs.renameSync(source, target);
-  } catch (error) {
-    if (hadTarget) fs.renameSync(previous, target);
-    throw error;
+function prepareOutputDirectory(root: string, display: (file: string) => string, report: (sentence: string) => void): void {
+  const restored = restoreLostOutput(root, display);
+  if (restored) report(restored);
+  if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) {
+    throw new VigilError(`cannot write the output into ${display(root)}: it is a file, not a directory`);
   }
-  if (hadTarget) fs.rmSync(previous, { recursive: true, force: true });
+  previouslyGenerated(root, display(root)); // a directory vigil did not write is refused before anything is created
+  withFileErrors('create the output directory', display(root), () => fs.mkdirSync(root, { recursive: true }));
+}
+
+// One App per environment: each stack is synthesized, written and checked, then dropped. cdktf's
+// manifest.json only knows the App that wrote it, so the entries are gathered and written once.
+function writeStacks(environments: readonly Environment[], staging: string, check: SynthesisOptions['check'], outputName: string): string[] {
+  const manifestFile = path.join(staging, Manifest.fileName);
+  const entries: Manifest['stacks'][string][] = [];
+  const files: string[] = [];
+  let version = '';
+  for (const environment of environments) {
+    withFileErrors('write the synthesized stacks into', outputName, () => {
+      const app = newApp(staging);
+      new MonitoringStack(app, environment);
+      app.synth();
+    });
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Pick<Manifest, 'stacks' | 'version'>;
+    version = manifest.version;
+    const entry = manifest.stacks[stackName(environment.name)];
+    entries.push(entry);
+    files.push(entry.synthesizedStackPath.split(path.sep).join('/'));
+    check?.(environment, path.join(staging, entry.synthesizedStackPath));
+  }
+  withFileErrors('write the synthesized stacks into', outputName, () => {
+    const manifest = new Manifest(version, staging, false);
+    for (const entry of entries) manifest.stacks[entry.name] = entry;
+    manifest.writeToFile();
+  });
+  return [Manifest.fileName, ...files];
 }
