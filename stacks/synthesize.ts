@@ -9,6 +9,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { App } from 'cdktf';
 import { Manifest } from 'cdktf/lib/manifest';
 import { TokenMap } from 'cdktf/lib/tokens/private/token-map';
@@ -125,6 +127,7 @@ function writeStacks(environments: readonly Environment[], staging: string, chec
     files.push(entry.synthesizedStackPath.split(path.sep).join('/'));
     check?.(environment, path.join(staging, entry.synthesizedStackPath));
     forgetTokens();
+    collectGarbageIfGrown();
   }
   withFileErrors('write the synthesized stacks into', outputName, () => {
     const manifest = new Manifest(version, staging, false);
@@ -142,4 +145,23 @@ function forgetTokens(): void {
   const tokens = TokenMap.instance() as unknown as { stringTokenMap: Map<string, unknown>; numberTokenMap: Map<number, unknown> };
   tokens.stringTokenMap.clear();
   tokens.numberTokenMap.clear();
+}
+
+// What a stack leaves behind is garbage, but V8 grows the heap rather than collect it while memory
+// seems plentiful: peak memory then still grows with the number of environments (215 MiB for 200
+// instead of about 135). A full collection whenever the heap has grown by a stack's worth of
+// garbage several times over keeps the peak flat, for a few milliseconds every few stacks.
+const HEAP_GROWTH_BEFORE_COLLECTING = 32 * 1024 * 1024;
+let collect: (() => void) | undefined;
+let heapAfterLastCollection = 0;
+
+function collectGarbageIfGrown(): void {
+  const used = v8.getHeapStatistics().used_heap_size;
+  if (used - heapAfterLastCollection < HEAP_GROWTH_BEFORE_COLLECTING) return;
+  if (collect === undefined) {
+    v8.setFlagsFromString('--expose-gc');
+    collect = vm.runInNewContext('gc') as () => void;
+  }
+  collect();
+  heapAfterLastCollection = v8.getHeapStatistics().used_heap_size;
 }
