@@ -71,7 +71,7 @@ export function createStaging(outdir: string, displayName: string): string {
  * Puts the staged synthesis in place: `files` (relative to `staging`) replace their previous
  * versions, previously generated files not among them are removed, and the marker lists `files`.
  */
-export function commitOutput(outdir: string, staging: string, files: readonly string[], previous: readonly string[]): void {
+export function commitOutput(outdir: string, staging: string, files: readonly string[], previous: readonly string[], shown: string): void {
   const sorted = [...files].sort();
   writeDurably(path.join(staging, MARKER_FILE), `${JSON.stringify({
     about: 'Written by `vigil synth`: the files below are generated and replaced on every synthesis; '
@@ -85,15 +85,15 @@ export function commitOutput(outdir: string, staging: string, files: readonly st
     remove: previous.filter((file) => !sorted.includes(file)).sort(),
   };
   const journalFile = path.join(outdir, JOURNAL_FILE);
-  withFileErrors('write the commit journal', journalFile, () => {
+  withFileErrors('write the commit journal', path.join(shown, JOURNAL_FILE), () => {
     writeDurably(`${journalFile}.tmp`, JSON.stringify(journal));
     fs.renameSync(`${journalFile}.tmp`, journalFile);
   });
-  installWithRollback(outdir, staging, journal);
-  finishCommit(outdir, journal);
+  installWithRollback(outdir, staging, journal, shown);
+  finishCommit(outdir, journal, shown);
 }
 
-function installWithRollback(outdir: string, staging: string, journal: Journal): void {
+function installWithRollback(outdir: string, staging: string, journal: Journal, shown: string): void {
   const installed: string[] = [];
   try {
     for (const file of journal.install) {
@@ -108,7 +108,7 @@ function installWithRollback(outdir: string, staging: string, journal: Journal):
       installed.push(file);
     }
   } catch (error) {
-    const failure = error instanceof VigilError ? error : new FileError('write the synthesized files into', outdir, error);
+    const failure = error instanceof VigilError ? error : new FileError('write the synthesized files into', shown, error);
     try {
       for (const file of installed.reverse()) {
         const backup = path.join(staging, BACKUP_DIRECTORY, file);
@@ -123,8 +123,8 @@ function installWithRollback(outdir: string, staging: string, journal: Journal):
   }
 }
 
-function finishCommit(outdir: string, journal: Journal): void {
-  withFileErrors('remove a file that is no longer generated from', outdir, () => {
+function finishCommit(outdir: string, journal: Journal, shown: string): void {
+  withFileErrors('remove a file that is no longer generated from', shown, () => {
     for (const file of journal.remove) {
       fs.rmSync(path.join(outdir, file), { force: true });
       removeEmptyParents(outdir, path.dirname(path.join(outdir, file)));
@@ -138,11 +138,11 @@ function finishCommit(outdir: string, journal: Journal): void {
  * Finishes what a killed run left (see the top of this file); called with the lock held. Returns
  * a sentence for the user when there was something to recover.
  */
-export function recoverOutput(outdir: string): string | undefined {
+export function recoverOutput(outdir: string, shown: string): string | undefined {
   const journal = readJson<Journal>(path.join(outdir, JOURNAL_FILE));
   let recovered: string | undefined;
   if (journal && typeof journal.staging === 'string' && journal.staging.startsWith(STAGING_PREFIX)) {
-    withFileErrors('finish the interrupted synthesis in', outdir, () => {
+    withFileErrors('finish the interrupted synthesis in', shown, () => {
       const staging = path.join(outdir, journal.staging);
       for (const file of journal.install.filter(isInside)) {
         const staged = path.join(staging, file);
@@ -151,10 +151,10 @@ export function recoverOutput(outdir: string): string | undefined {
         fs.renameSync(staged, path.join(outdir, file));
       }
     });
-    finishCommit(outdir, { ...journal, remove: journal.remove.filter(isInside) });
+    finishCommit(outdir, { ...journal, remove: journal.remove.filter(isInside) }, shown);
     recovered = 'finished writing the output of an interrupted synthesis';
   }
-  withFileErrors('remove what an interrupted synthesis left in', outdir, () => {
+  withFileErrors('remove what an interrupted synthesis left in', shown, () => {
     for (const name of fs.readdirSync(outdir)) {
       if (name.startsWith(STAGING_PREFIX) || name.startsWith(`${JOURNAL_FILE}.`)) {
         fs.rmSync(path.join(outdir, name), { recursive: true, force: true });

@@ -29,12 +29,13 @@ export async function acquireOutputLock(outdir: string, options: LockOptions): P
   const me: LockOwner = { pid: process.pid, host: os.hostname() };
   const deadline = Date.now() + options.waitMs;
   let told = false;
+  const shownLockFile = path.join(options.displayName, LOCK_FILE);
   for (;;) {
-    if (tryCreate(lockFile, me)) return () => release(lockFile);
+    if (tryCreate(lockFile, me, shownLockFile)) return () => release(lockFile);
     const owner = readOwner(lockFile);
     if (owner === undefined) continue; // released (or half-written by a killed run, see readOwner) meanwhile
     if (!isAlive(owner)) {
-      breakStaleLock(lockFile, owner);
+      breakStaleLock(lockFile, owner, shownLockFile);
       continue;
     }
     if (Date.now() >= deadline) {
@@ -48,16 +49,16 @@ export async function acquireOutputLock(outdir: string, options: LockOptions): P
   }
 }
 
-function tryCreate(lockFile: string, owner: LockOwner): boolean {
+function tryCreate(lockFile: string, owner: LockOwner, shownLockFile: string): boolean {
   // Written in full before it is visible under its name: a reader never sees a lock without its pid.
   const pending = `${lockFile}.${owner.pid}`;
-  withFileErrors('create the lock file', lockFile, () => fs.writeFileSync(pending, JSON.stringify(owner)));
+  withFileErrors('create the lock file', shownLockFile, () => fs.writeFileSync(pending, JSON.stringify(owner)));
   try {
     fs.linkSync(pending, lockFile); // fails with EEXIST when the lock is taken: the O_EXCL of a link
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    return withFileErrors('create the lock file', lockFile, () => { throw error; });
+    return withFileErrors('create the lock file', shownLockFile, () => { throw error; });
   } finally {
     fs.rmSync(pending, { force: true });
   }
@@ -86,13 +87,13 @@ function isAlive(owner: LockOwner): boolean {
 
 // Two runs may find the same stale lock. Each moves it aside under its own name and removes it only
 // if it is still the stale one it read; a fresh lock taken meanwhile by a third run is put back.
-function breakStaleLock(lockFile: string, stale: LockOwner): void {
+function breakStaleLock(lockFile: string, stale: LockOwner, shownLockFile: string): void {
   const aside = `${lockFile}.stale-${process.pid}`;
   try {
     fs.renameSync(lockFile, aside);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    withFileErrors('remove the stale lock file', lockFile, () => { throw error; });
+    withFileErrors('remove the stale lock file', shownLockFile, () => { throw error; });
   }
   const moved = readOwner(aside);
   if (moved && moved.pid !== stale.pid) {

@@ -77,7 +77,7 @@ export async function synthesizeEnvironments(environments: readonly Environment[
     onWait: (owner) => report(`another synth is running (pid ${owner.pid}) on ${display(root)}; waiting for it to finish…`),
   });
   try {
-    const recovered = recoverOutput(root);
+    const recovered = recoverOutput(root, display(root));
     if (recovered) report(recovered);
     removeSwapLeftovers(root, display).forEach(report);
     // Read again under the lock: the run waited for may have changed what is generated.
@@ -87,7 +87,7 @@ export async function synthesizeEnvironments(environments: readonly Environment[
     try {
       const files = writeStacks(environments, staging, options.check, display(root));
       options.beforeCommit?.();
-      commitOutput(root, staging, files, generated);
+      commitOutput(root, staging, files, generated, display(root));
     } catch (error) {
       fs.rmSync(staging, { recursive: true, force: true });
       throw error;
@@ -104,7 +104,19 @@ function prepareOutputDirectory(root: string, display: (file: string) => string,
     throw new VigilError(`cannot write the output into ${display(root)}: it is a file, not a directory`);
   }
   previouslyGenerated(root, display(root)); // a directory vigil did not write is refused before anything is created
-  withFileErrors('create the output directory', display(root), () => fs.mkdirSync(root, { recursive: true }));
+  withFileErrors('create the output directory', display(root), () => makeDirectories(root));
+}
+
+// One level at a time: a recursive mkdir reports ENOENT where a parent cannot be created on a
+// read-only file system, and that would tell the user the wrong thing.
+function makeDirectories(directory: string): void {
+  if (fs.existsSync(directory)) return;
+  makeDirectories(path.dirname(directory));
+  try {
+    fs.mkdirSync(directory);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error; // another synth made it meanwhile
+  }
 }
 
 // One App per environment: each stack is synthesized, written and checked, then dropped. cdktf's

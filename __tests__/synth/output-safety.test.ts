@@ -215,3 +215,57 @@ describe('leftovers of earlier versions and killed runs', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
   });
 });
+
+describe('the lock and the commit journal', () => {
+  test('a live lock is waited for, then reported with its pid; a stale one is broken', async () => {
+    const { synthesizeEnvironments } = require('../../stacks/synthesize') as typeof import('../../stacks/synthesize');
+    const { loadEnvironments } = require('../../src/config/load-environment') as typeof import('../../src/config/load-environment');
+    const dir = workspace();
+    const outdir = path.join(dir, 'cdktf.out');
+    fs.mkdirSync(outdir);
+    const sleeper = require('child_process').spawn('sleep', ['30']);
+    try {
+      fs.writeFileSync(path.join(outdir, '.vigil-lock'), JSON.stringify({ pid: sleeper.pid, host: require('os').hostname() }));
+      const said: string[] = [];
+      const environments = loadEnvironments(path.join(dir, 'environments'));
+      await expect(synthesizeEnvironments(environments, outdir, { lockWaitMs: 300, report: (s) => said.push(s), display: (f) => path.relative(dir, f) }))
+        .rejects.toThrow(`another synth is running (pid ${sleeper.pid}) on cdktf.out and did not finish within 0 s; run synth again when `
+          + 'it has finished (if no such process exists, remove cdktf.out/.vigil-lock)');
+      expect(said).toEqual([`another synth is running (pid ${sleeper.pid}) on cdktf.out; waiting for it to finish…`]);
+      expect(fs.readdirSync(outdir)).toEqual(['.vigil-lock']);
+    } finally {
+      sleeper.kill('SIGKILL');
+    }
+    await new Promise((resolve) => sleeper.on('close', resolve));
+    // Its owner is gone: the next run breaks the lock and synthesizes.
+    expect(await main(['synth'], captureIo(dir))).toBe(0);
+    expect(leftovers(outdir)).toEqual([]);
+  });
+
+  test('a commit interrupted after some renames is rolled forward by the next run', async () => {
+    const { recoverOutput } = require('../../stacks/output-directory') as typeof import('../../stacks/output-directory');
+    const dir = workspace();
+    const outdir = path.join(dir, 'cdktf.out');
+    addEnvironment(dir, 'qa');
+    expect(await main(['synth'], captureIo(dir))).toBe(0);
+    // The state a kill leaves: the staged synthesis is complete, its journal written, manifest.json
+    // already renamed into place, the stack file and the marker not yet; qa is to be removed.
+    const staging = path.join(outdir, '.vigil-staging-abc123');
+    fs.mkdirSync(path.join(staging, 'stacks/monitoring-staging'), { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'manifest.json'), '{"new":true}');
+    fs.writeFileSync(path.join(staging, 'stacks/monitoring-staging/cdk.tf.json'), '{"new":true}');
+    fs.writeFileSync(path.join(staging, '.vigil-output.json'), '{"files":["manifest.json","stacks/monitoring-staging/cdk.tf.json"]}');
+    fs.writeFileSync(path.join(outdir, '.vigil-commit.json'), JSON.stringify({
+      staging: '.vigil-staging-abc123',
+      install: ['manifest.json', 'stacks/monitoring-staging/cdk.tf.json', '.vigil-output.json'],
+      remove: ['stacks/monitoring-qa/cdk.tf.json'],
+    }));
+    fs.writeFileSync(path.join(outdir, 'stacks/monitoring-staging/.terraform.lock.hcl'), '# lock\n');
+
+    expect(recoverOutput(outdir, 'cdktf.out')).toBe('finished writing the output of an interrupted synthesis');
+    expect(listFiles(outdir)).toEqual(['.vigil-output.json', 'manifest.json', 'stacks/monitoring-staging/.terraform.lock.hcl', 'stacks/monitoring-staging/cdk.tf.json']);
+    expect(fs.readFileSync(path.join(outdir, 'stacks/monitoring-staging/cdk.tf.json'), 'utf8')).toBe('{"new":true}');
+    expect(leftovers(outdir)).toEqual([]);
+    expect(recoverOutput(outdir, 'cdktf.out')).toBeUndefined();
+  });
+});
