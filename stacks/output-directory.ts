@@ -164,6 +164,11 @@ export function recoverOutput(outdir: string, shown: string): string | undefined
   return recovered;
 }
 
+/** Deletes a staging directory that was not committed; one whose commit is journaled stays for the roll-forward. */
+export function discardStaging(outdir: string, staging: string): void {
+  if (!fs.existsSync(path.join(outdir, JOURNAL_FILE))) fs.rmSync(staging, { recursive: true, force: true });
+}
+
 export function removeEmptyParents(root: string, directory: string): void {
   for (let current = directory; current.startsWith(`${root}${path.sep}`); current = path.dirname(current)) {
     try {

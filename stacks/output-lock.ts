@@ -106,3 +106,14 @@ function release(lockFile: string): void {
   const owner = readOwner(lockFile);
   if (owner?.pid === process.pid) fs.rmSync(lockFile, { force: true });
 }
+
+/**
+ * Removes the lock's temporary files (`.vigil-lock.<pid>`, `.vigil-lock.stale-<pid>`) of processes
+ * killed while taking or breaking the lock. Those of live processes stay: they may be taking it now.
+ */
+export function removeAbandonedLockFiles(outdir: string): void {
+  for (const name of fs.readdirSync(outdir)) {
+    const match = /^\.vigil-lock\.(?:stale-)?(\d+)$/.exec(name);
+    if (match && !isAlive({ pid: Number(match[1]), host: os.hostname() })) fs.rmSync(path.join(outdir, name), { force: true });
+  }
+}

@@ -20,8 +20,8 @@ import { withFileErrors } from '../src/errors/file-error';
 import { VigilError } from '../src/errors/vigil-error';
 import { removeSwapLeftovers, restoreLostOutput } from './legacy-swap-leftovers';
 import { MonitoringStack } from './monitoring-stack';
-import { commitOutput, createStaging, previouslyGenerated, recoverOutput } from './output-directory';
-import { acquireOutputLock } from './output-lock';
+import { commitOutput, createStaging, discardStaging, previouslyGenerated, recoverOutput } from './output-directory';
+import { acquireOutputLock, removeAbandonedLockFiles } from './output-lock';
 import { migrateLocalState } from './state-migration';
 
 /** Where the artifact of a stack lands inside an output directory. */
@@ -77,6 +77,7 @@ export async function synthesizeEnvironments(environments: readonly Environment[
     onWait: (owner) => report(`another synth is running (pid ${owner.pid}) on ${display(root)}; waiting for it to finish…`),
   });
   try {
+    withFileErrors('remove what an interrupted synthesis left in', display(root), () => removeAbandonedLockFiles(root));
     const recovered = recoverOutput(root, display(root));
     if (recovered) report(recovered);
     removeSwapLeftovers(root, display).forEach(report);
@@ -89,7 +90,7 @@ export async function synthesizeEnvironments(environments: readonly Environment[
       options.beforeCommit?.();
       commitOutput(root, staging, files, generated, display(root));
     } catch (error) {
-      fs.rmSync(staging, { recursive: true, force: true });
+      discardStaging(root, staging);
       throw error;
     }
   } finally {

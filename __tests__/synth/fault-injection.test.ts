@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { captureIo, leftovers, listFiles, VIGIL_BIN, workspace } from './support';
+import { addEnvironment, captureIo, leftovers, listFiles, VIGIL_BIN, workspace } from './support';
 
 jest.setTimeout(120_000);
 
@@ -77,6 +77,43 @@ test('kill -9 at random points: whole files, old or new; the next run completes 
     current = next;
   }
   process.stderr.write(`fault injection: ${TRIALS} trials, run ${duration} ms: ${JSON.stringify(outcomes)}\n`);
+});
+
+test('kill -9 the moment the commit journal appears: the next run rolls the commit forward', async () => {
+  const dir = workspace('synth-kill-commit');
+  const outdir = path.join(dir, 'cdktf.out');
+  // More stacks make a longer commit for the kill to land in.
+  for (let i = 0; i < 8; i += 1) addEnvironment(dir, `copy${i}`);
+  const all = () => Object.fromEntries(listFiles(outdir).map((file) => [file, fs.readFileSync(path.join(outdir, file), 'utf8')]));
+  const versions: Record<string, string>[] = [];
+  for (const version of [0, 1] as const) {
+    writeVersion(dir, version);
+    expect(await main(['synth'], captureIo(dir))).toBe(0);
+    versions.push(all());
+  }
+  const outcomes = { journalSeen: 0, mixedAfterKill: 0 };
+  let current = 1;
+  for (let trial = 0; trial < Math.max(2, Math.round(TRIALS / 3)); trial += 1) {
+    const next = (1 - current) as 0 | 1;
+    writeVersion(dir, next);
+    const run = startSynth(dir);
+    const watcher = fs.watch(outdir, (_event, name) => {
+      if (name === '.vigil-commit.json') run.child.kill('SIGKILL');
+    });
+    await run.done;
+    watcher.close();
+    const now = all();
+    if (fs.existsSync(path.join(outdir, '.vigil-commit.json'))) outcomes.journalSeen += 1;
+    for (const [file, text] of Object.entries(now)) {
+      if (!/^\.vigil-(staging|commit|lock)/.test(file)) expect([versions[0][file], versions[1][file]]).toContain(text);
+    }
+    const differsFrom = (version: Record<string, string>) => Object.keys(version).some((file) => now[file] !== version[file]);
+    if (differsFrom(versions[next]) && differsFrom(versions[current])) outcomes.mixedAfterKill += 1;
+    expect(await main(['synth'], captureIo(dir))).toBe(0);
+    expect(all()).toEqual(versions[next]);
+    current = next;
+  }
+  process.stderr.write(`fault injection at the commit: ${JSON.stringify(outcomes)}\n`);
 });
 
 test('two synths at once: both finish (one waits for the lock), the output is whole, no leftovers', async () => {
