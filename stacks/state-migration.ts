@@ -2,7 +2,9 @@
 // (`cdktf.out/stacks/monitoring-<env>/terraform.monitoring-<env>.tfstate`), where a synthesis could
 // delete it. It now lives beside the output (stacks/state-backend.ts). Synthesis moves state found
 // at the old place to the new one, with its `.backup`; it never overwrites: when both places hold
-// state, it stops before moving anything and names both files.
+// state, it stops before synthesizing anything and names both files. The conflict check comes first;
+// the move comes after the new output is committed, so the artifact in place always points where
+// the state is (the old artifact at the old place, the new one at the new place).
 import * as fs from 'fs';
 import * as path from 'path';
 import { stackName } from '../src/config/environment';
@@ -13,10 +15,10 @@ import { defaultStateFileName, localStatePath } from './state-backend';
 
 export class StateConflictError extends VigilError {}
 
-interface Move { readonly stack: string; readonly from: string; readonly to: string }
+export interface Move { readonly stack: string; readonly from: string; readonly to: string }
 
-/** Moves state from where earlier versions kept it; returns one sentence per stack moved. */
-export function migrateLocalState(environments: readonly Environment[], outdir: string, display: (file: string) => string): string[] {
+/** The state files to move from where earlier versions kept them; throws when both places hold state. */
+export function planStateMigration(environments: readonly Environment[], outdir: string, display: (file: string) => string): Move[] {
   const projectRoot = path.dirname(outdir);
   const moves: Move[] = [];
   for (const environment of environments) {
@@ -38,6 +40,11 @@ export function migrateLocalState(environments: readonly Environment[], outdir: 
       + `them and changed nothing: keep the one Terraform should use at ${display(conflict.to)}, move the other out of `
       + `${display(outdir)}, then synthesize again`);
   }
+  return moves;
+}
+
+/** Moves the planned state files; returns one sentence per stack moved. */
+export function moveState(moves: readonly Move[], outdir: string, display: (file: string) => string): string[] {
   const said: string[] = [];
   for (const move of moves) {
     withFileErrors('move the Terraform state to', display(move.to), () => {

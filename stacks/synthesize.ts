@@ -22,7 +22,7 @@ import { removeSwapLeftovers, restoreLostOutput } from './legacy-swap-leftovers'
 import { MonitoringStack } from './monitoring-stack';
 import { commitOutput, createStaging, discardStaging, previouslyGenerated, recoverOutput } from './output-directory';
 import { acquireOutputLock, removeAbandonedLockFiles } from './output-lock';
-import { migrateLocalState } from './state-migration';
+import { moveState, planStateMigration } from './state-migration';
 
 /** Where the artifact of a stack lands inside an output directory. */
 export function stackArtifactPath(outdir: string, environmentName: string): string {
@@ -83,7 +83,7 @@ export async function synthesizeEnvironments(environments: readonly Environment[
     removeSwapLeftovers(root, display).forEach(report);
     // Read again under the lock: the run waited for may have changed what is generated.
     const generated = previouslyGenerated(root, display(root));
-    migrateLocalState(environments, root, display).forEach(report);
+    const stateMoves = planStateMigration(environments, root, display);
     const staging = createStaging(root, display(root));
     try {
       const files = writeStacks(environments, staging, options.check, display(root));
@@ -93,6 +93,7 @@ export async function synthesizeEnvironments(environments: readonly Environment[
       discardStaging(root, staging);
       throw error;
     }
+    moveState(stateMoves, root, display).forEach(report);
   } finally {
     release();
   }

@@ -172,6 +172,18 @@ describe('state from earlier versions', () => {
     expect(leftovers(path.join(dir, 'cdktf.out'))).toEqual([]);
   });
 
+  test('is not moved when the synthesis fails: the artifact in place still points at it', async () => {
+    const { synthesizeEnvironments } = require('../../stacks/synthesize') as typeof import('../../stacks/synthesize');
+    const { loadEnvironments } = require('../../src/config/load-environment') as typeof import('../../src/config/load-environment');
+    const dir = workspace();
+    const stack = oldOutput(dir);
+    const environments = loadEnvironments(path.join(dir, 'environments'));
+    await expect(synthesizeEnvironments(environments, path.join(dir, 'cdktf.out'), { beforeCommit: () => { throw new Error('lint errors'); } }))
+      .rejects.toThrow('lint errors');
+    expect(fs.readFileSync(path.join(stack, 'terraform.monitoring-staging.tfstate'), 'utf8')).toBe('{"serial":12}');
+    expect(fs.existsSync(path.join(dir, 'state'))).toBe(false);
+  });
+
   test('an explicit relative local.path is read from the project root; an absolute one is kept', async () => {
     const dir = workspace();
     const file = path.join(dir, 'environments', 'staging.yaml');
