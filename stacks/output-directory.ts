@@ -71,7 +71,13 @@ export function createStaging(outdir: string, displayName: string): string {
  * Puts the staged synthesis in place: `files` (relative to `staging`) replace their previous
  * versions, previously generated files not among them are removed, and the marker lists `files`.
  */
-export function commitOutput(outdir: string, staging: string, files: readonly string[], previous: readonly string[], shown: string): void {
+export function commitOutput(
+  outdir: string,
+  staging: string,
+  files: readonly string[],
+  previous: readonly string[],
+  shown: string,
+): void {
   const sorted = [...files].sort();
   writeDurably(path.join(staging, MARKER_FILE), `${JSON.stringify({
     about: 'Written by `vigil synth`: the files below are generated and replaced on every synthesis; '

@@ -18,7 +18,11 @@ export class StateConflictError extends VigilError {}
 export interface Move { readonly stack: string; readonly from: string; readonly to: string }
 
 /** The state files to move from where earlier versions kept them; throws when both places hold state. */
-export function planStateMigration(environments: readonly Environment[], outdir: string, display: (file: string) => string): Move[] {
+export function planStateMigration(
+  environments: readonly Environment[],
+  outdir: string,
+  display: (file: string) => string,
+): Move[] {
   const projectRoot = path.dirname(outdir);
   const moves: Move[] = [];
   for (const environment of environments) {
@@ -26,7 +30,9 @@ export function planStateMigration(environments: readonly Environment[], outdir:
     if (statePath === undefined) continue;
     const stack = stackName(environment.name);
     // Earlier versions read `local.path` (or the default name) from the stack's directory.
-    const oldState = path.resolve(outdir, 'stacks', stack, environment.stateBackend ? statePath : defaultStateFileName(environment.name));
+    const backend = environment.stateBackend;
+    const oldName = (backend && 'local' in backend ? backend.local.path : undefined) ?? defaultStateFileName(environment.name);
+    const oldState = path.resolve(outdir, 'stacks', stack, oldName);
     const newState = path.resolve(projectRoot, statePath);
     if (oldState === newState || path.relative(outdir, oldState).startsWith('..')) continue;
     for (const suffix of ['', '.backup']) {

@@ -66,7 +66,11 @@ export interface SynthesisOptions {
  * Synthesizes every environment into a staging directory in `outdir`, then commits it in place of
  * the files the previous synthesis generated. Any error before the commit leaves `outdir` as it was.
  */
-export async function synthesizeEnvironments(environments: readonly Environment[], outdir: string, options: SynthesisOptions = {}): Promise<void> {
+export async function synthesizeEnvironments(
+  environments: readonly Environment[],
+  outdir: string,
+  options: SynthesisOptions = {},
+): Promise<void> {
   const display = options.display ?? ((file: string) => file);
   const report = options.report ?? (() => undefined);
   const root = path.resolve(outdir);
@@ -123,7 +127,12 @@ function makeDirectories(directory: string): void {
 
 // One App per environment: each stack is synthesized, written and checked, then dropped. cdktf's
 // manifest.json only knows the App that wrote it, so the entries are gathered and written once.
-function writeStacks(environments: readonly Environment[], staging: string, check: SynthesisOptions['check'], outputName: string): string[] {
+function writeStacks(
+  environments: readonly Environment[],
+  staging: string,
+  check: SynthesisOptions['check'],
+  outputName: string,
+): string[] {
   const manifestFile = path.join(staging, Manifest.fileName);
   const entries: Manifest['stacks'][string][] = [];
   const files: string[] = [];
