@@ -2,7 +2,7 @@
 // notification channels, one construct per signal, the dashboard and the drift checks.
 // Composition only.
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Environment } from '../src/config/environment';
 import { stackName } from '../src/config/environment';
@@ -16,6 +16,7 @@ import { RedisConnectivity } from '../src/constructs/signals/redis-connectivity'
 import type { Signal } from '../src/constructs/signals/signal';
 import { Uptime } from '../src/constructs/signals/uptime';
 import { VpcConnector } from '../src/constructs/signals/vpc-connector';
+import { addStateBackend } from './state-backend';
 
 export class MonitoringStack extends TerraformStack {
   readonly signals: readonly Signal[];
@@ -23,12 +24,7 @@ export class MonitoringStack extends TerraformStack {
   constructor(scope: Construct, environment: Environment) {
     super(scope, stackName(environment.name));
     new GoogleProvider(this, 'google', { project: environment.project, region: environment.region });
-    const backend = environment.stateBackend;
-    if (backend && 'gcs' in backend) {
-      new GcsBackend(this, { bucket: backend.gcs.bucket, prefix: backend.gcs.prefix ?? `vigil/${stackName(environment.name)}` });
-    } else {
-      new LocalBackend(this, { path: backend?.local.path ?? `terraform.${stackName(environment.name)}.tfstate` });
-    }
+    addStateBackend(this, environment);
 
     const channels = new NotificationChannels(this, 'channels', environment);
     const context: MonitoringContext = {

@@ -38,7 +38,7 @@ describe('synthesized stacks', () => {
   });
 
   test('local state by default, GCS when the environment sets a bucket', () => {
-    expect((staging as { terraform: Record<string, unknown> }).terraform.backend).toEqual({ local: { path: 'terraform.monitoring-staging.tfstate' } });
+    expect((staging as { terraform: Record<string, unknown> }).terraform.backend).toEqual({ local: { path: '../../../state/terraform.monitoring-staging.tfstate' } });
     const withGcs = { ...stagingEnvironment(), stateBackend: { gcs: { bucket: 'netra-terraform-state', prefix: 'monitoring/staging' } } };
     expect((synthesizeStackJson(withGcs) as { terraform: Record<string, unknown> }).terraform.backend).toEqual({ gcs: { bucket: 'netra-terraform-state', prefix: 'monitoring/staging' } });
   });

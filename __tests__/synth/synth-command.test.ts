@@ -1,5 +1,5 @@
 // `vigil synth` and the cdktf app: every environment is validated before anything is written,
-// and cdktf.out is replaced whole or not at all.
+// and cdktf.out is changed only after every stack was synthesized and checked.
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
@@ -53,16 +53,19 @@ describe('vigil synth', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
   });
 
-  test('a failure after synthesis (the check) also leaves cdktf.out untouched', () => {
+  test('a failure after synthesis (the check) also leaves cdktf.out untouched', async () => {
     const { synthesizeEnvironments } = require('../../stacks/synthesize') as typeof import('../../stacks/synthesize');
     const { loadEnvironments } = require('../../src/config/load-environment') as typeof import('../../src/config/load-environment');
     const dir = workspace();
     const outdir = path.join(dir, 'cdktf.out');
     fs.mkdirSync(outdir);
-    fs.writeFileSync(path.join(outdir, 'marker'), 'previous synthesis');
+    fs.writeFileSync(path.join(outdir, 'manifest.json'), 'previous synthesis');
+    fs.writeFileSync(path.join(outdir, '.vigil-output.json'), JSON.stringify({ files: ['manifest.json'] }));
     const environments = loadEnvironments(path.join(dir, 'environments'));
-    expect(() => synthesizeEnvironments(environments, outdir, () => { throw new Error('lint found errors'); })).toThrow('lint found errors');
-    expect(fs.readdirSync(outdir)).toEqual(['marker']);
+    await expect(synthesizeEnvironments(environments, outdir, { check: () => { throw new Error('lint found errors'); } }))
+      .rejects.toThrow('lint found errors');
+    expect(fs.readdirSync(outdir).sort()).toEqual(['.vigil-output.json', 'manifest.json']);
+    expect(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')).toBe('previous synthesis');
     expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
   });
 

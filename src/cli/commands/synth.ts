@@ -1,8 +1,9 @@
 // `vigil synth`: validates every environment, synthesizes one stack each, lints what it wrote,
-// and only then puts it in place as cdktf.out; on any error cdktf.out is left as it was, so a
-// stack the Monitoring API would reject never leaves the developer's machine.
-import * as fs from 'fs';
+// and only then puts it in place in cdktf.out; on any error cdktf.out is left as it was, so a
+// stack the Monitoring API would reject never leaves the developer's machine. Only the files vigil
+// generated are replaced: state, .terraform/, lock files and users' files are left alone.
 import * as path from 'path';
+import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { loadEnvironments } from '../../config/load-environment';
 import { formatFindingsText, lintTerraformJson, type Finding } from '../../tools/lint';
@@ -35,21 +36,26 @@ written), 2 bad usage.`,
     const environments = loadEnvironments(path.resolve(io.cwd, values.environments ?? 'environments'));
     // Loaded here, not at the top: cdktf is heavy and only synthesis needs it.
     const { synthesizeEnvironments, stackArtifactPath } = require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
-    // Findings name the file where it will land, not the temporary directory it is checked in.
-    const finalPath = (name: string) => path.relative(io.cwd, stackArtifactPath(outdir, name));
+    const display = (file: string) => path.relative(io.cwd, file) || '.';
+    // Findings name the file where it will land, not the staging directory it is checked in.
+    const finalPath = (name: string) => display(stackArtifactPath(outdir, name));
+    const findings: Finding[] = [];
     try {
-      synthesizeEnvironments(environments, outdir, (staging) => {
-        const findings: Finding[] = [];
-        for (const environment of environments) {
-          const document = JSON.parse(fs.readFileSync(stackArtifactPath(staging, environment.name), 'utf8')) as unknown;
-          findings.push(...lintTerraformJson(document, finalPath(environment.name)));
-        }
-        if (findings.length > 0) io.stderr(formatFindingsText(findings));
-        if (findings.some((finding) => finding.severity === 'error')) throw new LintErrors();
+      await synthesizeEnvironments(environments, outdir, {
+        display,
+        report: (sentence) => io.stderr(`vigil synth: ${sentence}\n`),
+        check: (environment, artifactFile) => {
+          const document = JSON.parse(fs.readFileSync(artifactFile, 'utf8')) as unknown;
+          for (const finding of lintTerraformJson(document, finalPath(environment.name))) findings.push(finding);
+        },
+        beforeCommit: () => {
+          if (findings.length > 0) io.stderr(formatFindingsText(findings));
+          if (findings.some((finding) => finding.severity === 'error')) throw new LintErrors();
+        },
       });
     } catch (error) {
       if (!(error instanceof LintErrors)) throw error;
-      io.stderr(`vigil synth: the synthesized stacks have lint errors; ${path.relative(io.cwd, outdir) || '.'} was left as it was\n`);
+      io.stderr(`vigil synth: the synthesized stacks have lint errors; ${display(outdir)} was left as it was\n`);
       return 1;
     }
     for (const environment of environments) io.stdout(`${finalPath(environment.name)}\n`);
