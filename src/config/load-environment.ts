@@ -3,7 +3,7 @@
 // every problem found, each naming the file and the field.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseDocument } from 'yaml';
+import { MAX_ENVIRONMENT_YAML_BYTES, parseBoundedYaml } from './bounded-yaml';
 import { ConfigError, ConfigProblem } from './config-error';
 import { crossFieldProblems } from './cross-field-rules';
 import { environmentCollisions } from './environment-collisions';
@@ -19,20 +19,9 @@ import { allowedKeysAt } from './schema-keys';
 
 export const ENVIRONMENT_FILE_PATTERN = /\.ya?ml$/;
 
-/** Parses YAML text into plain data, or throws a ConfigError with the line and column. */
+/** Parses YAML text into plain data, or throws a ConfigError with the line and column (src/config/bounded-yaml.ts). */
 export function parseYaml(text: string, file: string): unknown {
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    throw new ConfigError(document.errors.map((error) => {
-      const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
-      return { file, path: '', message: `${where}malformed YAML: ${firstLine(error.message)}` };
-    }));
-  }
-  return document.toJS();
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0].trim().replace(/ at line \d+, column \d+:?$/, '');
+  return parseBoundedYaml(text, file, { maxBytes: MAX_ENVIRONMENT_YAML_BYTES });
 }
 
 /** Validates already-parsed data as the environment `name` from `file`. */
