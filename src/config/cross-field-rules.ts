@@ -3,16 +3,17 @@ import type { ConfigProblem } from './config-error';
 import type { EnvironmentFile } from './schema';
 import { checkerLocations, MIN_CHECKER_LOCATIONS } from './checker-locations';
 import { expectConflicts } from './expect-schema';
+import { appendAll } from '../util/append-all';
 
 export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const ids = new Set(env.notifications.channels.map((channel) => channel.id));
-  problems.push(...duplicates(file, 'channel id', 'notifications.channels', env.notifications.channels.map((channel) => channel.id), '.id'));
+  appendAll(problems, duplicates(file, 'channel id', 'notifications.channels', env.notifications.channels.map((channel) => channel.id), '.id'));
   // Each service becomes resources named after it; two of the same name would clash in Terraform.
-  problems.push(...duplicates(file, 'service name', 'cloudRun.services', env.cloudRun.services));
-  problems.push(...duplicates(file, 'checker region', 'uptime.checkerRegions', env.uptime.checkerRegions));
+  appendAll(problems, duplicates(file, 'service name', 'cloudRun.services', env.cloudRun.services));
+  appendAll(problems, duplicates(file, 'checker region', 'uptime.checkerRegions', env.uptime.checkerRegions));
   for (const severity of ['critical', 'error', 'warning'] as const) {
-    problems.push(...duplicates(file, 'channel', `notifications.routing.${severity}`, env.notifications.routing[severity] ?? []));
+    appendAll(problems, duplicates(file, 'channel', `notifications.routing.${severity}`, env.notifications.routing[severity] ?? []));
   }
   for (const severity of ['critical', 'error', 'warning'] as const) {
     (env.notifications.routing[severity] ?? []).forEach((id, index) => {
@@ -48,7 +49,7 @@ export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigPr
     });
   }
   // The drift expectations must not contradict the settings the alerts are built from.
-  problems.push(...expectConflicts(file, env));
+  appendAll(problems, expectConflicts(file, env));
   return problems;
 }
 

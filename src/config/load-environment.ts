@@ -16,6 +16,7 @@ import { ENVIRONMENT_NAME } from './identifiers';
 import { resolveExtends } from './resolve-extends';
 import { EnvironmentFileSchema, EnvironmentFile } from './schema';
 import { allowedKeysAt } from './schema-keys';
+import { appendAll } from '../util/append-all';
 
 export const ENVIRONMENT_FILE_PATTERN = /\.ya?ml$/;
 
@@ -36,10 +37,10 @@ export function validateEnvironment(data: unknown, file: string, name: string): 
   const result = EnvironmentFileSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const allowedKeys = (keyPath: readonly PropertyKey[]) => allowedKeysAt(EnvironmentFileSchema, keyPath, data);
-    problems.push(...result.error.issues.map((issue) => issueToProblem(file, issue, allowedKeys)));
+    appendAll(problems, result.error.issues.map((issue) => issueToProblem(file, issue, allowedKeys)));
     throw new ConfigError(problems);
   }
-  problems.push(...crossFieldProblems(file, result.data));
+  appendAll(problems, crossFieldProblems(file, result.data));
   if (problems.length > 0) throw new ConfigError(problems);
   return resolveDefaults(result.data, file, name);
 }
@@ -115,10 +116,10 @@ export function loadEnvironments(directory: string): Environment[] {
       environments.push(loadEnvironmentFile(file));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      problems.push(...error.problems);
+      appendAll(problems, error.problems);
     }
   }
-  problems.push(...environmentCollisions(environments));
+  appendAll(problems, environmentCollisions(environments));
   if (problems.length > 0) throw new ConfigError(problems);
   if (environments.length === 0) {
     throw new ConfigError([{ file: directory, path: '', message: 'no environment files (*.yaml) found' }]);

@@ -8,6 +8,7 @@ import { loadEnvironments } from '../../config/load-environment';
 import { formatFindingsText, lintTerraformJson, type Finding } from '../../tools/lint';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
+import { appendAll } from '../../util/append-all';
 
 class LintErrors extends Error {}
 
@@ -32,7 +33,7 @@ export const command: Command = {
         const findings: Finding[] = [];
         for (const environment of environments) {
           const document = JSON.parse(fs.readFileSync(stackArtifactPath(staging, environment.name), 'utf8')) as unknown;
-          findings.push(...lintTerraformJson(document, finalPath(environment.name)));
+          appendAll(findings, lintTerraformJson(document, finalPath(environment.name)));
         }
         if (findings.length > 0) io.stderr(formatFindingsText(findings));
         if (findings.some((finding) => finding.severity === 'error')) throw new LintErrors();

@@ -5,6 +5,7 @@ import { sortFindings, type Finding } from './finding';
 import { lintUnit } from './lint-unit';
 import { readDocument } from './read/read-document';
 import { readTerraform, isTerraformJson } from './read/read-terraform';
+import { appendAll } from '../../util/append-all';
 
 /**
  * Lints every JSON file under `paths`. Files found by walking a directory that are neither
@@ -30,7 +31,7 @@ export async function lintFiles(paths: readonly string[]): Promise<Finding[]> {
       }
       continue;
     }
-    findings.push(...lintUnit(unit));
+    appendAll(findings, lintUnit(unit));
   }
   return sortFindings(findings);
 }

@@ -4,6 +4,7 @@
 // echoing it, since it may hold a password.
 import type { Environment } from '../../config/environment';
 import { maskUrl } from './redact';
+import { appendAll } from '../../util/append-all';
 
 export interface RedisTarget {
   readonly host: string;
@@ -59,7 +60,7 @@ export function resolveTargets(inputs: TargetInputs): PreflightTargets {
   const envPassword = nonEmpty(inputs.processEnv.REDIS_PASSWORD);
   if (envPassword) secrets.push(envPassword);
   for (const url of [inputs.redisUrl, inputs.databaseUrl, nonEmpty(inputs.processEnv.DATABASE_URL)]) {
-    if (url) secrets.push(...secretsOfUrl(url));
+    if (url) appendAll(secrets, secretsOfUrl(url));
   }
   return {
     redis: redisTarget(inputs.environment, inputs.redisUrl, envPassword),

@@ -9,6 +9,7 @@ import { expandNotation, Sample } from './expanding-notation';
 import type { StackModel } from './policy-model';
 import type { ScenarioSeries } from './scenario-schema';
 import type { InputSeries, Point, PointValue } from './series';
+import { appendAll } from '../../util/append-all';
 
 export interface SeriesShape {
   readonly kind: MetricKind;
@@ -28,7 +29,7 @@ function writtenSamples(values: ScenarioSeries['values']): Written[] {
   if (typeof values === 'string') return expandNotation(values);
   const samples: Written[] = [];
   for (const segment of values) {
-    if (typeof segment === 'string') samples.push(...expandNotation(segment));
+    if (typeof segment === 'string') appendAll(samples, expandNotation(segment));
     else for (let index = 0; index < segment.repeat; index++) samples.push(segment.distribution);
   }
   return samples;

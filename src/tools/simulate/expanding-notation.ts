@@ -4,6 +4,7 @@
 //   'true' / 'false' (and 'truexn', 'falsexn') for BOOL metrics.
 // (../shared/reference/alert-evaluation.md §1.1.) Distributions are written as YAML mappings
 // beside these strings (scenario-schema.ts), not in this notation.
+import { appendAll } from '../../util/append-all';
 
 export type Sample = number | boolean | null;
 
@@ -19,7 +20,7 @@ export function expandNotation(text: string): Sample[] {
   const samples: Sample[] = [];
   for (const term of text.trim().split(/\s+/)) {
     if (term === '') continue;
-    samples.push(...expandTerm(term));
+    appendAll(samples, expandTerm(term));
   }
   return samples;
 }
