@@ -10,6 +10,8 @@ import type { StackModel } from './policy-model';
 import type { ScenarioSeries } from './scenario-schema';
 import type { InputSeries, Point, PointValue } from './series';
 import { appendAll } from '../../util/append-all';
+import { formatDuration } from './durations';
+import { count, MAX_SCENARIO_SPAN_SECONDS } from './scenario-limits';
 
 export interface SeriesShape {
   readonly kind: MetricKind;
@@ -54,6 +56,15 @@ export function buildSeries(series: ScenarioSeries, defaultInterval: number, sta
   const interval = series.interval ?? defaultInterval;
   const points: Point[] = [];
   const samples = writtenSamples(series.values);
+  const lastSample = series.start + interval * Math.max(0, samples.length - 1);
+  if (lastSample > MAX_SCENARIO_SPAN_SECONDS) {
+    problems.push({
+      file, path: `${where}.values`,
+      message: `the last of ${count(samples.length)} samples every ${formatDuration(interval)} is at ${formatDuration(lastSample)}; `
+        + `expected a series within ${MAX_SCENARIO_SPAN_SECONDS / 86400} days, the longest a scenario covers`,
+    });
+    return undefined;
+  }
   for (let index = 0; index < samples.length; index++) {
     const sample = samples[index];
     if (sample === null) continue;
