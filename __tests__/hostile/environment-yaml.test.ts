@@ -1,10 +1,11 @@
 // Hostile environment files: each is generated here (never committed as a giant file) and must end
 // in a ConfigError in words naming the file (and the line or the field), quickly.
 import * as fs from 'fs';
+import * as path from 'path';
 import { MAX_ENVIRONMENT_YAML_BYTES, MAX_YAML_DEPTH } from '../../src/config/bounded-yaml';
 import { ConfigError, MAX_REPORTED_PROBLEMS } from '../../src/config/config-error';
-import { parseYaml, validateEnvironment } from '../../src/config/load-environment';
-import { STAGING_FILE, stagingData, validate } from '../support/environments';
+import { loadEnvironmentFile, parseYaml, validateEnvironment } from '../../src/config/load-environment';
+import { STAGING_FILE, stagingData, temporaryDirectory, validate } from '../support/environments';
 
 const FILE = 'environments/test.yaml';
 const STAGING_TEXT = fs.readFileSync(STAGING_FILE, 'utf8');
@@ -72,6 +73,19 @@ describe('hostile YAML', () => {
     const { message, ms } = messageOf(text);
     expect(message).toBe(`${FILE}: the file is ${Buffer.byteLength(text).toLocaleString('en-US')} bytes; at most 262,144 bytes (256 KiB) are read`);
     expect(ms).toBeLessThan(500);
+  });
+
+  test('a 6.5 MB environment file is refused by its size, before it is read', () => {
+    const directory = temporaryDirectory('hostile-size');
+    const file = path.join(directory, 'staging.yaml');
+    // A sparse file: 6.5 MB on the size, nothing written.
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, 6_500_000);
+    try {
+      expect(() => loadEnvironmentFile(file)).toThrow(new ConfigError([{ file, path: '', message: 'the file is 6,500,000 bytes; at most 262,144 bytes (256 KiB) are read' }]));
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   test('a key given twice names both lines', () => {

@@ -29,15 +29,18 @@ export interface YamlOptions {
   readonly merge?: boolean;
 }
 
+/** Throws a ConfigError when a file of `bytes` is over the limit; callers check the size before reading a file whole. */
+export function checkYamlSize(bytes: number, file: string, maxBytes: number): void {
+  if (bytes <= maxBytes) return;
+  throw new ConfigError([{
+    file, path: '',
+    message: `the file is ${bytes.toLocaleString('en-US')} bytes; at most ${maxBytes.toLocaleString('en-US')} bytes (${maxBytes / 1024} KiB) are read`,
+  }]);
+}
+
 /** Parses YAML text into plain data, or throws a ConfigError naming the line and column of each problem. */
 export function parseBoundedYaml(text: string, file: string, options: YamlOptions): unknown {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > options.maxBytes) {
-    throw new ConfigError([{
-      file, path: '',
-      message: `the file is ${bytes.toLocaleString('en-US')} bytes; at most ${options.maxBytes.toLocaleString('en-US')} bytes (${options.maxBytes / 1024} KiB) are read`,
-    }]);
-  }
+  checkYamlSize(Buffer.byteLength(text, 'utf8'), file, options.maxBytes);
   const lines = new LineCounter();
   let document: Document.Parsed;
   try {

@@ -3,7 +3,7 @@
 // every problem found, each naming the file and the field.
 import * as fs from 'fs';
 import * as path from 'path';
-import { MAX_ENVIRONMENT_YAML_BYTES, parseBoundedYaml } from './bounded-yaml';
+import { checkYamlSize, MAX_ENVIRONMENT_YAML_BYTES, parseBoundedYaml } from './bounded-yaml';
 import { ConfigError, ConfigProblem } from './config-error';
 import { crossFieldProblems } from './cross-field-rules';
 import { environmentCollisions } from './environment-collisions';
@@ -86,8 +86,11 @@ export function loadEnvironmentFile(file: string): Environment {
 export function readEnvironmentData(file: string): unknown {
   let text: string;
   try {
+    // The size first: a file of gigabytes is refused without being read.
+    checkYamlSize(fs.statSync(file).size, file, MAX_ENVIRONMENT_YAML_BYTES);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError([{ file, path: '', message: `cannot read the file: ${(error as Error).message}` }]);
   }
   return parseYaml(text, file);

@@ -1,6 +1,6 @@
 // Reads and validates one scenario file; every problem names the file and the field path.
 import * as fs from 'fs';
-import { MAX_SCENARIO_YAML_BYTES, parseBoundedYaml } from '../../config/bounded-yaml';
+import { checkYamlSize, MAX_SCENARIO_YAML_BYTES, parseBoundedYaml } from '../../config/bounded-yaml';
 import { ConfigError } from '../../config/config-error';
 import { fieldPath, issueToProblem } from '../../config/format-issues';
 import { allowedKeysAt } from '../../config/schema-keys';
@@ -32,8 +32,10 @@ export function parseScenario(text: string, file: string): ScenarioFile {
 export function loadScenarioFile(file: string): ScenarioFile {
   let text: string;
   try {
+    checkYamlSize(fs.statSync(file).size, file, MAX_SCENARIO_YAML_BYTES);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError([{ file, path: '', message: `cannot read the scenario file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
   }
   return parseScenario(text, file);
