@@ -184,3 +184,14 @@ describe('duplicates are reported as duplicates', () => {
     ]);
   });
 });
+
+describe('default log filters built from the services', () => {
+  test('900 services make default filters longer than the API allows: each is named', () => {
+    const data = stagingData() as any;
+    data.cloudRun.services = Array.from({ length: 900 }, (_, index) => `service-number-${index}`);
+    delete data.expect;
+    const problems = problemsOf(data);
+    expect(problems).toHaveLength(4);
+    expect(problems[2]).toMatch(/^environments\/test\.yaml: agent\.executionFilter: the default filter built from the 900 cloudRun\.services is [\d,]+ characters; the API accepts at most 20,000: set agent\.executionFilter to a shorter filter$/);
+  });
+});

@@ -17,6 +17,8 @@ import { resolveExtends } from './resolve-extends';
 import { EnvironmentFileSchema, EnvironmentFile } from './schema';
 import { allowedKeysAt } from './schema-keys';
 import { appendAll } from '../util/append-all';
+import { unicodeLength } from './free-text';
+import { MAX_LOG_METRIC_FILTER_CHARS } from '../gcp/api-limits';
 
 export const ENVIRONMENT_FILE_PATTERN = /\.ya?ml$/;
 
@@ -42,7 +44,25 @@ export function validateEnvironment(data: unknown, file: string, name: string): 
   }
   appendAll(problems, crossFieldProblems(file, result.data));
   if (problems.length > 0) throw new ConfigError(problems);
-  return resolveDefaults(result.data, file, name);
+  const environment = resolveDefaults(result.data, file, name);
+  const tooLong = defaultFilterProblems(result.data, environment, file);
+  if (tooLong.length > 0) throw new ConfigError(tooLong);
+  return environment;
+}
+
+/** A default log filter lists every service: with hundreds of them it outgrows the API's limit. */
+function defaultFilterProblems(given: EnvironmentFile, environment: Environment, file: string): ConfigProblem[] {
+  const filters: [string, string | undefined, string][] = [
+    ['redis.logs.connectionErrorFilter', given.redis.logs?.connectionErrorFilter, environment.redis.logs.connectionErrorFilter],
+    ['redis.logs.operationFilter', given.redis.logs?.operationFilter, environment.redis.logs.operationFilter],
+    ['agent.executionFilter', given.agent.executionFilter, environment.agent.executionFilter],
+    ['agent.timeoutFilter', given.agent.timeoutFilter, environment.agent.timeoutFilter],
+  ];
+  return filters.filter(([, own, filter]) => own === undefined && unicodeLength(filter) > MAX_LOG_METRIC_FILTER_CHARS).map(([path, , filter]) => ({
+    file, path,
+    message: `the default filter built from the ${given.cloudRun.services.length} cloudRun.services is ${unicodeLength(filter).toLocaleString('en-US')} `
+      + `characters; the API accepts at most ${MAX_LOG_METRIC_FILTER_CHARS.toLocaleString('en-US')}: set ${path} to a shorter filter`,
+  }));
 }
 
 function resolveDefaults(env: EnvironmentFile, file: string, name: string): Environment {
