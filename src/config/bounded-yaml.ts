@@ -34,7 +34,7 @@ export function checkYamlSize(bytes: number, file: string, maxBytes: number): vo
   if (bytes <= maxBytes) return;
   throw new ConfigError([{
     file, path: '',
-    message: `the file is ${bytes.toLocaleString('en-US')} bytes; at most ${maxBytes.toLocaleString('en-US')} bytes (${maxBytes / 1024} KiB) are read`,
+    message: `the file is ${count(bytes)} bytes; at most ${count(maxBytes)} bytes (${maxBytes / 1024} KiB) are read`,
   }]);
 }
 
@@ -69,6 +69,8 @@ export function parseBoundedYaml(text: string, file: string, options: YamlOption
     throw new ConfigError([{ file, path: '', message: nestingMessage() }]);
   }
 }
+
+const count = (value: number) => value.toLocaleString('en-US');
 
 function nestingMessage(): string {
   return `mappings and lists nested more than ${MAX_YAML_DEPTH} levels deep; at most ${MAX_YAML_DEPTH} are read`;
@@ -111,7 +113,8 @@ function structureProblems(document: Document.Parsed, lines: LineCounter): strin
     if (isAlias(node)) {
       const target = anchored.get(node.source);
       if (!target) {
-        problems.push(`${at(node)}: alias *${node.source} is used before its anchor &${node.source} is defined (or it is never defined)`);
+        const name = node.source;
+        problems.push(`${at(node)}: alias *${name} is used before its anchor &${name} is defined (or it is never defined)`);
         break;
       }
       // A node that refers to itself has no size yet; it counts as one value.
@@ -121,7 +124,7 @@ function structureProblems(document: Document.Parsed, lines: LineCounter): strin
     }
     expanded += 1;
     if (expanded > MAX_YAML_EXPANDED_NODES) {
-      problems.push(`${at(node)}: more than ${MAX_YAML_EXPANDED_NODES.toLocaleString('en-US')} values; at most that many are read`);
+      problems.push(`${at(node)}: more than ${count(MAX_YAML_EXPANDED_NODES)} values; at most that many are read`);
       break;
     }
     if (depth > MAX_YAML_DEPTH) {
@@ -143,7 +146,8 @@ function structureProblems(document: Document.Parsed, lines: LineCounter): strin
         if (isScalar(key)) {
           const earlier = keys.get(key.value);
           if (earlier) {
-            problems.push(`${at(key)}: malformed YAML: Map keys must be unique; "${String(key.value)}" is also at ${at(earlier)}`);
+            const name = String(key.value);
+            problems.push(`${at(key)}: malformed YAML: Map keys must be unique; "${name}" is also at ${at(earlier)}`);
           }
           keys.set(key.value, key);
           if (keyText(key.value) === '<<' && !isMergeSource(pair.value as Node | null, anchored)) {
@@ -173,6 +177,6 @@ function isMergeSource(value: Node | null, anchored: ReadonlyMap<string, Node>):
 }
 
 function aliasBombMessage(where: string, alias: Alias): string {
-  return `${where}: alias *${alias.source} expands the document to more than ${MAX_YAML_EXPANDED_NODES.toLocaleString('en-US')} values `
+  return `${where}: alias *${alias.source} expands the document to more than ${count(MAX_YAML_EXPANDED_NODES)} values `
     + '(aliases that repeat aliases grow exponentially); expected each anchored value to be repeated a few times at most';
 }

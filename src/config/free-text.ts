@@ -66,11 +66,13 @@ export const LogFilter = z.string({ error: 'expected a Cloud Logging filter as t
   .min(1, { error: 'expected a Cloud Logging filter, found an empty text' })
   .superRefine((filter, context) => {
     const length = unicodeLength(filter);
+    const limit = count(MAX_LOG_METRIC_FILTER_CHARS);
+    const imbalance = length > MAX_LOG_METRIC_FILTER_CHARS ? undefined : logFilterImbalance(filter);
     const problem = length > MAX_LOG_METRIC_FILTER_CHARS
-      ? `expected a Cloud Logging filter of at most ${count(MAX_LOG_METRIC_FILTER_CHARS)} characters (the API's limit), found ${count(length)} characters`
-      : logFilterImbalance(filter);
+      ? `expected a Cloud Logging filter of at most ${limit} characters (the API's limit), found ${count(length)} characters`
+      : imbalance && `expected a Cloud Logging filter with balanced quotes and parentheses: ${imbalance}`;
     if (problem) {
-      const message = problem.startsWith('expected') ? problem : `expected a Cloud Logging filter with balanced quotes and parentheses: ${problem}`;
+      const message = problem;
       context.addIssue({ code: 'custom', input: filter, params: { complete: true }, message });
     }
   });

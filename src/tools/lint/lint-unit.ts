@@ -18,13 +18,16 @@ export function lintUnit(unit: LintUnit): Finding[] {
           left[severity === 'error' ? 'errors' : 'warnings']++;
           return;
         }
-        findings.push({ ruleId, severity, file: resource.file, resource: resource.resource, path: resource.pathOf(path), message, ...(hint ? { hint } : {}) });
+        findings.push({
+          ruleId, severity, file: resource.file, resource: resource.resource, path: resource.pathOf(path), message, ...(hint ? { hint } : {}),
+        });
       },
     };
     const deep = tooDeepAt(resource.body);
     if (deep) {
       // The rules walk bodies recursively; a body this deep is not a real resource, and is not walked.
-      context.report('input/too-deep', 'error', deep, `nested deeper than ${MAX_LINT_NESTING} levels; the resource was not checked further`);
+      const message = `nested deeper than ${MAX_LINT_NESTING} levels; the resource was not checked further`;
+      context.report('input/too-deep', 'error', deep, message);
       continue;
     }
     for (const rule of RULES_BY_KIND[resource.kind]) rule(context);
@@ -33,7 +36,7 @@ export function lintUnit(unit: LintUnit): Finding[] {
   if (more > 0) {
     findings.push({
       ruleId: 'input/too-many-findings', severity: left.errors > 0 ? 'error' : 'warning', file: unit.file, resource: '', path: '',
-      message: `more than ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} findings: the first ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} are listed; `
+      message: `more than ${plural(MAX_FINDINGS_PER_FILE, 'finding')}: the first ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} are listed; `
         + `${plural(more, 'more finding')} (${plural(left.errors, 'error')}, ${plural(left.warnings, 'warning')}) `
         + 'were found before lint stopped looking; fix these and lint again',
     });

@@ -38,7 +38,10 @@ function inside(inner: Box, outer: Box): boolean {
  * 10,000 identical tiles has 50 million overlapping pairs: listing them took 4 GB.
  */
 export const MAX_OVERLAP_FINDINGS = 20;
-/** Overlaps are looked for within the widest grid Google's own dashboards use (facts file §4); tiles past it are already errors. */
+/**
+ * Overlaps are looked for within the widest grid Google's own dashboards use (facts file §4);
+ * tiles past it are errors already.
+ */
 const MAX_GRID_COLUMNS = 48;
 
 /**
@@ -47,7 +50,9 @@ const MAX_GRID_COLUMNS = 48;
  * its columns rather than every other tile: O(n log n + n × columns) instead of O(n²). Tiles of
  * a single-view group overlap each other by design; they are tracked apart, per group.
  */
-function reportOverlaps(context: Parameters<Rule>[0], boxes: Box[], singleViews: readonly Box[], columns: number | undefined): void {
+function reportOverlaps(
+  context: Parameters<Rule>[0], boxes: Box[], singleViews: readonly Box[], columns: number | undefined,
+): void {
   const gridColumns = Math.min(columns || MAX_GRID_COLUMNS, MAX_GRID_COLUMNS);
   const groupOf = (box: Box) => singleViews.find((group) => inside(box, group))?.index ?? -1;
   // Per column, per single-view group (-1: none), the tile reaching lowest so far.
@@ -70,11 +75,15 @@ function reportOverlaps(context: Parameters<Rule>[0], boxes: Box[], singleViews:
     overlapping++;
     if (overlapping > MAX_OVERLAP_FINDINGS) continue;
     const [first, second] = partner.index < box.index ? [partner, box] : [box, partner];
-    context.report('dashboard/tile-overlap', 'error', ['mosaicLayout', 'tiles', second.index], `tile ${second.index} (x ${second.x}, y ${second.y}, ${second.width}×${second.height}) overlaps tile ${first.index} (x ${first.x}, y ${first.y}, ${first.width}×${first.height})`, 'move one of them');
+    const message = `tile ${second.index} (x ${second.x}, y ${second.y}, ${second.width}×${second.height}) `
+      + `overlaps tile ${first.index} (x ${first.x}, y ${first.y}, ${first.width}×${first.height})`;
+    context.report('dashboard/tile-overlap', 'error', ['mosaicLayout', 'tiles', second.index], message, 'move one of them');
   }
   if (overlapping > MAX_OVERLAP_FINDINGS) {
     const more = overlapping - MAX_OVERLAP_FINDINGS;
-    context.report('dashboard/tile-overlap', 'error', ['mosaicLayout', 'tiles'], `${more} more tile${more === 1 ? '' : 's'} overlap another tile (${overlapping} in all; the first ${MAX_OVERLAP_FINDINGS} are listed)`, 'move the listed tiles first, then lint again');
+    const message = `${more} more tile${more === 1 ? '' : 's'} overlap another tile `
+      + `(${overlapping} in all; the first ${MAX_OVERLAP_FINDINGS} are listed)`;
+    context.report('dashboard/tile-overlap', 'error', ['mosaicLayout', 'tiles'], message, 'move the listed tiles first, then lint again');
   }
 }
 
