@@ -93,7 +93,8 @@ export function commandExists(name: string): boolean {
   }
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/** `extraArgs` are redis-server options, e.g. ['--rename-command', 'AUTH', ''] for a server that echoes the password. */
+export async function startRedis(extraArgs: readonly string[] = []): Promise<RedisServer> {
   if (!commandExists('redis-server')) {
     throw new Error('redis-server is not installed: apt-get install -y redis-server (.ci/run does this when it is missing)');
   }
@@ -103,7 +104,7 @@ export async function startRedis(): Promise<RedisServer> {
   // Own process group (detached), so the whole group can be killed even if redis forks.
   const child: ChildProcess = spawn('redis-server', [
     '--port', String(port), '--bind', LOOPBACK, '--requirepass', password,
-    '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', path.join(dir, 'redis.log'),
+    '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', path.join(dir, 'redis.log'), ...extraArgs,
   ], { cwd: dir, detached: true, stdio: 'ignore' });
   onCleanup(() => killGroup(child));
   await Promise.race([

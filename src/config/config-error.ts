@@ -8,13 +8,23 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
+/** The most problems a message lists: a file with thousands of mistakes needs its first ones fixed, not a flood. */
+export const MAX_REPORTED_PROBLEMS = 50;
+
 export class ConfigError extends VigilError {
   readonly problems: readonly ConfigProblem[];
 
   constructor(problems: readonly ConfigProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    super(formatProblems(problems));
     this.problems = problems;
   }
+}
+
+function formatProblems(problems: readonly ConfigProblem[]): string {
+  const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).map(formatProblem);
+  const more = problems.length - shown.length;
+  if (more > 0) shown.push(`... and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} (${problems.length.toLocaleString('en-US')} in all)`);
+  return shown.join('\n');
 }
 
 export function formatProblem(problem: ConfigProblem): string {

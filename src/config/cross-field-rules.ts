@@ -3,16 +3,18 @@ import type { ConfigProblem } from './config-error';
 import type { EnvironmentFile } from './schema';
 import { checkerLocations, MIN_CHECKER_LOCATIONS } from './checker-locations';
 import { expectConflicts } from './expect-schema';
+import { appendAll } from '../util/append-all';
 
 export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const ids = new Set<string>();
-  env.notifications.channels.forEach((channel, index) => {
-    if (ids.has(channel.id)) {
-      problems.push({ file, path: `notifications.channels[${index}].id`, message: `channel id "${channel.id}" is used twice; expected unique channel ids` });
-    }
-    ids.add(channel.id);
-  });
+  const ids = new Set(env.notifications.channels.map((channel) => channel.id));
+  appendAll(problems, duplicates(file, 'channel id', 'notifications.channels', env.notifications.channels.map((channel) => channel.id), '.id'));
+  // Each service becomes resources named after it; two of the same name would clash in Terraform.
+  appendAll(problems, duplicates(file, 'service name', 'cloudRun.services', env.cloudRun.services));
+  appendAll(problems, duplicates(file, 'checker region', 'uptime.checkerRegions', env.uptime.checkerRegions));
+  for (const severity of ['critical', 'error', 'warning'] as const) {
+    appendAll(problems, duplicates(file, 'channel', `notifications.routing.${severity}`, env.notifications.routing[severity] ?? []));
+  }
   for (const severity of ['critical', 'error', 'warning'] as const) {
     (env.notifications.routing[severity] ?? []).forEach((id, index) => {
       if (!ids.has(id)) {
@@ -47,6 +49,24 @@ export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigPr
     });
   }
   // The drift expectations must not contradict the settings the alerts are built from.
-  problems.push(...expectConflicts(file, env));
+  appendAll(problems, expectConflicts(file, env));
+  return problems;
+}
+
+/** One problem per repeated entry of a list, naming the entry it repeats; linear in the list's length. */
+function duplicates(file: string, what: string, listPath: string, values: readonly string[], field = ''): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const first = new Map<string, number>();
+  values.forEach((value, index) => {
+    const earlier = first.get(value);
+    if (earlier === undefined) {
+      first.set(value, index);
+      return;
+    }
+    problems.push({
+      file, path: `${listPath}[${index}]${field}`,
+      message: `duplicate ${what} "${value}": also ${listPath}[${earlier}]${field}; expected each ${what} once`,
+    });
+  });
   return problems;
 }

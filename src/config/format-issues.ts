@@ -40,6 +40,8 @@ export function issueToProblem(file: string, issue: z.core.$ZodIssue, allowedKey
     const hint = guess ? `did you mean "${guess}"?` : `expected one of: ${allowed.join(', ')}`;
     return { file, path: joinPath(path, key), message: `unknown key "${key}"; ${hint}` };
   }
+  // A message that already says what was found (a length rather than megabytes of text) is whole.
+  if (issue.code === 'custom' && (issue.params as { complete?: boolean } | undefined)?.complete) return { file, path, message: issue.message };
   const expected = issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')
     ? `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`
     : issue.message;

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileErrorReason } from '../errors/file-error';
-import { parseDocument } from 'yaml';
+import { checkYamlSize, MAX_ENVIRONMENT_YAML_BYTES, parseBoundedYaml } from './bounded-yaml';
 import { ConfigError, ConfigProblem } from './config-error';
 import { crossFieldProblems } from './cross-field-rules';
 import { environmentCollisions } from './environment-collisions';
@@ -17,23 +17,15 @@ import { ENVIRONMENT_NAME } from './identifiers';
 import { resolveExtends } from './resolve-extends';
 import { EnvironmentFileSchema, EnvironmentFile } from './schema';
 import { allowedKeysAt } from './schema-keys';
+import { appendAll } from '../util/append-all';
+import { unicodeLength } from './free-text';
+import { MAX_LOG_METRIC_FILTER_CHARS } from '../gcp/api-limits';
 
 export const ENVIRONMENT_FILE_PATTERN = /\.ya?ml$/;
 
-/** Parses YAML text into plain data, or throws a ConfigError with the line and column. */
+/** Parses YAML text into plain data, or throws a ConfigError with the line and column (src/config/bounded-yaml.ts). */
 export function parseYaml(text: string, file: string): unknown {
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    throw new ConfigError(document.errors.map((error) => {
-      const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
-      return { file, path: '', message: `${where}malformed YAML: ${firstLine(error.message)}` };
-    }));
-  }
-  return document.toJS();
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0].trim().replace(/ at line \d+, column \d+:?$/, '');
+  return parseBoundedYaml(text, file, { maxBytes: MAX_ENVIRONMENT_YAML_BYTES });
 }
 
 /** Validates already-parsed data as the environment `name` from `file`. */
@@ -48,12 +40,30 @@ export function validateEnvironment(data: unknown, file: string, name: string): 
   const result = EnvironmentFileSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const allowedKeys = (keyPath: readonly PropertyKey[]) => allowedKeysAt(EnvironmentFileSchema, keyPath, data);
-    problems.push(...result.error.issues.map((issue) => issueToProblem(file, issue, allowedKeys)));
+    appendAll(problems, result.error.issues.map((issue) => issueToProblem(file, issue, allowedKeys)));
     throw new ConfigError(problems);
   }
-  problems.push(...crossFieldProblems(file, result.data));
+  appendAll(problems, crossFieldProblems(file, result.data));
   if (problems.length > 0) throw new ConfigError(problems);
-  return resolveDefaults(result.data, file, name);
+  const environment = resolveDefaults(result.data, file, name);
+  const tooLong = defaultFilterProblems(result.data, environment, file);
+  if (tooLong.length > 0) throw new ConfigError(tooLong);
+  return environment;
+}
+
+/** A default log filter lists every service: with hundreds of them it outgrows the API's limit. */
+function defaultFilterProblems(given: EnvironmentFile, environment: Environment, file: string): ConfigProblem[] {
+  const filters: [string, string | undefined, string][] = [
+    ['redis.logs.connectionErrorFilter', given.redis.logs?.connectionErrorFilter, environment.redis.logs.connectionErrorFilter],
+    ['redis.logs.operationFilter', given.redis.logs?.operationFilter, environment.redis.logs.operationFilter],
+    ['agent.executionFilter', given.agent.executionFilter, environment.agent.executionFilter],
+    ['agent.timeoutFilter', given.agent.timeoutFilter, environment.agent.timeoutFilter],
+  ];
+  return filters.filter(([, own, filter]) => own === undefined && unicodeLength(filter) > MAX_LOG_METRIC_FILTER_CHARS).map(([path, , filter]) => ({
+    file, path,
+    message: `the default filter built from the ${given.cloudRun.services.length} cloudRun.services is ${unicodeLength(filter).toLocaleString('en-US')} `
+      + `characters; the API accepts at most ${MAX_LOG_METRIC_FILTER_CHARS.toLocaleString('en-US')}: set ${path} to a shorter filter`,
+  }));
 }
 
 function resolveDefaults(env: EnvironmentFile, file: string, name: string): Environment {
@@ -97,8 +107,11 @@ export function loadEnvironmentFile(file: string): Environment {
 export function readEnvironmentData(file: string): unknown {
   let text: string;
   try {
+    // The size first: a file of gigabytes is refused without being read.
+    checkYamlSize(fs.statSync(file).size, file, MAX_ENVIRONMENT_YAML_BYTES);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError([{ file, path: '', message: `cannot read the file: ${fileErrorReason(error)}` }]);
   }
   return parseYaml(text, file);
@@ -127,10 +140,10 @@ export function loadEnvironments(directory: string): Environment[] {
       environments.push(loadEnvironmentFile(file));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      problems.push(...error.problems);
+      appendAll(problems, error.problems);
     }
   }
-  problems.push(...environmentCollisions(environments));
+  appendAll(problems, environmentCollisions(environments));
   if (problems.length > 0) throw new ConfigError(problems);
   if (environments.length === 0) {
     throw new ConfigError([{ file: directory, path: '', message: 'no environment files (*.yaml) found' }]);

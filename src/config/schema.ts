@@ -7,6 +7,8 @@ import {
   NETWORK_NAME, PROJECT_ID, REDIS_INSTANCE_ID, REGION, VPC_CONNECTOR_NAME,
 } from './identifiers';
 import { ExpectSchema } from './expect-schema';
+import { boundedText, LogFilter } from './free-text';
+import { MAX_CHANNEL_DESCRIPTION_CHARS, MAX_EMAIL_ADDRESS_CHARS } from '../gcp/api-limits';
 
 // vigil parses each environment once per process: zod's JIT-compiled object parsers cost more to
 // compile (~15 ms on the first parse) than they save on a single parse.
@@ -30,11 +32,14 @@ const httpsUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL s
 export const SEVERITIES = ['critical', 'error', 'warning'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+const channelDescription = boundedText('a channel description', MAX_CHANNEL_DESCRIPTION_CHARS);
+
 const EmailChannel = z.strictObject({
   id: identifier(CHANNEL_ID),
   type: z.literal('email'),
-  address: z.email({ error: 'expected an email address' }),
-  description: z.string().optional(),
+  address: z.email({ error: 'expected an email address' })
+    .max(MAX_EMAIL_ADDRESS_CHARS, { error: `expected an email address of at most ${MAX_EMAIL_ADDRESS_CHARS} characters` }),
+  description: channelDescription.optional(),
 });
 
 // Slack and PagerDuty secrets are never in YAML: the stack declares a sensitive Terraform
@@ -43,13 +48,13 @@ const SlackChannel = z.strictObject({
   id: identifier(CHANNEL_ID),
   type: z.literal('slack'),
   channel: z.string().regex(/^#[a-z0-9][a-z0-9._-]{0,79}$/, { error: 'expected a Slack channel name such as #staging-alerts' }),
-  description: z.string().optional(),
+  description: channelDescription.optional(),
 });
 
 const PagerDutyChannel = z.strictObject({
   id: identifier(CHANNEL_ID),
   type: z.literal('pagerduty'),
-  description: z.string().optional(),
+  description: channelDescription.optional(),
 });
 
 export const ChannelSchema = z.discriminatedUnion('type', [EmailChannel, SlackChannel, PagerDutyChannel], {
@@ -84,8 +89,8 @@ const RedisSchema = z.strictObject({
   // Log filters of the log-based metrics behind the connection-failure ratio. Defaults read the
   // Cloud Run services' own logs; see src/config/default-log-filters.ts.
   logs: z.strictObject({
-    connectionErrorFilter: z.string().min(1).optional(),
-    operationFilter: z.string().min(1).optional(),
+    connectionErrorFilter: LogFilter.optional(),
+    operationFilter: LogFilter.optional(),
   }).optional(),
 });
 
@@ -122,8 +127,8 @@ const UptimeSchema = z.strictObject({
 
 const AgentSchema = z.strictObject({
   // One log entry per finished agent execution, and one per execution that hit its timeout.
-  executionFilter: z.string().min(1).optional(),
-  timeoutFilter: z.string().min(1).optional(),
+  executionFilter: LogFilter.optional(),
+  timeoutFilter: LogFilter.optional(),
   // The field of the execution log entry that holds the execution time in seconds.
   durationField: z.string().regex(/^jsonPayload\.[A-Za-z0-9_.]+$/, { error: 'expected a jsonPayload field such as jsonPayload.duration_seconds' }).default('jsonPayload.duration_seconds'),
 });

@@ -82,3 +82,20 @@ export const MAX_FORECAST_HORIZON_SECONDS = 60 * 3600;
 export const MAX_UPTIME_HEADERS = 100;
 /** [§4] at most 100 tiles on a dashboard. */
 export const MAX_DASHBOARD_TILES = 100;
+/**
+ * A notification channel's description: "This may not exceed 1024 Unicode characters"; its display
+ * name "is limited to 512 Unicode characters". Source: the NotificationChannel reference,
+ * https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.notificationChannels#NotificationChannel
+ */
+export const MAX_CHANNEL_DESCRIPTION_CHARS = 1024;
+export const MAX_CHANNEL_DISPLAY_NAME_CHARS = 512;
+/**
+ * A log-based metric's filter: "The maximum length of the filter is 20000 characters" (facts file
+ * §1.6, [LOGMETRIC.proto]). Source: https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.metrics#LogMetric
+ */
+export const MAX_LOG_METRIC_FILTER_CHARS = 20000;
+/**
+ * An email address: at most 254 characters (RFC 5321 §4.5.3.1.3 path limit of 256 octets less the
+ * angle brackets), https://www.rfc-editor.org/rfc/rfc5321#section-4.5.3.1.3
+ */
+export const MAX_EMAIL_ADDRESS_CHARS = 254;

@@ -15,6 +15,7 @@ import { loadStackSource } from '../../tools/simulate/stack-source';
 import type { Command } from '../command';
 import { ensureOutputDirectory, writeOutputFile } from '../../util/output-file';
 import { UsageError } from '../usage-error';
+import { appendAll } from '../../util/append-all';
 
 const USAGE = `usage: vigil simulate [files or directories…] [--format text|json] [--junit FILE] [--plot DIR]
        vigil simulate --report [files or directories…] [--format text|markdown|json] [--stack FILE | --environment NAME]
@@ -149,7 +150,7 @@ export const command: Command = {
     if (files.length === 0) throw new UsageError(`no scenario files (*.yaml) in ${chosen.paths.join(', ') || 'alert-tests'}`);
     const resolveEnvironment = environmentResolver(chosen, io.cwd);
     const results: TestResult[] = [];
-    for (const file of files) results.push(...runScenarioFile(file, { resolveEnvironment, recordValues: chosen.plot !== undefined }));
+    for (const file of files) appendAll(results, runScenarioFile(file, { resolveEnvironment, recordValues: chosen.plot !== undefined }));
     io.stdout(chosen.format === 'json' ? formatJson(results, io.cwd) : formatText(results, io.cwd));
     if (chosen.junit !== undefined) writeOutputFile(path.resolve(io.cwd, chosen.junit), formatJunit(results, io.cwd), chosen.junit);
     if (chosen.plot !== undefined) {

@@ -13,6 +13,13 @@ import { describeToken, tokenize, type Token } from './lexer';
 
 const FUNCTIONS: readonly FunctionName[] = ['starts_with', 'ends_with', 'has_substring', 'one_of', 'monitoring.regex.full_match'];
 
+/**
+ * The deepest nesting of parentheses and NOTs the parser follows. The grammar is recursive, and a
+ * hostile filter (2,500 parentheses, 20,000 NOTs) would otherwise overflow the stack; real filters
+ * nest a few levels, and the API caps a filter at 2,048 characters anyway (api-limits.ts).
+ */
+export const MAX_FILTER_NESTING = 100;
+
 const FIELD_FORMS = 'metric.type, resource.type, metric.label(s).KEY, resource.label(s).KEY, metadata.user_labels.KEY, metadata.system_labels.KEY, project or group.id';
 
 export function parseFilter(text: string): FilterNode {
@@ -30,6 +37,7 @@ function isKeyword(token: Token, keyword: 'AND' | 'OR' | 'NOT'): boolean {
 
 class Parser {
   private index = 0;
+  private depth = 0;
 
   constructor(private readonly tokens: readonly Token[]) {}
 
@@ -41,6 +49,19 @@ class Parser {
     const token = this.peek();
     if (token.kind !== 'end') this.index++;
     return token;
+  }
+
+  /** Runs one level of nesting, refusing to go deeper than MAX_FILTER_NESTING. */
+  private nested<T>(token: Token, parse: () => T): T {
+    if (this.depth >= MAX_FILTER_NESTING) {
+      throw new FilterSyntaxError(token.position, `${describeToken(token)} nested more than ${MAX_FILTER_NESTING} levels deep`, `at most ${MAX_FILTER_NESTING} levels of nested parentheses and NOTs`);
+    }
+    this.depth++;
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   private expect(kind: Token['kind'], expected: string): Token {
@@ -76,9 +97,10 @@ class Parser {
   }
 
   private parseUnary(): FilterNode {
-    if (isKeyword(this.peek(), 'NOT')) {
+    const token = this.peek();
+    if (isKeyword(token, 'NOT')) {
       this.next();
-      return { kind: 'not', child: this.parseUnary() };
+      return this.nested(token, () => ({ kind: 'not', child: this.parseUnary() }));
     }
     return this.parsePrimary();
   }
@@ -87,9 +109,11 @@ class Parser {
     const token = this.peek();
     if (token.kind === '(') {
       this.next();
-      const inner = this.parseOr();
-      this.expect(')', "')' closing the parenthesis opened at position " + token.position);
-      return inner;
+      return this.nested(token, () => {
+        const inner = this.parseOr();
+        this.expect(')', "')' closing the parenthesis opened at position " + token.position);
+        return inner;
+      });
     }
     if (token.kind !== 'word' && token.kind !== 'string') {
       throw new FilterSyntaxError(token.position, describeToken(token), `a comparison such as metric.type = "…" (a field: ${FIELD_FORMS})`);
@@ -174,7 +198,7 @@ class Parser {
       this.next();
       return { kind: 'literal', value: token.text, quoted: token.kind === 'string', position: token.position };
     }
-    if (token.kind === '(') return this.parseValueGroup();
+    if (token.kind === '(') return this.nested(token, () => this.parseValueGroup());
     if (token.kind === 'word') {
       const path = this.parsePath();
       if (this.peek().kind === '(') {

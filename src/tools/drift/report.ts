@@ -1,6 +1,7 @@
 // The drift report: plain text for the terminal and CI log, Markdown for the issue the scheduled
 // workflow opens per environment, JSON for the workflow to read.
 import type { EnvironmentOutcome } from './outcome';
+import { appendAll } from '../../util/append-all';
 
 const STATUS_WORDS = { 'no-drift': 'no drift', drift: 'DRIFT', error: 'ERROR (drift unknown)' } as const;
 
@@ -12,7 +13,7 @@ export function textReport(outcomes: readonly EnvironmentOutcome[]): string {
     for (const drifted of item.driftedResources) {
       lines.push(`  - ${drifted.address}: changed outside Terraform (${drifted.action}); apply the stack to restore it, or bring the change into the code`);
     }
-    for (const problem of item.problems) lines.push(...indent(problem));
+    for (const problem of item.problems) appendAll(lines, indent(problem));
   }
   return `${lines.join('\n')}\n`;
 }

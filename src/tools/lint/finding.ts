@@ -15,6 +15,13 @@ export interface Finding {
   readonly hint?: string;
 }
 
+/**
+ * The findings listed per file; the rest are counted in one `input/too-many-findings` finding. A
+ * generated file with 100,000 mistakes needs its first ones fixed, and listing them all cost
+ * seconds (and, built with spread pushes, a stack overflow).
+ */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
 /** Errors first, then by file, resource and path, so output is stable. */
 export function sortFindings(findings: Finding[]): Finding[] {
   const rank = (finding: Finding) => (finding.severity === 'error' ? 0 : 1);

@@ -7,6 +7,7 @@ import { sortFindings, type Finding } from './finding';
 import { lintUnit } from './lint-unit';
 import { readDocument } from './read/read-document';
 import { readTerraform, isTerraformJson } from './read/read-terraform';
+import { appendAll } from '../../util/append-all';
 
 /** What a lint run over files found, and how many monitoring resources it actually checked. */
 export interface LintRun {
@@ -52,7 +53,7 @@ export async function lintInputs(paths: readonly string[]): Promise<LintRun> {
       continue;
     }
     resourcesChecked += unit.resources.length;
-    findings.push(...lintUnit(unit));
+    appendAll(findings, lintUnit(unit));
   }
   return { findings: sortFindings(findings), resourcesChecked };
 }

@@ -2,6 +2,8 @@
 export const RULE_IDS = {
   'input/unreadable': 'the file is not readable JSON',
   'input/unknown-format': 'the file is neither Terraform JSON nor a REST export of alert policies, uptime checks or dashboards',
+  'input/too-deep': 'a resource nested deeper than 64 levels (not checked further)',
+  'input/too-many-findings': 'more than 1,000 findings in one file: the rest are counted, not listed',
   'filter/syntax': 'the Monitoring filter does not parse',
   'filter/too-long': 'a filter longer than 2,048 characters',
   'filter/metric-type-required': 'a threshold or absence filter (or a ratio denominator) without metric.type',

@@ -1,11 +1,13 @@
 // The report as text for a person or as JSON for a script. Both pass through `redact` so no
 // secret can reach the output, whatever a library put into an error message.
 import { CheckResult, PreflightReport } from './check-result';
-import { redact } from './redact';
+import { maskEchoedArguments, redact } from './redact';
 
 export type ReportFormat = 'text' | 'json';
 
-export function formatReport(report: PreflightReport, format: ReportFormat, secrets: readonly string[]): string {
+export function formatReport(given: PreflightReport, format: ReportFormat, secrets: readonly string[]): string {
+  // Echoed arguments are masked in each message before formatting, where a message still ends where it ends.
+  const report: PreflightReport = { redis: maskEchoes(given.redis), postgresql: maskEchoes(given.postgresql) };
   const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report);
   return redact(text, secrets);
 }
@@ -38,4 +40,8 @@ function summary(report: PreflightReport): string {
   if (failed > 0) return `preflight: ${failed} of ${checks.length} checks failed`;
   if (degraded > 0) return `preflight: ${degraded} of ${checks.length} checks degraded (slower than the environment's thresholds)`;
   return 'preflight: all checks healthy';
+}
+
+function maskEchoes(check: CheckResult): CheckResult {
+  return { ...check, error: check.error === null ? null : maskEchoedArguments(check.error), notes: check.notes.map(maskEchoedArguments) };
 }

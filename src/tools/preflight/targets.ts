@@ -4,6 +4,7 @@
 // echoing it, since it may hold a password.
 import type { Environment } from '../../config/environment';
 import { maskUrl } from './redact';
+import { appendAll } from '../../util/append-all';
 
 export interface RedisTarget {
   readonly host: string;
@@ -59,7 +60,7 @@ export function resolveTargets(inputs: TargetInputs): PreflightTargets {
   const envPassword = nonEmpty(inputs.processEnv.REDIS_PASSWORD);
   if (envPassword) secrets.push(envPassword);
   for (const url of [inputs.redisUrl, inputs.databaseUrl, nonEmpty(inputs.processEnv.DATABASE_URL)]) {
-    if (url) secrets.push(...secretsOfUrl(url));
+    if (url) appendAll(secrets, secretsOfUrl(url));
   }
   return {
     redis: redisTarget(inputs.environment, inputs.redisUrl, envPassword),
@@ -81,6 +82,8 @@ function redisTarget(environment: Environment, redisUrl: string | undefined, env
   if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
     return { problem: '--redis-url is not a redis:// or rediss:// URL (expected redis://[:password@]host[:port][/db])', display: '--redis-url' };
   }
+  const badEscape = malformedEscape('--redis-url', url);
+  if (badEscape) return { problem: badEscape, display: '--redis-url' };
   const host = hostOf(url);
   if (!host) return { problem: '--redis-url has no host (expected redis://[:password@]host[:port][/db])', display: maskUrl(url) };
   const port = url.port ? Number(url.port) : 6379;
@@ -115,6 +118,8 @@ function postgresTarget(flagUrl: string | undefined, envUrl: string | undefined)
   if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
     return { problem: `${source} is not a postgres:// or postgresql:// URL (expected postgresql://user:password@host:5432/database)`, display: source };
   }
+  const badEscape = malformedEscape(source, url);
+  if (badEscape) return { problem: badEscape, display: source };
   const host = hostOf(url) || url.searchParams.get('host') || '';
   if (!host) return { problem: `${source} has no host (expected postgresql://user:password@host:5432/database)`, display: maskUrl(url) };
   const user = decodeURIComponent(url.username) || url.searchParams.get('user') || '';
@@ -130,6 +135,25 @@ function postgresTarget(flagUrl: string | undefined, envUrl: string | undefined)
     display: maskUrl(url),
     source,
   };
+}
+
+/**
+ * Which part of the URL has a '%' not followed by two hexadecimal digits (decodeURIComponent
+ * throws a URIError on it), in words naming where the URL came from and never its text.
+ */
+function malformedEscape(source: string, url: URL): string | undefined {
+  const parts: [string, string][] = [['password', url.password], ['user name', url.username], ['host', url.hostname], ['path', url.pathname]];
+  const bad = parts.find(([, text]) => decode(text) === undefined);
+  if (!bad) return undefined;
+  return `${source} has a ${bad[0]} with a '%' not followed by two hexadecimal digits; write a literal % as %25 (the value is not shown: it may be a secret)`;
+}
+
+function decode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function parseUrl(text: string): URL | undefined {
@@ -150,7 +174,8 @@ function secretsOfUrl(text: string): string[] {
   // An unparsable URL is a secret as a whole: it may be a password typed in the wrong place.
   if (!url) return [text];
   const found: string[] = [];
-  if (url.password) found.push(decodeURIComponent(url.password), url.password);
+  // A password that does not decode is a secret as written.
+  if (url.password) found.push(decode(url.password) ?? url.password, url.password);
   for (const [key, value] of url.searchParams) {
     if (key.toLowerCase() === 'password' || key.toLowerCase() === 'sslpassword') found.push(value);
   }

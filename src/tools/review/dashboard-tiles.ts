@@ -2,6 +2,7 @@
 // dashboard_json diff is unreadable; a list of tiles is what a person sees on the screen.
 import type { TileChange } from './model';
 import { isObject, Json, JsonObject, stableJson } from './resources';
+import { appendAll } from '../../util/append-all';
 
 export interface Tile {
   /** Unique within the dashboard: a repeated title gets " (2)", " (3)". */
@@ -82,7 +83,7 @@ export function compareTiles(before: DashboardLayout, after: DashboardLayout): T
       continue;
     }
     const details: string[] = [];
-    if (stableJson(tile.widget) !== stableJson(now.widget)) details.push(...widgetDifferences(tile.widget, now.widget));
+    if (stableJson(tile.widget) !== stableJson(now.widget)) appendAll(details, widgetDifferences(tile.widget, now.widget));
     const moved = tile.x !== now.x || tile.y !== now.y;
     const resized = tile.width !== now.width || tile.height !== now.height;
     if (moved) details.push(`moved (${tile.x}, ${tile.y}) → (${now.x}, ${now.y})`);

@@ -4,6 +4,7 @@
 import type { ResourceChange, ReviewResult, TileChange } from './model';
 import { hasChanges } from './model';
 import { maskSecrets } from './secrets';
+import { appendAll } from '../../util/append-all';
 
 /** GitHub rejects comments over 65,536 characters; the margin leaves room for a marker line. */
 export const GITHUB_COMMENT_LIMIT = 65000;
@@ -87,7 +88,7 @@ function buildBlocks(review: ReviewResult, title: string): Block[] {
       const changes = stack.changes.filter((change) => change.kind === kind);
       if (changes.length === 0) continue;
       blocks.push({ text: `#### ${KIND_HEADINGS[kind]}\n`, priority: 0 });
-      for (const change of changes) blocks.push(...resourceBlocks(change));
+      for (const change of changes) appendAll(blocks, resourceBlocks(change));
       blocks.push({ text: '', priority: 0 });
     }
   }

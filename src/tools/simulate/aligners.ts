@@ -68,9 +68,9 @@ export function align(aligner: string, points: readonly Point[], end: number, pe
     case 'ALIGN_MEAN':
       return values.reduce<number>((sum, value) => sum + numeric(value), 0) / values.length;
     case 'ALIGN_MIN':
-      return Math.min(...values.map(numeric));
+      return values.map(numeric).reduce((low, value) => Math.min(low, value), Infinity);
     case 'ALIGN_MAX':
-      return Math.max(...values.map(numeric));
+      return values.map(numeric).reduce((high, value) => Math.max(high, value), -Infinity);
     case 'ALIGN_SUM':
       return sumOf(values);
     case 'ALIGN_COUNT':

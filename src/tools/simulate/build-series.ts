@@ -9,6 +9,9 @@ import { expandNotation, Sample } from './expanding-notation';
 import type { StackModel } from './policy-model';
 import type { ScenarioSeries } from './scenario-schema';
 import type { InputSeries, Point, PointValue } from './series';
+import { appendAll } from '../../util/append-all';
+import { formatDuration } from './durations';
+import { count, MAX_SCENARIO_SPAN_SECONDS } from './scenario-limits';
 
 export interface SeriesShape {
   readonly kind: MetricKind;
@@ -28,7 +31,7 @@ function writtenSamples(values: ScenarioSeries['values']): Written[] {
   if (typeof values === 'string') return expandNotation(values);
   const samples: Written[] = [];
   for (const segment of values) {
-    if (typeof segment === 'string') samples.push(...expandNotation(segment));
+    if (typeof segment === 'string') appendAll(samples, expandNotation(segment));
     else for (let index = 0; index < segment.repeat; index++) samples.push(segment.distribution);
   }
   return samples;
@@ -53,6 +56,15 @@ export function buildSeries(series: ScenarioSeries, defaultInterval: number, sta
   const interval = series.interval ?? defaultInterval;
   const points: Point[] = [];
   const samples = writtenSamples(series.values);
+  const lastSample = series.start + interval * Math.max(0, samples.length - 1);
+  if (lastSample > MAX_SCENARIO_SPAN_SECONDS) {
+    problems.push({
+      file, path: `${where}.values`,
+      message: `the last of ${count(samples.length)} samples every ${formatDuration(interval)} is at ${formatDuration(lastSample)}; `
+        + `expected a series within ${MAX_SCENARIO_SPAN_SECONDS / 86400} days, the longest a scenario covers`,
+    });
+    return undefined;
+  }
   for (let index = 0; index < samples.length; index++) {
     const sample = samples[index];
     if (sample === null) continue;

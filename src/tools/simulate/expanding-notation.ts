@@ -4,6 +4,8 @@
 //   'true' / 'false' (and 'truexn', 'falsexn') for BOOL metrics.
 // (../shared/reference/alert-evaluation.md §1.1.) Distributions are written as YAML mappings
 // beside these strings (scenario-schema.ts), not in this notation.
+import { appendAll } from '../../util/append-all';
+import { count, MAX_SAMPLES_PER_SERIES } from './scenario-limits';
 
 export type Sample = number | boolean | null;
 
@@ -14,12 +16,42 @@ const SINGLE = new RegExp(`^${NUMBER}$`);
 
 export class NotationError extends Error {}
 
-/** Expands one notation string; throws NotationError naming the term that is not notation. */
+/**
+ * How many samples a notation string stands for, without expanding it; throws NotationError for a
+ * term that is not notation.
+ */
+export function notationLength(text: string): number {
+  let length = 0;
+  for (const term of text.trim().split(/\s+/)) {
+    if (term === '' || term === '_') {
+      length += term === '' ? 0 : 1;
+      continue;
+    }
+    const repeated = /^_x(\d+)$/.exec(term);
+    const bool = /^(?:true|false)(?:x(\d+))?$/.exec(term);
+    const series = SERIES_TERM.exec(term);
+    if (repeated) length += Number(repeated[1]);
+    else if (bool) length += bool[1] === undefined ? 1 : Number(bool[1]) + 1;
+    else if (SINGLE.test(term)) length += 1;
+    else if (series) length += Number(series[4]) + 1;
+    else throw notNotation(term);
+  }
+  return length;
+}
+
+/**
+ * Expands one notation string; throws NotationError naming the term that is not notation, or
+ * saying how many samples it stands for when that is more than a series may hold.
+ */
 export function expandNotation(text: string): Sample[] {
+  const length = notationLength(text);
+  if (length > MAX_SAMPLES_PER_SERIES) {
+    throw new NotationError(`expands to ${count(length)} samples; a series holds at most ${count(MAX_SAMPLES_PER_SERIES)}`);
+  }
   const samples: Sample[] = [];
   for (const term of text.trim().split(/\s+/)) {
     if (term === '') continue;
-    samples.push(...expandTerm(term));
+    appendAll(samples, expandTerm(term));
   }
   return samples;
 }
@@ -41,5 +73,9 @@ function expandTerm(term: string): Sample[] {
     for (let index = 0; index <= times; index++) out.push(start + index * step);
     return out;
   }
-  throw new NotationError(`"${term}" is not expanding notation; expected a number, "a+bxn", "a-bxn", "axn", "_", "_xn", "true", "false" or "truexn"`);
+  throw notNotation(term);
+}
+
+function notNotation(term: string): NotationError {
+  return new NotationError(`"${term}" is not expanding notation; expected a number, "a+bxn", "a-bxn", "axn", "_", "_xn", "true", "false" or "truexn"`);
 }

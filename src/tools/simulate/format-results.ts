@@ -5,6 +5,7 @@ import { formatDuration } from './durations';
 import type { PolicyRun } from './evaluate-policy';
 import { formatLabels } from './labels';
 import type { TestResult } from './run-scenarios';
+import { appendAll } from '../../util/append-all';
 
 export interface Totals {
   readonly files: number;
@@ -55,7 +56,7 @@ export function formatText(results: readonly TestResult[], cwd: string): string 
     for (const expectation of result.expectations) {
       lines.push(`    ${expectation.passed ? 'ok  ' : 'FAIL'} ${expectation.policy}: ${expectation.expected}: ${expectation.detail}`);
     }
-    lines.push(...firingLines(result.runs, result.incidentStart));
+    appendAll(lines, firingLines(result.runs, result.incidentStart));
     for (const name of result.unmatchedSeries) lines.push(`    note: ${name} matches no filter of any alert policy (a typo in its metric, resource or labels?)`);
   }
   const totals = totalsOf(results);

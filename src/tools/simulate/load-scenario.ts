@@ -1,22 +1,15 @@
 // Reads and validates one scenario file; every problem names the file and the field path.
 import * as fs from 'fs';
+import { checkYamlSize, MAX_SCENARIO_YAML_BYTES, parseBoundedYaml } from '../../config/bounded-yaml';
 import { fileErrorReason } from '../../errors/file-error';
 import { ConfigError } from '../../config/config-error';
 import { fieldPath, issueToProblem } from '../../config/format-issues';
-import { parseDocument } from 'yaml';
 import { allowedKeysAt } from '../../config/schema-keys';
 import { ScenarioFile, ScenarioFileSchema } from './scenario-schema';
 
 /** Parses YAML with merge keys (`<<: *series`) enabled: scenario files repeat series that differ in one label. */
 function parseYaml(text: string, file: string): unknown {
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, merge: true });
-  if (document.errors.length > 0) {
-    throw new ConfigError(document.errors.map((error) => {
-      const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
-      return { file, path: '', message: `${where}malformed YAML: ${error.message.split('\n')[0].trim()}` };
-    }));
-  }
-  return document.toJS({ maxAliasCount: 1000 });
+  return parseBoundedYaml(text, file, { maxBytes: MAX_SCENARIO_YAML_BYTES, merge: true });
 }
 
 export function parseScenario(text: string, file: string): ScenarioFile {
@@ -40,8 +33,10 @@ export function parseScenario(text: string, file: string): ScenarioFile {
 export function loadScenarioFile(file: string): ScenarioFile {
   let text: string;
   try {
+    checkYamlSize(fs.statSync(file).size, file, MAX_SCENARIO_YAML_BYTES);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError([{ file, path: '', message: `cannot read the scenario file: ${fileErrorReason(error)}` }]);
   }
   return parseScenario(text, file);

@@ -46,8 +46,8 @@ function drawPanel(panel: Panel, top: number, until: number, incidentStart: numb
   const plotHeight = PANEL - MARGIN.top - MARGIN.bottom;
   const values = panel.lines.flatMap((line) => line.points.map(([, value]) => value));
   if (panel.threshold !== undefined) values.push(panel.threshold);
-  let low = Math.min(0, ...values);
-  let high = Math.max(...values, 0);
+  let low = values.reduce((lowest, value) => Math.min(lowest, value), 0);
+  let high = values.reduce((high, value) => Math.max(high, value), 0);
   if (high === low) high = low + 1;
   high += (high - low) * 0.08;
   const x = (t: number) => MARGIN.left + (until === 0 ? 0 : (t / until) * plotWidth);

@@ -25,9 +25,9 @@ export function reduce(reducer: string, values: readonly AlignedValue[]): Aligne
       if (distributions) return distributionMean(mergeDistributions(values as Distribution[]));
       return values.reduce<number>((sum, value) => sum + asNumber(value), 0) / values.length;
     case 'REDUCE_MIN':
-      return Math.min(...values.map(asNumber));
+      return values.map(asNumber).reduce((low, value) => Math.min(low, value), Infinity);
     case 'REDUCE_MAX':
-      return Math.max(...values.map(asNumber));
+      return values.map(asNumber).reduce((high, value) => Math.max(high, value), -Infinity);
     case 'REDUCE_COUNT':
       return values.length;
     case 'REDUCE_STDDEV': {

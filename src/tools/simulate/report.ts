@@ -94,6 +94,6 @@ export function formatReportMarkdown(rows: readonly ReportRow[], withSimulated =
 
 export function formatReportText(rows: readonly ReportRow[], withSimulated = false): string {
   const lines = table(rows, withSimulated);
-  const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)));
+  const widths = lines[0].map((_, column) => lines.reduce((widest, line) => Math.max(widest, line[column].length), 0));
   return `${lines.map((line) => line.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd()).join('\n')}\n`;
 }

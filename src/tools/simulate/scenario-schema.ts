@@ -2,14 +2,18 @@
 // its error messages. docs/simulate.md describes it for people.
 import { z } from 'zod';
 import { parseDurationText } from './durations';
-import { expandNotation, NotationError } from './expanding-notation';
+import { NotationError, notationLength } from './expanding-notation';
+import { count, MAX_SAMPLES_PER_SERIES, MAX_SCENARIO_SPAN_SECONDS } from './scenario-limits';
 
 const DURATION_WORDS = 'a duration such as "90s", "5m", "1h30m" or a number of seconds';
+
+const SPAN_WORDS = `at most ${MAX_SCENARIO_SPAN_SECONDS / 86400} days (${count(MAX_SCENARIO_SPAN_SECONDS)} s), the longest a scenario covers`;
 
 export const Duration = z.union([
   z.number({ error: `expected ${DURATION_WORDS}` }).nonnegative({ error: `expected ${DURATION_WORDS}, not negative` }),
   z.string({ error: `expected ${DURATION_WORDS}` }).refine((text) => parseDurationText(text) !== undefined, { error: `expected ${DURATION_WORDS}` }),
-], { error: `expected ${DURATION_WORDS}` }).transform((value) => (typeof value === 'number' ? value : parseDurationText(value)!));
+], { error: `expected ${DURATION_WORDS}` }).transform((value) => (typeof value === 'number' ? value : parseDurationText(value)!))
+  .refine((seconds) => seconds <= MAX_SCENARIO_SPAN_SECONDS, { error: `expected a duration of ${SPAN_WORDS}` });
 
 const Interval = Duration.refine((seconds) => seconds > 0, { error: 'expected a sampling interval greater than 0' });
 
@@ -17,7 +21,7 @@ const LabelMap = z.record(z.string(), z.union([z.string(), z.number(), z.boolean
 
 const Notation = z.string().superRefine((text, context) => {
   try {
-    expandNotation(text);
+    notationLength(text);
   } catch (error) {
     if (!(error instanceof NotationError)) throw error;
     context.addIssue({ code: 'custom', message: error.message, input: text });
@@ -36,7 +40,8 @@ const BucketDistribution = z.strictObject({
 const DistributionSegment = z.strictObject({
   distribution: z.union([ExplicitDistribution, BucketDistribution], { error: 'expected {values: [...]} or {bounds: [...], counts: [...]}' }),
   /** How many consecutive samples carry this distribution. */
-  repeat: z.number().int().positive().default(1),
+  repeat: z.number().int().positive()
+    .max(MAX_SAMPLES_PER_SERIES, { error: `expected a repeat count of at most ${count(MAX_SAMPLES_PER_SERIES)} (the samples a series holds)` }).default(1),
 });
 
 const ValueSegment = z.union([Notation, DistributionSegment], { error: 'expected expanding notation such as "0+10x30" or {distribution: …, repeat: n}' });
@@ -52,8 +57,28 @@ export const SeriesSchema = z.strictObject({
   interval: Interval.optional(),
   /** When the first sample is taken, from the test's start. */
   start: Duration.default(0),
-  values: z.union([Notation, z.array(ValueSegment)], { error: 'expected expanding notation or a list of segments' }),
+  values: z.union([Notation, z.array(ValueSegment)], { error: 'expected expanding notation or a list of segments' })
+    .superRefine((values, context) => {
+      const samples = seriesLength(values);
+      if (samples > MAX_SAMPLES_PER_SERIES) {
+        context.addIssue({ code: 'custom', input: values, params: { complete: true }, message: `expected at most ${count(MAX_SAMPLES_PER_SERIES)} samples in a series, found ${count(samples)}` });
+      }
+    }),
 });
+
+/** The samples a series' values stand for, counted without expanding them (NaN when a term is not notation). */
+function seriesLength(values: string | readonly (string | { repeat: number })[]): number {
+  const segments = typeof values === 'string' ? [values] : values;
+  let total = 0;
+  for (const segment of segments) {
+    try {
+      total += typeof segment === 'string' ? notationLength(segment) : segment.repeat;
+    } catch {
+      return NaN;
+    }
+  }
+  return total;
+}
 
 const FiresSchema = z.strictObject({
   within: Duration,

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError } from '../../config/config-error';
 import { mergeStackModels, StackModel, stackModelFromJson } from './policy-model';
+import { appendAll } from '../../util/append-all';
 
 function readJson(file: string, referencedFrom: string, field: string): unknown {
   try {
@@ -19,7 +20,7 @@ function jsonFilesBelow(directory: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) out.push(...jsonFilesBelow(full));
+    if (entry.isDirectory()) appendAll(out, jsonFilesBelow(full));
     else if (entry.name.endsWith('.json')) out.push(full);
   }
   return out;

@@ -61,19 +61,36 @@ function jsonType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-export function walkMessage(value: unknown, type: ProtoMessage, path: readonly PathSegment[], issues: ProtoIssue[]): void {
+/**
+ * Walks `value` as a `type` message, appending to `issues`; it stops once `issues` holds
+ * `maxIssues` (a file with 100,000 unknown names needs its first ones fixed, not 100,000 "did you
+ * mean" searches).
+ */
+interface Sink {
+  readonly issues: ProtoIssue[];
+  readonly limit: number;
+}
+
+export function walkMessage(value: unknown, type: ProtoMessage, path: readonly PathSegment[], issues: ProtoIssue[], maxIssues = Infinity): void {
+  walkMessageWithin(value, type, path, { issues, limit: maxIssues });
+}
+
+
+function walkMessageWithin(value: unknown, type: ProtoMessage, path: readonly PathSegment[], sink: Sink): void {
+  if (sink.issues.length >= sink.limit) return;
   if (!isRecord(value)) {
-    issues.push({ kind: 'type', path, scope: type.fullName.replace(/^\./, ''), found: jsonType(value), message: `${jsonType(value)} where a ${type.name} object is expected` });
+    sink.issues.push({ kind: 'type', path, scope: type.fullName.replace(/^\./, ''), found: jsonType(value), message: `${jsonType(value)} where a ${type.name} object is expected` });
     return;
   }
   const { fields, names, oneofs } = info(type);
   const scope = type.fullName.replace(/^\./, '');
   for (const [key, child] of Object.entries(value)) {
+    if (sink.issues.length >= sink.limit) return;
     const field = fields.get(key);
     const childPath = [...path, key];
     if (!field) {
       const suggestion = likelyTypo(key, names);
-      issues.push({
+      sink.issues.push({
         kind: 'unknown-field',
         path: childPath,
         scope,
@@ -84,41 +101,41 @@ export function walkMessage(value: unknown, type: ProtoMessage, path: readonly P
       continue;
     }
     if (child === null) continue;
-    walkField(child, field, childPath, issues);
+    walkField(child, field, childPath, sink);
   }
   for (const members of oneofs) {
     const present = members.filter((member) => value[camel(member)] !== undefined || value[member] !== undefined);
     if (present.length > 1) {
-      issues.push({ kind: 'oneof', path, scope, found: present.join(', '), message: `${present.map(camel).join(' and ')} are set together on ${type.name}; they are alternatives (a oneof), the API accepts one` });
+      sink.issues.push({ kind: 'oneof', path, scope, found: present.join(', '), message: `${present.map(camel).join(' and ')} are set together on ${type.name}; they are alternatives (a oneof), the API accepts one` });
     }
   }
 }
 
-function walkField(value: unknown, field: ProtoField, path: readonly PathSegment[], issues: ProtoIssue[]): void {
+function walkField(value: unknown, field: ProtoField, path: readonly PathSegment[], sink: Sink): void {
   if (field.map) {
     if (!isRecord(value)) {
-      issues.push({ kind: 'type', path, scope: field.fullName, found: jsonType(value), message: `${jsonType(value)} where ${camel(field.name)} expects an object (a map)` });
+      sink.issues.push({ kind: 'type', path, scope: field.fullName, found: jsonType(value), message: `${jsonType(value)} where ${camel(field.name)} expects an object (a map)` });
       return;
     }
-    for (const [key, child] of Object.entries(value)) walkSingle(child, field, [...path, key], issues);
+    for (const [key, child] of Object.entries(value)) walkSingle(child, field, [...path, key], sink);
     return;
   }
   if (field.repeated) {
     if (!Array.isArray(value)) {
-      issues.push({ kind: 'type', path, scope: field.fullName, found: jsonType(value), message: `${jsonType(value)} where ${camel(field.name)} expects an array` });
+      sink.issues.push({ kind: 'type', path, scope: field.fullName, found: jsonType(value), message: `${jsonType(value)} where ${camel(field.name)} expects an array` });
       return;
     }
-    value.forEach((child, index) => walkSingle(child, field, [...path, index], issues));
+    value.forEach((child, index) => walkSingle(child, field, [...path, index], sink));
     return;
   }
-  walkSingle(value, field, path, issues);
+  walkSingle(value, field, path, sink);
 }
 
-function walkSingle(value: unknown, field: ProtoField, path: readonly PathSegment[], issues: ProtoIssue[]): void {
+function walkSingle(value: unknown, field: ProtoField, path: readonly PathSegment[], sink: Sink): void {
   if (value === null) return;
   const resolved = field.resolvedType;
   const name = camel(field.name);
-  const mismatch = (expected: string) => issues.push({ kind: 'type', path, scope: field.fullName.replace(/^\./, ''), found: jsonType(value), message: `${name} is ${jsonType(value)}; the API expects ${expected}` });
+  const mismatch = (expected: string) => sink.issues.push({ kind: 'type', path, scope: field.fullName.replace(/^\./, ''), found: jsonType(value), message: `${name} is ${jsonType(value)}; the API expects ${expected}` });
   if (resolved?.kind === 'enum') {
     if (typeof value === 'number') return;
     if (typeof value !== 'string') return void mismatch(`one of the ${resolved.name} values as a string`);
@@ -127,7 +144,7 @@ function walkSingle(value: unknown, field: ProtoField, path: readonly PathSegmen
     if (Object.hasOwn(resolved.values, value) || Object.values(resolved.values).some((number) => String(number) === value)) return;
     const known = Object.keys(resolved.values);
     const suggestion = likelyTypo(value, known);
-    issues.push({
+    sink.issues.push({
       kind: 'unknown-enum',
       path,
       scope: resolved.fullName.replace(/^\./, ''),
@@ -158,7 +175,7 @@ function walkSingle(value: unknown, field: ProtoField, path: readonly PathSegmen
       if ((wellKnown === 'Struct' || wellKnown === 'Any' || wellKnown === 'Empty') && !isRecord(value)) mismatch('an object');
       return;
     }
-    walkMessage(value, resolved, path, issues);
+    walkMessageWithin(value, resolved, path, sink);
     return;
   }
   switch (field.type) {

@@ -5,6 +5,7 @@
 // unknown names are warnings. AlertPolicy exports match the published monitoring protos exactly,
 // so there every unknown name is an error. UptimeCheckConfig is treated like dashboards: the
 // Terraform provider already sends fields (`log_check_failures`) the published uptime.proto lacks.
+import { MAX_FINDINGS_PER_FILE } from '../finding';
 import type { ResourceKind } from '../model';
 import { alertPolicyMessage, dashboardMessage, uptimeCheckMessage } from '../proto/proto-schema';
 import type { ProtoMessage } from '../proto/proto-types';
@@ -37,7 +38,8 @@ export const schemaFieldRules: Rule = (context) => {
   if (resource.parseProblem) return;
   const policy = POLICIES[resource.kind];
   const issues: ProtoIssue[] = [];
-  walkMessage(resource.body, policy.message(), [], issues);
+  // One more than the file can list: the summary then says that more were found.
+  walkMessage(resource.body, policy.message(), [], issues, MAX_FINDINGS_PER_FILE + 1);
   for (const issue of issues) {
     const field = [...issue.path].reverse().find((segment) => typeof segment === 'string');
     if (issue.kind === 'unknown-enum' && typeof field === 'string' && ENUMS_CHECKED_ELSEWHERE.has(field)) continue;
