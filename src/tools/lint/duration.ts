@@ -1,16 +1,4 @@
-// google.protobuf.Duration in JSON: "300s", "1.5s". Terraform and REST both use this form.
-import { isOpaque } from './model';
-
-export type ParsedDuration = { readonly seconds: number } | { readonly opaque: true } | { readonly invalid: string };
-
-export function parseDuration(value: unknown): ParsedDuration {
-  if (isOpaque(value)) return { opaque: true };
-  if (typeof value === 'string') {
-    const match = /^(-?\d+(?:\.\d+)?)s$/.exec(value.trim());
-    if (match) return { seconds: Number(match[1]) };
-  }
-  return { invalid: JSON.stringify(value) };
-}
+// Durations in lint's messages: "5 min", "1 h 30 min", "90 s". (Parsing is the artifact model's.)
 
 export function formatSeconds(seconds: number): string {
   if (seconds >= 3600 && seconds % 60 === 0) {

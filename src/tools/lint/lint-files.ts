@@ -1,10 +1,24 @@
 // The in-process API: lint files and directories, or an already-parsed Terraform document.
 import * as fs from 'fs';
 import { collectFiles } from './collect-files';
+import { locateJsonPaths } from '../../artifact/json-positions';
+import { readDocument } from '../../artifact/read/read-document';
+import { isTerraformJson, readTerraform } from '../../artifact/read/read-terraform';
 import { sortFindings, type Finding } from './finding';
-import { lintUnit } from './lint-unit';
-import { readDocument } from './read/read-document';
-import { readTerraform, isTerraformJson } from './read/read-terraform';
+import { lintUnit, lintUnitLocated, type LocatedFinding } from './lint-unit';
+import { ruleSeverity, type RuleId } from './rule-ids';
+
+/** A finding about a whole input (not about a resource in it). */
+function inputFinding(ruleId: RuleId, file: string, message: string): Finding {
+  return { ruleId, severity: ruleSeverity(ruleId), file, resource: '', path: '', message };
+}
+
+/** Findings with the line and column of their path in `text`; the text is scanned only when there are findings. */
+function withPositions(located: readonly LocatedFinding[], text: string): Finding[] {
+  if (located.length === 0) return [];
+  const locate = locateJsonPaths(text, located.map((entry) => entry.documentPath));
+  return located.map(({ finding, documentPath }) => ({ ...finding, ...locate(documentPath) }));
+}
 
 /**
  * Lints every JSON file under `paths`. Files found by walking a directory that are neither
@@ -20,17 +34,18 @@ export async function lintFiles(paths: readonly string[]): Promise<Finding[]> {
     try {
       doc = JSON.parse(text);
     } catch (error) {
-      if (file.explicit) findings.push({ ruleId: 'input/unreadable', severity: 'error', file: file.path, resource: '', path: '', message: `not valid JSON: ${(error as Error).message}` });
+      if (file.explicit) findings.push(inputFinding('input/unreadable', file.path, `not valid JSON: ${(error as Error).message}`));
       continue;
     }
     const unit = readDocument(doc, file.path);
     if (!unit) {
       if (file.explicit) {
-        findings.push({ ruleId: 'input/unknown-format', severity: 'warning', file: file.path, resource: '', path: '', message: 'neither Terraform JSON (a "resource" block) nor a REST export of AlertPolicy, UptimeCheckConfig or Dashboard objects; nothing was checked' });
+        const message = 'neither Terraform JSON (a "resource" block) nor a REST export of AlertPolicy, UptimeCheckConfig or Dashboard objects; nothing was checked';
+        findings.push(inputFinding('input/unknown-format', file.path, message));
       }
       continue;
     }
-    findings.push(...lintUnit(unit));
+    findings.push(...withPositions(lintUnitLocated(unit), text));
   }
   return sortFindings(findings);
 }
@@ -38,7 +53,7 @@ export async function lintFiles(paths: readonly string[]): Promise<Finding[]> {
 /** Lints a synthesized Terraform JSON document in memory (what `npm run synth` calls after writing it). */
 export function lintTerraformJson(doc: unknown, file: string): Finding[] {
   if (!isTerraformJson(doc)) {
-    return [{ ruleId: 'input/unknown-format', severity: 'error', file, resource: '', path: '', message: 'not a Terraform JSON document (no "resource" block)' }];
+    return [inputFinding('input/not-terraform-json', file, 'not a Terraform JSON document (no "resource" block)')];
   }
   return sortFindings(lintUnit(readTerraform(doc, file)));
 }
