@@ -55,7 +55,7 @@ export interface Policy {
   /** ASSUMPTION where the policy sets none: 7 days (Google's exports in ../shared/corpus carry 604800s; no documented default was found). */
   readonly autoCloseSeconds: number;
   readonly enabled: boolean;
-  /** CRITICAL, ERROR, WARNING; undefined when the policy sets none. */
+  /** The severity field as written (CRITICAL, ERROR, WARNING); undefined when the policy sets none. */
   readonly severity?: string;
 }
 
@@ -125,17 +125,11 @@ export function readCondition(raw: unknown, index: number): Condition {
   return { type: 'unsupported', displayName, what: kind ? `${kind.words} condition` : 'condition of an unknown type' };
 }
 
-function severityOf(body: Body): string | undefined {
-  if (typeof body.severity === 'string' && body.severity !== '') return body.severity.toUpperCase();
-  const labels = record(body.userLabels);
-  return typeof labels.severity === 'string' ? labels.severity.toUpperCase() : undefined;
-}
-
 /** A policy from its body in the API's spelling; `address` names it in messages. */
 export function readAlertPolicy(body: Body, address: string): Policy {
   const conditions = (Array.isArray(body.conditions) ? body.conditions : []).map(readCondition);
   const enabled = body.enabled;
-  const severity = severityOf(body);
+  const severity = typeof body.severity === 'string' && body.severity !== '' ? body.severity : undefined;
   return {
     address,
     displayName: text(body.displayName, address),

@@ -1,15 +1,15 @@
 // The scenario file format (alert-tests/**/*.yaml), in zod: the single source of its types and of
 // its error messages. docs/simulate.md describes it for people.
 import { z } from 'zod';
-import { parseDurationText } from './durations';
+import { parseDuration } from '../../artifact/duration';
 import { expandNotation, NotationError } from './expanding-notation';
 
 const DURATION_WORDS = 'a duration such as "90s", "5m", "1h30m" or a number of seconds';
 
 export const Duration = z.union([
   z.number({ error: `expected ${DURATION_WORDS}` }).nonnegative({ error: `expected ${DURATION_WORDS}, not negative` }),
-  z.string({ error: `expected ${DURATION_WORDS}` }).refine((text) => parseDurationText(text) !== undefined, { error: `expected ${DURATION_WORDS}` }),
-], { error: `expected ${DURATION_WORDS}` }).transform((value) => (typeof value === 'number' ? value : parseDurationText(value)!));
+  z.string({ error: `expected ${DURATION_WORDS}` }).refine((text) => parseDuration(text, 'scenario') !== undefined, { error: `expected ${DURATION_WORDS}` }),
+], { error: `expected ${DURATION_WORDS}` }).transform((value) => (typeof value === 'number' ? value : parseDuration(value, 'scenario')!));
 
 const Interval = Duration.refine((seconds) => seconds > 0, { error: 'expected a sampling interval greater than 0' });
 
