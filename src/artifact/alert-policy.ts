@@ -84,30 +84,26 @@ function missingData(value: unknown): MissingData {
   return 'NO_OP';
 }
 
+/** What threshold and absence conditions both have: a filter, its aggregations, a duration, a trigger. */
+function seriesCondition(displayName: string, spec: Body) {
+  return {
+    displayName,
+    filter: text(spec.filter),
+    aggregations: readAggregations(spec.aggregations),
+    durationSeconds: lenientDurationSeconds(spec.duration, 0),
+    trigger: trigger(spec.trigger),
+  };
+}
+
 function thresholdCondition(displayName: string, threshold: Body): ThresholdCondition {
   return {
     type: 'threshold',
-    displayName,
-    filter: text(threshold.filter),
-    aggregations: readAggregations(threshold.aggregations),
+    ...seriesCondition(displayName, threshold),
     denominatorFilter: text(threshold.denominatorFilter) || undefined,
     denominatorAggregations: readAggregations(threshold.denominatorAggregations),
     comparison: text(threshold.comparison, 'COMPARISON_GT'),
     thresholdValue: Number(threshold.thresholdValue ?? 0),
-    durationSeconds: lenientDurationSeconds(threshold.duration, 0),
-    trigger: trigger(threshold.trigger),
     missingData: missingData(threshold.evaluationMissingData),
-  };
-}
-
-function absentCondition(displayName: string, absent: Body): AbsentCondition {
-  return {
-    type: 'absent',
-    displayName,
-    filter: text(absent.filter),
-    aggregations: readAggregations(absent.aggregations),
-    durationSeconds: lenientDurationSeconds(absent.duration, 0),
-    trigger: trigger(absent.trigger),
   };
 }
 
@@ -121,7 +117,7 @@ export function readCondition(raw: unknown, index: number): Condition {
     return { type: 'unsupported', displayName, what: 'forecast condition (forecast_options)' };
   }
   if (kind?.field === 'conditionThreshold') return thresholdCondition(displayName, spec);
-  if (kind?.field === 'conditionAbsent') return absentCondition(displayName, spec);
+  if (kind?.field === 'conditionAbsent') return { type: 'absent', ...seriesCondition(displayName, spec) };
   return { type: 'unsupported', displayName, what: kind ? `${kind.words} condition` : 'condition of an unknown type' };
 }
 
