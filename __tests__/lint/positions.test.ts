@@ -18,16 +18,23 @@ describe('positions of JSON paths', () => {
     expect(locate(['f'])).toEqual({ line: 4, column: 3 });
   });
 
+  it('reads strings that end in an escaped backslash or hold escaped quotes', () => {
+    const tricky = '{"a": "x\\\\", "b": "\\"}\\"", "c": 1}';
+    expect(JSON.parse(tricky)).toEqual({ a: 'x\\', b: '"}"', c: 1 });
+    expect(locateJsonPaths(tricky, [['c']])(['c'])).toEqual({ line: 1, column: tricky.indexOf('"c"') + 1 });
+  });
+
   it('gives a path the text lacks the position of its nearest ancestor', () => {
     const locate = locateJsonPaths(text, [['c', 'd', 'missing']]);
     expect(locate(['c', 'd', 'missing'])).toEqual({ line: 3, column: 9 });
   });
 
   it('walks deep nesting without recursion', () => {
-    const depth = 5000;
-    const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
-    const target = new Array<number>(depth - 1).fill(0);
-    expect(locateJsonPaths(deep, [target])(target)).toEqual({ line: 1, column: depth });
+    const depth = 200_000;
+    const deep = `{"a": ${'['.repeat(depth)}${']'.repeat(depth)}, "b": {"c": 1}}`;
+    const locate = locateJsonPaths(deep, [['b', 'c'], ['a', 0, 0, 0]]);
+    expect(locate(['b', 'c'])).toEqual({ line: 1, column: 2 * depth + 15 });
+    expect(locate(['a', 0, 0, 0])).toEqual({ line: 1, column: 10 });
   });
 });
 

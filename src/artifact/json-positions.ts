@@ -10,41 +10,75 @@ export interface TextPosition {
   readonly column: number;
 }
 
-const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+/** Space, tab, line feed, carriage return. */
+function isWhitespace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
 
+/** Whitespace, `,`, `]` or `}`: where a number or literal ends. */
+function isDelimiter(code: number): boolean {
+  return isWhitespace(code) || code === 44 || code === 93 || code === 125;
+}
+
+function segmentKey(segment: PathSegment): string {
+  return typeof segment === 'number' ? `#${segment}` : JSON.stringify(segment);
+}
+
+/** A path as one string: `"conditions"/#0/"filter"`; the root is the empty string. */
 function pathKey(path: readonly PathSegment[]): string {
-  return JSON.stringify(path);
+  return path.map(segmentKey).join('/');
 }
 
 /** The offset after the string literal that starts at `start` (a `"`). */
 function endOfString(text: string, start: number): number {
-  let index = start + 1;
-  while (index < text.length && text[index] !== '"') index += text[index] === '\\' ? 2 : 1;
-  return index + 1;
+  let from = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    // Escaped when an odd number of backslashes stands before it.
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes += 1;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
+  }
 }
 
 /**
  * Offsets of the wanted paths (and their ancestors) in `text`, which must be valid JSON: a member
  * stands at its key, an array element at its value.
  */
-function scanOffsets(text: string, wanted: ReadonlySet<string>, deepest: number): Map<string, number> {
+function scanOffsets(text: string, wanted: ReadonlySet<string>): Map<string, number> {
   const found = new Map<string, number>();
   const path: PathSegment[] = [];
+  // Per depth: the key of the path so far, and whether it is (a prefix of) a wanted path. Below a
+  // prefix nobody wants nothing is looked up, so the pass costs little more than reading the text.
+  const keys: string[] = [];
+  const live: boolean[] = [];
   const frames: ('object' | 'array')[] = [];
   let index = 0;
   const skipWhitespace = () => {
-    while (index < text.length && WHITESPACE.has(text[index])) index += 1;
+    while (index < text.length && isWhitespace(text.charCodeAt(index))) index += 1;
   };
-  const note = (offset: number) => {
-    if (path.length > deepest) return;
-    const key = pathKey(path);
-    if (wanted.has(key) && !found.has(key)) found.set(key, offset);
+  /** Sets the last segment of the path (pushed or replaced) and notes where it stands. */
+  const arrive = (segment: PathSegment, offset: number) => {
+    const depth = path.length - 1;
+    path[depth] = segment;
+    const parentLive = depth === 0 ? true : live[depth - 1];
+    if (!parentLive) {
+      live[depth] = false;
+      return;
+    }
+    keys[depth] = depth === 0 ? segmentKey(segment) : `${keys[depth - 1]}/${segmentKey(segment)}`;
+    live[depth] = wanted.has(keys[depth]);
+    if (live[depth] && !found.has(keys[depth])) found.set(keys[depth], offset);
   };
   const readKey = () => {
     const start = index;
     index = endOfString(text, start);
-    path.push(JSON.parse(text.slice(start, index)) as string);
-    note(start);
+    const parentLive = path.length === 0 || live[path.length - 1];
+    path.push('');
+    // A key below a prefix nobody wants is never looked up: no need to decode it.
+    arrive(parentLive ? (JSON.parse(text.slice(start, index)) as string) : '', start);
     skipWhitespace();
     index += 1; // the colon
   };
@@ -61,8 +95,7 @@ function scanOffsets(text: string, wanted: ReadonlySet<string>, deepest: number)
           path.pop();
           readKey();
         } else {
-          path[path.length - 1] = (path[path.length - 1] as number) + 1;
-          note(index);
+          arrive((path[path.length - 1] as number) + 1, index);
         }
         return true;
       }
@@ -72,7 +105,7 @@ function scanOffsets(text: string, wanted: ReadonlySet<string>, deepest: number)
     }
   };
   skipWhitespace();
-  note(index);
+  found.set('', index);
   for (;;) {
     skipWhitespace();
     const char = text[index];
@@ -87,14 +120,15 @@ function scanOffsets(text: string, wanted: ReadonlySet<string>, deepest: number)
           readKey();
         } else {
           path.push(0);
-          note(index);
+          arrive(0, index);
         }
         continue;
       }
     } else if (char === '"') {
       index = endOfString(text, index);
     } else {
-      while (index < text.length && !WHITESPACE.has(text[index]) && text[index] !== ',' && text[index] !== ']' && text[index] !== '}') index += 1;
+      // A number, true, false or null: up to the next delimiter.
+      while (index < text.length && !isDelimiter(text.charCodeAt(index))) index += 1;
     }
     if (!next()) return found;
   }
@@ -106,14 +140,10 @@ function scanOffsets(text: string, wanted: ReadonlySet<string>, deepest: number)
  */
 export function locateJsonPaths(text: string, paths: readonly (readonly PathSegment[])[]): (path: readonly PathSegment[]) => TextPosition {
   const wanted = new Set<string>();
-  let deepest = 0;
-  for (const path of paths) {
-    deepest = Math.max(deepest, path.length);
-    for (let length = 0; length <= path.length; length++) wanted.add(pathKey(path.slice(0, length)));
-  }
-  const offsets = scanOffsets(text, wanted, deepest);
+  for (const path of paths) for (let length = 0; length <= path.length; length++) wanted.add(pathKey(path.slice(0, length)));
+  const offsets = scanOffsets(text, wanted);
   const lineStarts = [0];
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1);
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) lineStarts.push(newline + 1);
   return (path) => {
     let offset = 0;
     for (let length = path.length; length >= 0; length--) {
