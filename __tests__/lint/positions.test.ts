@@ -65,6 +65,22 @@ describe('lint findings with positions', () => {
     }
   });
 
+  it('points a finding inside a Terraform dashboard_json string at that attribute', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-lint-positions-'));
+    try {
+      const file = path.join(directory, 'cdk.tf.json');
+      const dashboard = { displayName: 'd', mosaicLayout: { columns: 48, tiles: [{ xPos: 40, yPos: 0, width: 24, height: 4, widget: { title: 't', text: { content: 'x' } } }] } };
+      const doc = { resource: { google_monitoring_dashboard: { main: { dashboard_json: JSON.stringify(dashboard) } } } };
+      fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+      const findings = await lintFiles([file]);
+      const bounds = findings.find((finding) => finding.ruleId === 'dashboard/tile-bounds')!;
+      expect(bounds.path).toBe('resource.google_monitoring_dashboard.main.dashboard_json#mosaicLayout.tiles[0]');
+      expect([bounds.line, bounds.column]).toEqual([5, 9]);
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it('leaves positions out where there is no file text (the synth gate lints a document in memory)', () => {
     const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
     const findings = lintTerraformJson(doc, 'cdk.tf.json');
