@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { locateJsonPaths } from '../../src/artifact/json-positions';
+import { locateJsonPaths, parseErrorPosition } from '../../src/artifact/json-positions';
 import { formatFindingsText, lintFiles, lintTerraformJson } from '../../src/tools/lint';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -79,6 +79,16 @@ describe('lint findings with positions', () => {
     } finally {
       fs.rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  it('gives a file that is not JSON the position where parsing stopped', async () => {
+    const [finding] = await lintFiles([path.join(FIXTURES, 'input', 'not-json.json')]);
+    expect(finding.ruleId).toBe('input/unreadable');
+    expect(finding.line).toBeGreaterThanOrEqual(1);
+    expect(finding.column).toBeGreaterThanOrEqual(1);
+    expect(parseErrorPosition('{\n  "a": 1,\n}', 'Expected double-quoted property name in JSON at position 12')).toEqual({ line: 3, column: 1 });
+    expect(parseErrorPosition('[1,\n', 'Unexpected end of JSON input')).toEqual({ line: 2, column: 1 });
+    expect(parseErrorPosition('x', 'something else')).toBeUndefined();
   });
 
   it('leaves positions out where there is no file text (the synth gate lints a document in memory)', () => {

@@ -134,6 +134,23 @@ function scanOffsets(text: string, wanted: ReadonlySet<string>): Map<string, num
   }
 }
 
+/** Line and column of a character offset in `text`. */
+export function positionOfOffset(text: string, offset: number): TextPosition {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: before.length - lineStart + 1 };
+}
+
+/**
+ * Where JSON.parse stopped, from its message ("… in JSON at position 12"); the end of the text when
+ * the input ended early; undefined when the message says neither.
+ */
+export function parseErrorPosition(text: string, message: string): TextPosition | undefined {
+  const offset = /at position (\d+)/.exec(message)?.[1];
+  if (offset !== undefined) return positionOfOffset(text, Number(offset));
+  return /Unexpected end of JSON input/.test(message) ? positionOfOffset(text, text.length) : undefined;
+}
+
 /**
  * A function giving the position of each path in `text`; a path the text does not have (a field a
  * finding says is missing) gets the position of its nearest ancestor that it does have.

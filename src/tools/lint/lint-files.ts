@@ -1,7 +1,7 @@
 // The in-process API: lint files and directories, or an already-parsed Terraform document.
 import * as fs from 'fs';
 import { collectFiles } from './collect-files';
-import { locateJsonPaths } from '../../artifact/json-positions';
+import { locateJsonPaths, parseErrorPosition } from '../../artifact/json-positions';
 import { readDocument } from '../../artifact/read/read-document';
 import { isTerraformJson, readTerraform } from '../../artifact/read/read-terraform';
 import { sortFindings, type Finding } from './finding';
@@ -34,7 +34,8 @@ export async function lintFiles(paths: readonly string[]): Promise<Finding[]> {
     try {
       doc = JSON.parse(text);
     } catch (error) {
-      if (file.explicit) findings.push(inputFinding('input/unreadable', file.path, `not valid JSON: ${(error as Error).message}`));
+      const message = (error as Error).message;
+      if (file.explicit) findings.push({ ...inputFinding('input/unreadable', file.path, `not valid JSON: ${message}`), ...parseErrorPosition(text, message) });
       continue;
     }
     const unit = readDocument(doc, file.path);
@@ -45,7 +46,8 @@ export async function lintFiles(paths: readonly string[]): Promise<Finding[]> {
       }
       continue;
     }
-    findings.push(...withPositions(lintUnitLocated(unit), text));
+    // One at a time: a spread of a huge list of findings would overflow the call stack.
+    for (const finding of withPositions(lintUnitLocated(unit), text)) findings.push(finding);
   }
   return sortFindings(findings);
 }
