@@ -1,9 +1,10 @@
-// */unknown-field, */field-type, dashboard/oneof: REST JSON checked against the official messages.
-// Dashboards: the published dashboard protos lag behind the API (Google's own dashboards use names
-// they lack, e.g. `apiSource`, `breakdowns`), so only a near miss of a known name — a likely typo,
-// which the API answers with "Invalid JSON payload received. Unknown name …" — is an error; other
-// unknown names are warnings. AlertPolicy exports match the published monitoring protos exactly,
-// so there every unknown name is an error. UptimeCheckConfig is treated like dashboards: the
+// */field-typo, */unknown-field, */field-type, dashboard/oneof: REST JSON checked against the
+// official messages. Dashboards: the published dashboard protos lag behind the API (Google's own
+// dashboards use names they lack, e.g. `apiSource`, `breakdowns`), so only a near miss of a known
+// name — a likely typo, which the API answers with "Invalid JSON payload received. Unknown name …" —
+// is reported as dashboard/field-typo (an error); other unknown names as dashboard/unknown-field (a
+// warning). AlertPolicy exports match the published monitoring protos exactly, so there every
+// unknown name is policy/unknown-field, an error. UptimeCheckConfig is treated like dashboards: the
 // Terraform provider already sends fields (`log_check_failures`) the published uptime.proto lacks.
 import type { ResourceKind } from '../../../artifact/model';
 import { alertPolicyMessage, dashboardMessage, uptimeCheckMessage } from '../proto/proto-schema';
