@@ -5,7 +5,7 @@ import * as path from 'path';
 import { readAlertPolicy } from '../../src/artifact/alert-policy';
 import { comparisonDirection, comparisonSymbol } from '../../src/artifact/comparisons';
 import { CONDITION_KINDS, conditionKindOf, conditionKindWords } from '../../src/artifact/condition-kinds';
-import { durationSeconds, lenientDurationSeconds, parseDuration, readDurationField } from '../../src/artifact/duration';
+import { durationSeconds, durationWords, lenientDurationSeconds, parseDuration, readDurationField } from '../../src/artifact/duration';
 import { logMetricShape } from '../../src/artifact/log-metrics';
 import { readDocument } from '../../src/artifact/read/read-document';
 import { REPO_ROOT } from '../support/environments';
@@ -45,6 +45,10 @@ describe('durations', () => {
     expect(readDurationField('${var.period}')).toEqual({ opaque: true });
     expect(readDurationField('5m')).toEqual({ invalid: '"5m"' });
     expect(readDurationField(60)).toEqual({ invalid: '60' });
+  });
+
+  it('says a duration in words the way lint and the README do', () => {
+    expect([0, 45, 90, 300, 3600, 5400, 86400].map(durationWords)).toEqual(['0 s', '45 s', '90 s', '5 min', '1 h', '1 h 30 min', '24 h']);
   });
 
   it('reads a policy leniently for simulation: objects, numbers, and a fallback when absent', () => {

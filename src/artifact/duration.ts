@@ -62,3 +62,14 @@ export function lenientDurationSeconds(value: unknown, fallback: number): number
   }
   return fallback;
 }
+
+/** A whole duration in words: "90 s", "5 min", "2 h", "1 h 30 min" (lint's messages, the README's alert table). */
+export function durationWords(seconds: number): string {
+  if (seconds >= 3600 && seconds % 60 === 0) {
+    const hours = Math.floor(seconds / 3600);
+    const minutes = (seconds % 3600) / 60;
+    return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
+  }
+  if (seconds >= 60 && seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}

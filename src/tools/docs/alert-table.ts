@@ -5,15 +5,9 @@ import { filterSelectors, parseFilter } from '../../gcp/filter';
 import { lookupMetric, LOG_BASED_METRIC_PREFIX } from '../../gcp/metric-catalog';
 import { readAlertPolicy, type Condition } from '../../artifact/alert-policy';
 import { comparisonSymbol } from '../../artifact/comparisons';
+import { durationWords } from '../../artifact/duration';
 import type { LogMetricShape } from '../../artifact/log-metrics';
 import { readTerraform } from '../../artifact/read/read-terraform';
-
-export function durationWords(totalSeconds: number): string {
-  if (totalSeconds === 0) return '0 s';
-  if (totalSeconds % 3600 === 0) return `${totalSeconds / 3600} h`;
-  if (totalSeconds % 60 === 0) return `${totalSeconds / 60} min`;
-  return `${totalSeconds} s`;
-}
 
 function metricUnit(filter: string, logMetrics: ReadonlyMap<string, LogMetricShape>): string {
   const [type] = filterSelectors(parseFilter(filter)).metricTypes;

@@ -4,8 +4,7 @@
 import { ALIGNER_RULES, checkAligner, checkReducer, REDUCER_RULES, type SeriesShape } from '../../../gcp/aggregation-rules';
 import { MAX_ALERT_ALIGNMENT_PERIOD_SECONDS, MAX_CHART_ALIGNMENT_PERIOD_SECONDS, MIN_ALIGNMENT_PERIOD_SECONDS } from '../../../gcp/api-limits';
 import { closestName } from '../../../util/closest-name';
-import { formatSeconds } from '../duration';
-import { readDurationField } from '../../../artifact/duration';
+import { durationWords, readDurationField } from '../../../artifact/duration';
 import { isOpaque, isRecord, type PathSegment } from '../../../artifact/model';
 import type { RuleContext } from '../rule-context';
 
@@ -106,7 +105,7 @@ function checkPeriod(context: RuleContext, value: unknown, path: readonly PathSe
     context.report(
       'aggregation/alignment-period',
       path,
-      `alignment period ${parsed.seconds}s is outside what the API accepts ${scope === 'alert' ? 'in alert policies' : 'in charts'}: ${MIN_ALIGNMENT_PERIOD_SECONDS}s to ${max}s (${formatSeconds(max)})`,
+      `alignment period ${parsed.seconds}s is outside what the API accepts ${scope === 'alert' ? 'in alert policies' : 'in charts'}: ${MIN_ALIGNMENT_PERIOD_SECONDS}s to ${max}s (${durationWords(max)})`,
       parsed.seconds < MIN_ALIGNMENT_PERIOD_SECONDS ? 'use at least "60s"' : `use at most "${max}s"`,
     );
   }

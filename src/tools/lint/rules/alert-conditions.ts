@@ -11,9 +11,8 @@ import {
   MIN_DURATION_WITH_MISSING_DATA_SECONDS,
   PROMQL_EVALUATION_INTERVAL_STEP_SECONDS,
 } from '../../../gcp/api-limits';
-import { formatSeconds } from '../duration';
 import { CONDITION_FIELDS } from '../../../artifact/condition-kinds';
-import { readDurationField } from '../../../artifact/duration';
+import { durationWords, readDurationField } from '../../../artifact/duration';
 import { isOpaque, isRecord, type PathSegment } from '../../../artifact/model';
 import type { Rule, RuleContext } from '../rule-context';
 import { checkAggregations, type AggregationInput } from './aggregation-checks';
@@ -109,7 +108,7 @@ function checkAbsence(context: RuleContext, absence: Record<string, unknown>, pa
     context.report(
       'condition/absence-duration',
       [...path, 'duration'],
-      `absence duration ${parsed.seconds}s is outside what the API accepts: ${MIN_ABSENCE_DURATION_SECONDS}s to ${MAX_ABSENCE_DURATION_SECONDS}s (${formatSeconds(MAX_ABSENCE_DURATION_SECONDS)})`,
+      `absence duration ${parsed.seconds}s is outside what the API accepts: ${MIN_ABSENCE_DURATION_SECONDS}s to ${MAX_ABSENCE_DURATION_SECONDS}s (${durationWords(MAX_ABSENCE_DURATION_SECONDS)})`,
       parsed.seconds < MIN_ABSENCE_DURATION_SECONDS ? 'use at least "120s"' : `use at most "${MAX_ABSENCE_DURATION_SECONDS}s"`,
     );
   } else if (absence.duration === undefined) {
