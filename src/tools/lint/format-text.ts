@@ -12,7 +12,8 @@ export function formatFindingsText(findings: readonly Finding[]): string {
       currentFile = finding.file;
     }
     // file:line:col last, where an editor or terminal can open it.
-    const where = [finding.resource, finding.path, finding.line === undefined ? '' : ` ${findingLocation(finding)}`].filter(Boolean).join(' ');
+    const location = finding.line === undefined ? '' : findingLocation(finding);
+    const where = [[finding.resource, finding.path].filter(Boolean).join(' '), location].filter(Boolean).join('  ');
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.ruleId}  ${where}`);
     lines.push(`          ${finding.message}`);
     if (finding.hint) lines.push(`          hint: ${finding.hint}`);
