@@ -42,8 +42,8 @@ describe('vigil lint', () => {
     expect(await main(['lint', '--format', 'json', 'remediation-plan-redis-policy.tf.json'], io)).toBe(1);
     const findings = JSON.parse(io.out()) as Record<string, unknown>[];
     expect(findings.map((finding) => Object.keys(finding))).toEqual([
-      ['ruleId', 'severity', 'file', 'resource', 'path', 'message', 'hint'],
-      ['ruleId', 'severity', 'file', 'resource', 'path', 'message', 'hint'],
+      ['ruleId', 'severity', 'file', 'location', 'resource', 'path', 'message', 'hint'],
+      ['ruleId', 'severity', 'file', 'location', 'resource', 'path', 'message', 'hint'],
     ]);
     expect(findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([
       ['filter/metric-type-required', 'error'],

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintDocument, lintFiles, RULE_IDS, type Finding } from '../../src/tools/lint';
+import { lintDocument, lintFiles, RULE_IDS, ruleMetadata, type Finding, type RuleId } from '../../src/tools/lint';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const RULE_FIXTURES = path.join(FIXTURES, 'rules');
@@ -36,7 +36,7 @@ describe('a fixture per rule', () => {
     const bad = lint(fixture.bad, `${ruleId}.bad`).filter((finding) => finding.ruleId === ruleId);
     expect(bad.length).toBeGreaterThan(0);
     for (const finding of bad) {
-      expect(finding.severity).toBe(ruleId === 'policy/no-channels' || ruleId === 'policy/mql-deprecated' || ruleId === 'uptime/validate-ssl' || ruleId === 'filter/unknown-metric-prefix' ? 'warning' : 'error');
+      expect(finding.severity).toBe(ruleMetadata(ruleId as RuleId).severity);
       expect(finding.message.length).toBeGreaterThan(20);
       expect(finding.path).not.toBe('');
     }
@@ -49,7 +49,7 @@ describe('messages say what was found and what the API expects', () => {
   const first = (ruleId: string) => lint(fixtureFor(ruleId).bad, 'f').find((finding) => finding.ruleId === ruleId)!;
 
   it('names the misspelt metric and the closest real one', () => {
-    const finding = first('filter/unknown-metric');
+    const finding = first('filter/metric-typo');
     expect(finding.message).toContain('redis.googleapis.com/stats/rejected_connections_count');
     expect(finding.message).toContain('did you mean "redis.googleapis.com/stats/reject_connections_count"');
     expect(finding.path).toBe('conditions[0].conditionThreshold.filter');
@@ -62,7 +62,7 @@ describe('messages say what was found and what the API expects', () => {
       return lint(doc, 'p').map((finding) => `${finding.severity} ${finding.ruleId}: ${finding.message}`);
     };
     expect(withFilter('metric.type="redis.googleapi.com/stats/reject_connections_count" resource.type="redis_instance"')).toEqual([
-      'error filter/unknown-metric: metric type "redis.googleapi.com/stats/reject_connections_count" does not exist; did you mean "redis.googleapis.com/stats/reject_connections_count"?',
+      'error filter/metric-typo: metric type "redis.googleapi.com/stats/reject_connections_count" does not exist; did you mean "redis.googleapis.com/stats/reject_connections_count"?',
     ]);
     expect(withFilter('metric.type="iam.googleapis.com/service_account/key/authn_events_count" resource.type="iam_service_account"')).toEqual([
       "warning filter/unknown-metric-prefix: metric type \"iam.googleapis.com/service_account/key/authn_events_count\": lint's catalog does not cover iam.googleapis.com/, so it cannot check the name, kind or value type",
@@ -76,7 +76,7 @@ describe('messages say what was found and what the API expects', () => {
   });
 
   it('answers a dashboard typo like the API, with did-you-mean', () => {
-    const finding = first('dashboard/unknown-field');
+    const finding = first('dashboard/field-typo');
     expect(finding.path).toBe('mosaicLayout.tiles[0].widget.xyCharts');
     expect(finding.message).toContain('did you mean "xyChart"');
     expect(finding.severity).toBe('error');
@@ -86,10 +86,10 @@ describe('messages say what was found and what the API expects', () => {
     const doc = JSON.parse(JSON.stringify(fixtureFor('dashboard/unknown-field').good));
     doc.mosaicLayout.tiles[0].widget.xyChart.dataSets[0].plotType = 'LINES';
     doc.mosaicLayout.tiles[0].widget.xyChart.chartOptions = { displayHorizontal: false };
-    const findings = lint(doc, 'd').filter((finding) => finding.ruleId === 'dashboard/unknown-field');
-    expect(findings.map((finding) => [finding.severity, finding.path])).toEqual([
-      ['warning', 'mosaicLayout.tiles[0].widget.xyChart.chartOptions.displayHorizontal'],
-      ['error', 'mosaicLayout.tiles[0].widget.xyChart.dataSets[0].plotType'],
+    const findings = lint(doc, 'd').filter((finding) => finding.ruleId === 'dashboard/unknown-field' || finding.ruleId === 'dashboard/field-typo');
+    expect(findings.map((finding) => [finding.severity, finding.ruleId, finding.path])).toEqual([
+      ['warning', 'dashboard/unknown-field', 'mosaicLayout.tiles[0].widget.xyChart.chartOptions.displayHorizontal'],
+      ['error', 'dashboard/field-typo', 'mosaicLayout.tiles[0].widget.xyChart.dataSets[0].plotType'],
     ]);
     expect(findings[1].message).toContain('did you mean "LINE"');
     expect(findings[0].message).toContain('google.monitoring.dashboard.v1.ChartOptions');
@@ -104,7 +104,7 @@ describe('messages say what was found and what the API expects', () => {
 
   it('warns, not errs, on a log-based metric in a lone REST export', () => {
     const doc = { displayName: 'x', combiner: 'OR', notificationChannels: ['c'], conditions: [{ displayName: 'c', conditionThreshold: { filter: 'metric.type="logging.googleapis.com/user/anything" resource.type="cloud_run_revision"', comparison: 'COMPARISON_GT', duration: '60s', aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_DELTA' }] } }] };
-    expect(lint(doc, 'x').map((finding) => `${finding.severity} ${finding.ruleId}`)).toEqual(['warning filter/log-metric-undefined']);
+    expect(lint(doc, 'x').map((finding) => `${finding.severity} ${finding.ruleId}`)).toEqual(['warning filter/log-metric-unchecked']);
   });
 
   it('leaves a filter that is one Terraform interpolation alone', () => {

@@ -3,14 +3,10 @@
 import type { z } from 'zod';
 import type { ConfigProblem } from './config-error';
 import { closestName } from '../util/closest-name';
+import { formatPath } from '../util/json-path';
 
 export function fieldPath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? String(key) : `.${String(key)}`;
-  }
-  return text;
+  return formatPath(path);
 }
 
 export function describeValue(value: unknown): string {

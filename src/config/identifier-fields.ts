@@ -7,6 +7,7 @@ import { z } from 'zod';
 import * as formats from './identifiers';
 import { EnvironmentFileSchema } from './schema';
 import { AnySchema, definition, unwrap } from './zod-introspection';
+import { parsePath } from '../util/json-path';
 
 
 /**
@@ -136,31 +137,7 @@ export function optionalPatterns(): ReadonlySet<string> {
 }
 
 /** `notifications.channels[1].type` → ['notifications', 'channels', 1, 'type']; undefined when malformed. */
-export function parseFieldPath(text: string): Array<string | number> | undefined {
-  const keys: Array<string | number> = [];
-  const token = /([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/y;
-  let expectKey = true;
-  while (token.lastIndex < text.length) {
-    const start = token.lastIndex;
-    const match = token.exec(text);
-    if (!match) return undefined;
-    if (match[1] !== undefined) {
-      if (!expectKey) return undefined;
-      keys.push(match[1]);
-    } else {
-      if (keys.length === 0) return undefined;
-      keys.push(Number(match[2]));
-    }
-    expectKey = false;
-    if (text[token.lastIndex] === '.') {
-      token.lastIndex += 1;
-      expectKey = true;
-      if (token.lastIndex === text.length) return undefined;
-    }
-    if (token.lastIndex === start) return undefined;
-  }
-  return keys.length > 0 && !expectKey ? keys : undefined;
-}
+export const parseFieldPath = parsePath;
 
 /** The pattern of a concrete path: list indices become `[]`. */
 export function patternOf(keys: readonly PropertyKey[]): string {

@@ -1,6 +1,6 @@
 // vigil lint [paths…] [--format text|json] [--strict]: what the Cloud Monitoring API would reject.
 import * as path from 'path';
-import { formatFindingsText, hasFailures, lintInputs, MissingPathError, type LintRun } from '../../tools/lint';
+import { findingLocation, formatFindingsText, hasFailures, lintInputs, MissingPathError, type LintRun } from '../../tools/lint';
 import { ExitCode } from '../../errors/exit-codes';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
@@ -12,7 +12,8 @@ and REST JSON exports of alert policies, uptime checks and dashboards (one objec
 list response; directories are searched for *.json) against the Cloud Monitoring API's rules.
 
   --format text|json  text groups findings by file (default); json prints an array of
-                      {ruleId, severity, file, resource, path, message, hint}
+                      {ruleId, severity, file, location, resource, path, message,
+                      hint}; location is file:line:col, or null when not known
   --strict            warnings fail too (exit 1)
 
 Files that cannot be read or are not JSON are errors (with the line and column of a JSON syntax
@@ -70,7 +71,11 @@ export const command: Command = {
     // Files are named as the person typed them: relative to where vigil runs.
     const shown = findings.map((finding) => ({ ...finding, file: path.relative(io.cwd, finding.file) || finding.file }));
     if (options.format === 'json') {
-      const rows = shown.map(({ ruleId, severity, file, resource, path: jsonPath, message, hint }) => ({ ruleId, severity, file, resource, path: jsonPath, message, hint: hint ?? null }));
+      const rows = shown.map((finding) => {
+        const { ruleId, severity, file, resource, path: jsonPath, message, hint, line } = finding;
+        const location = line === undefined ? null : findingLocation(finding);
+        return { ruleId, severity, file, location, resource, path: jsonPath, message, hint: hint ?? null };
+      });
       io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     } else {
       io.stdout(formatFindingsText(shown));

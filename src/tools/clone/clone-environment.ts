@@ -56,7 +56,6 @@ export interface CloneResult {
 // Tools never import cdktf; synthesis is reached through the stacks/ module, the one bridge
 // allowed, and only when a clone gets that far, so that every earlier refusal stays fast.
 function defaultSynthesize(environment: Environment): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const stacks = require('../../../stacks/synthesize') as { synthesizeStackJson: SynthesizeStack };
   return stacks.synthesizeStackJson(environment);
 }

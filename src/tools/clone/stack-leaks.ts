@@ -3,6 +3,7 @@
 // (a default derived from a copied field, a construct that hard-codes a name), so the check reads
 // the Terraform JSON itself, every string in it, as Terraform would send it.
 import { mentions } from '../../config/identifier-fields';
+import { appendPath } from '../../util/json-path';
 
 export interface ForeignIdentifier {
   /** The text searched for: the identifier, or the host of a URL. */
@@ -14,11 +15,6 @@ export interface ForeignIdentifier {
 export interface StackLeak extends ForeignIdentifier {
   /** Where in the Terraform JSON: `resource.google_monitoring_alert_policy.x.conditions[0]...`. */
   readonly at: string;
-}
-
-function jsonPath(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key}]`;
-  return parent === '' ? key : `${parent}.${key}`;
 }
 
 function embeddedJson(text: string): object | undefined {
@@ -40,10 +36,10 @@ export function stackLeaks(document: unknown, foreign: readonly ForeignIdentifie
       if (inner !== undefined) visit(inner, `${at}<json>`);
       else for (const identifier of foreign) if (mentions(value, identifier.term)) leaks.push({ ...identifier, at });
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, jsonPath(at, index)));
+      value.forEach((item, index) => visit(item, appendPath(at, index)));
     } else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
-        const here = jsonPath(at, key);
+        const here = appendPath(at, key);
         for (const identifier of foreign) if (mentions(key, identifier.term)) leaks.push({ ...identifier, at: `${here} (key)` });
         visit(child, here);
       }

@@ -2,7 +2,7 @@
 export type Severity = 'error' | 'warning';
 
 export interface Finding {
-  /** Stable id, e.g. `filter/metric-type-required` (see rule-ids.ts). */
+  /** Stable id, e.g. `filter/metric-type-required` (see the registry, rule-ids.ts). */
   readonly ruleId: string;
   readonly severity: Severity;
   readonly file: string;
@@ -13,6 +13,14 @@ export interface Finding {
   /** What was found and what the API expects. */
   readonly message: string;
   readonly hint?: string;
+  /** 1-based line and column of `path` in the file, when the finding comes from a file lint read. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** `file:line:col` where the position is known, else the file. */
+export function findingLocation(finding: Finding): string {
+  return finding.line === undefined ? finding.file : `${finding.file}:${finding.line}:${finding.column ?? 1}`;
 }
 
 /**

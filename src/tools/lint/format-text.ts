@@ -1,5 +1,6 @@
-// Human output: findings grouped by file, one line each, the hint indented below; a summary line.
-import type { Finding } from './finding';
+// Human output: findings grouped by file, one line each (ending in file:line:col where the position
+// is known), the message and hint indented below; a summary line.
+import { findingLocation, type Finding } from './finding';
 
 export function formatFindingsText(findings: readonly Finding[]): string {
   const lines: string[] = [];
@@ -10,7 +11,9 @@ export function formatFindingsText(findings: readonly Finding[]): string {
       lines.push(finding.file);
       currentFile = finding.file;
     }
-    const where = [finding.resource, finding.path].filter(Boolean).join(' ');
+    // file:line:col last, where an editor or terminal can open it.
+    const location = finding.line === undefined ? '' : findingLocation(finding);
+    const where = [[finding.resource, finding.path].filter(Boolean).join(' '), location].filter(Boolean).join('  ');
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.ruleId}  ${where}`);
     lines.push(`          ${finding.message}`);
     if (finding.hint) lines.push(`          hint: ${finding.hint}`);

@@ -2,18 +2,31 @@
 import * as fs from 'fs';
 import { fileErrorReason, isFileSystemError } from '../../errors/file-error';
 import { collectFiles } from './collect-files';
-import { describeJsonSyntaxError } from './json-syntax';
+import { locateJsonPaths, parseErrorPosition } from '../../artifact/json-positions';
+import { readDocument } from '../../artifact/read/read-document';
+import { isTerraformJson, readTerraform } from '../../artifact/read/read-terraform';
 import { sortFindings, type Finding } from './finding';
-import { lintUnit } from './lint-unit';
-import { readDocument } from './read/read-document';
-import { readTerraform, isTerraformJson } from './read/read-terraform';
-import { appendAll } from '../../util/append-all';
+import { describeJsonSyntaxError } from './json-syntax';
+import { lintUnit, lintUnitLocated, type LocatedFinding } from './lint-unit';
+import { ruleSeverity, type RuleId } from './rule-ids';
 
 /** What a lint run over files found, and how many monitoring resources it actually checked. */
 export interface LintRun {
   readonly findings: Finding[];
   /** Alert policies, uptime checks and dashboards read from the inputs; 0 means nothing was checked. */
   readonly resourcesChecked: number;
+}
+
+/** A finding about a whole input (not about a resource in it). */
+function inputFinding(ruleId: RuleId, file: string, message: string): Finding {
+  return { ruleId, severity: ruleSeverity(ruleId), file, resource: '', path: '', message };
+}
+
+/** Findings with the line and column of their path in `text`; the text is scanned only when there are findings. */
+function withPositions(located: readonly LocatedFinding[], text: string): Finding[] {
+  if (located.length === 0) return [];
+  const locate = locateJsonPaths(text, located.map((entry) => entry.documentPath));
+  return located.map(({ finding, documentPath }) => ({ ...finding, ...locate(documentPath) }));
 }
 
 /**
@@ -27,7 +40,7 @@ export async function lintInputs(paths: readonly string[]): Promise<LintRun> {
   const findings: Finding[] = [];
   let resourcesChecked = 0;
   const unreadable = (file: string, message: string): void => {
-    findings.push({ ruleId: 'input/unreadable', severity: 'error', file, resource: '', path: '', message });
+    findings.push(inputFinding('input/unreadable', file, message));
   };
   for (const file of collectFiles(paths)) {
     let text: string;
@@ -42,18 +55,20 @@ export async function lintInputs(paths: readonly string[]): Promise<LintRun> {
     try {
       doc = JSON.parse(text);
     } catch (error) {
-      unreadable(file.path, describeJsonSyntaxError(text, error));
+      findings.push({ ...inputFinding('input/unreadable', file.path, describeJsonSyntaxError(text, error)), ...parseErrorPosition(text, (error as Error).message) });
       continue;
     }
     const unit = readDocument(doc, file.path);
     if (!unit) {
       if (file.explicit) {
-        findings.push({ ruleId: 'input/unknown-format', severity: 'warning', file: file.path, resource: '', path: '', message: 'neither Terraform JSON (a "resource" block) nor a REST export of AlertPolicy, UptimeCheckConfig or Dashboard objects; nothing was checked' });
+        const message = 'neither Terraform JSON (a "resource" block) nor a REST export of AlertPolicy, UptimeCheckConfig or Dashboard objects; nothing was checked';
+        findings.push(inputFinding('input/unknown-format', file.path, message));
       }
       continue;
     }
     resourcesChecked += unit.resources.length;
-    appendAll(findings, lintUnit(unit));
+    // One at a time: a spread of a huge list of findings would overflow the call stack.
+    for (const finding of withPositions(lintUnitLocated(unit), text)) findings.push(finding);
   }
   return { findings: sortFindings(findings), resourcesChecked };
 }
@@ -66,7 +81,7 @@ export async function lintFiles(paths: readonly string[]): Promise<Finding[]> {
 /** Lints a synthesized Terraform JSON document in memory (what `npm run synth` calls after writing it). */
 export function lintTerraformJson(doc: unknown, file: string): Finding[] {
   if (!isTerraformJson(doc)) {
-    return [{ ruleId: 'input/unknown-format', severity: 'error', file, resource: '', path: '', message: 'not a Terraform JSON document (no "resource" block)' }];
+    return [inputFinding('input/not-terraform-json', file, 'not a Terraform JSON document (no "resource" block)')];
   }
   return sortFindings(lintUnit(readTerraform(doc, file)));
 }

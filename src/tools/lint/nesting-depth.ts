@@ -1,7 +1,7 @@
 // How deeply a JSON value nests, measured without recursion, so that lint's rules (which walk
 // bodies recursively, as the protos nest) only ever see bodies they can walk without overflowing
 // the stack. Real alert policies and dashboards nest about 10 levels.
-import { isRecord, type PathSegment } from './model';
+import { isRecord, type PathSegment } from '../../artifact/model';
 
 /** The deepest nesting of objects and arrays lint checks; deeper input gets one finding instead. */
 export const MAX_LINT_NESTING = 64;

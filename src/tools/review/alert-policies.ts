@@ -3,7 +3,10 @@
 import { describeLeafChange, leafChanges, setDifference } from './json-changes';
 import { unifiedDiff } from './line-diff';
 import type { RiskKind } from './model';
-import { durationSeconds, formatDurationText, formatValue, measuredQuantity, metricTypeOfFilter, valueScale } from './quantities';
+import { comparisonDirection, comparisonSymbol } from '../../artifact/comparisons';
+import { CONDITION_KINDS as CONDITION_KIND_LIST, conditionKindWords } from '../../artifact/condition-kinds';
+import { durationSeconds } from '../../artifact/duration';
+import { formatDurationText, formatValue, measuredQuantity, metricTypeOfFilter, valueScale } from './quantities';
 import { isObject, Json, JsonObject, NOTIFICATION_CHANNEL, referencedAddress, ResourceRecord, stableJson, withoutEnvironmentPrefix } from './resources';
 import type { StackSide } from './stack-side';
 
@@ -27,10 +30,6 @@ const SEVERITY_RANK: Readonly<Record<string, number>> = { CRITICAL: 3, ERROR: 2,
  * channels remain (vigil's routing pages only through PagerDuty; SMS is paging by nature).
  */
 const PAGING_CHANNEL_TYPES = new Set(['pagerduty', 'sms']);
-
-const COMPARISON_WORDS: Readonly<Record<string, string>> = {
-  COMPARISON_GT: '>', COMPARISON_GE: '≥', COMPARISON_LT: '<', COMPARISON_LE: '≤', COMPARISON_EQ: '=', COMPARISON_NE: '≠',
-};
 
 const HANDLED_POLICY_KEYS = new Set(['display_name', 'enabled', 'severity', 'combiner', 'notification_channels', 'conditions', 'alert_strategy', 'documentation', 'user_labels', 'project']);
 
@@ -83,7 +82,8 @@ interface ConditionView {
   readonly spec: JsonObject;
 }
 
-const CONDITION_KINDS = ['condition_threshold', 'condition_absent', 'condition_matched_log', 'condition_monitoring_query_language', 'condition_prometheus_query_language', 'condition_sql'];
+/** Condition kinds in Terraform's spelling: review compares the attributes as the stack writes them. */
+const CONDITION_KINDS = CONDITION_KIND_LIST.map((kind) => kind.terraformField);
 
 function conditionView(condition: JsonObject, index: number): ConditionView {
   const kind = CONDITION_KINDS.find((key) => isObject(condition[key])) ?? 'condition';
@@ -108,11 +108,6 @@ function firstAggregation(spec: JsonObject, key = 'aggregations'): JsonObject {
   return objects(spec[key])[0] ?? {};
 }
 
-const KIND_WORDS: Readonly<Record<string, string>> = {
-  condition_threshold: 'threshold', condition_absent: 'absence', condition_matched_log: 'log match',
-  condition_monitoring_query_language: 'MQL', condition_prometheus_query_language: 'PromQL', condition_sql: 'SQL',
-};
-
 function describeThreshold(spec: JsonObject, side: StackSide): { quantity: string; threshold: string; comparison: string } {
   const aggregation = firstAggregation(spec);
   const metricType = metricTypeOfFilter(spec.filter);
@@ -122,7 +117,7 @@ function describeThreshold(spec: JsonObject, side: StackSide): { quantity: strin
   const scale = valueScale({ metricType, aligner, reducer, ratio, logMetricUnits: side.logMetricUnits });
   const value = typeof spec.threshold_value === 'number' ? formatValue(spec.threshold_value, scale) : 'unset';
   const quantity = ratio ? `${measuredQuantity(metricType, aligner, reducer)} ratio` : measuredQuantity(metricType, aligner, reducer);
-  return { quantity, threshold: value, comparison: COMPARISON_WORDS[text(spec.comparison) ?? ''] ?? text(spec.comparison) ?? '?' };
+  return { quantity, threshold: value, comparison: text(spec.comparison) === undefined ? '?' : comparisonSymbol(text(spec.comparison)!) };
 }
 
 /** One line for an added or removed condition: `p99 latency > 500 ms for 300 s`. */
@@ -135,7 +130,7 @@ export function summarizeCondition(condition: JsonObject, index: number, side: S
   if (view.kind === 'condition_absent') {
     return `"${view.displayName}": no data from ${measuredQuantity(metricTypeOfFilter(view.spec.filter))} for ${formatDurationText(view.spec.duration)}`;
   }
-  return `"${view.displayName}": ${KIND_WORDS[view.kind] ?? view.kind} condition`;
+  return `"${view.displayName}": ${conditionKindWords(view.kind)} condition`;
 }
 
 function compareCondition(before: ConditionView, after: ConditionView, sides: { base: StackSide; head: StackSide }, policy: string, details: string[], risks: FoundRisk[]): void {
@@ -144,7 +139,7 @@ function compareCondition(before: ConditionView, after: ConditionView, sides: { 
   const loosened = (what: string) => risks.push({ kind: 'loosened', message: `**${policy}**: ${what} (alerts later)` });
   if (before.displayName !== after.displayName) lines.push(`name "${before.displayName}" → "${after.displayName}"`);
   if (before.kind !== after.kind) {
-    lines.push(`type ${KIND_WORDS[before.kind] ?? before.kind} → ${KIND_WORDS[after.kind] ?? after.kind}`);
+    lines.push(`type ${conditionKindWords(before.kind)} → ${conditionKindWords(after.kind)}`);
     details.push(`${where}: ${lines.join('; ')}`);
     return;
   }
@@ -163,7 +158,8 @@ function compareCondition(before: ConditionView, after: ConditionView, sides: { 
       lines.push(line);
       if (b.comparison === a.comparison && typeof b.threshold_value === 'number' && typeof a.threshold_value === 'number') {
         const comparison = text(a.comparison) ?? '';
-        const later = /COMPARISON_(GT|GE)/.test(comparison) ? a.threshold_value > b.threshold_value : /COMPARISON_(LT|LE)/.test(comparison) ? a.threshold_value < b.threshold_value : false;
+        const direction = comparisonDirection(comparison);
+        const later = direction === 'above' ? a.threshold_value > b.threshold_value : direction === 'below' ? a.threshold_value < b.threshold_value : false;
         if (later) loosened(`${now.quantity} threshold ${was.threshold} → ${now.threshold}`);
       }
     }

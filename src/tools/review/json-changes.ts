@@ -1,7 +1,8 @@
 // The fallback for attributes without a domain reading: leaf-by-leaf changes with the path in
 // words ("http check › path") and values shortened, never a raw JSON diff.
 import { isObject, Json, stableJson } from './resources';
-import { durationSeconds, formatSeconds } from './quantities';
+import { durationSeconds } from '../../artifact/duration';
+import { formatSeconds } from './quantities';
 import { isSecretKey, MASK } from './secrets';
 
 export interface LeafChange {

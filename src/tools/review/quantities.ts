@@ -1,5 +1,6 @@
 // Numbers in the units a person reads: a Query Insights threshold of 500000 (microseconds) is
 // "500 ms", a ratio of 0.01 is "1%", a duration of "300s" is "300 s".
+import { durationSeconds } from '../../artifact/duration';
 import { lookupMetric } from '../../gcp/metric-catalog';
 
 const SECONDS_PER_UNIT: Readonly<Record<string, number>> = { us: 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600, d: 86400 };
@@ -26,12 +27,6 @@ export function formatDurationText(value: unknown): string {
   if (typeof value !== 'string') return value === undefined || value === null ? 'unset' : String(value);
   const seconds = durationSeconds(value);
   return seconds === undefined ? value : formatSeconds(seconds);
-}
-
-export function durationSeconds(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = /^(-?\d+(?:\.\d+)?)s$/.exec(value.trim());
-  return match ? Number(match[1]) : undefined;
 }
 
 /** What a condition compares: the metric's unit, turned into the unit of the aggregated value. */

@@ -1,8 +1,10 @@
 // One side (base or head) of a stack, with what the readers of its resources look up: other
-// resources by address (channel names behind references) and the units of its log-based metrics.
+// resources by address (channel names behind references) and the units of its log-based metrics
+// (read through the artifact model, with its defaults).
 import { LOG_BASED_METRIC_PREFIX } from '../../gcp/metric-catalog';
 import type { TerraformJson } from './artifacts';
-import { indexResources, isObject, LOGGING_METRIC, ResourceRecord } from './resources';
+import { readTerraform } from '../../artifact/read/read-terraform';
+import { indexResources, ResourceRecord } from './resources';
 
 export interface StackSide {
   readonly resources: ReadonlyMap<string, ResourceRecord>;
@@ -13,11 +15,8 @@ export interface StackSide {
 export function stackSide(doc: TerraformJson | undefined): StackSide {
   const resources = indexResources(doc);
   const logMetricUnits = new Map<string, string>();
-  for (const record of resources.values()) {
-    if (record.type !== LOGGING_METRIC || typeof record.body.name !== 'string') continue;
-    const descriptor = record.body.metric_descriptor;
-    const unit = isObject(descriptor) && typeof descriptor.unit === 'string' && descriptor.unit !== '' ? descriptor.unit : '1';
-    logMetricUnits.set(`${LOG_BASED_METRIC_PREFIX}${record.body.name}`, unit);
-  }
+  const logMetrics = doc ? readTerraform(doc, 'stack').logMetrics : undefined;
+  // An empty unit reads as the default too.
+  for (const [name, shape] of logMetrics ?? []) logMetricUnits.set(`${LOG_BASED_METRIC_PREFIX}${name}`, shape.unit || '1');
   return { resources, logMetricUnits };
 }

@@ -4,7 +4,8 @@
 // removed (a 200 with the wrong body, e.g. a health JSON saying "degraded", passes again).
 import type { FoundRisk } from './alert-policies';
 import { describeLeafChange, leafChanges } from './json-changes';
-import { durationSeconds, formatDurationText } from './quantities';
+import { durationSeconds } from '../../artifact/duration';
+import { formatDurationText } from './quantities';
 import { isObject, Json, JsonObject, ResourceRecord, stableJson } from './resources';
 
 const HANDLED_KEYS = new Set(['selected_regions', 'period', 'content_matchers']);

@@ -1,7 +1,7 @@
 // The scenario file format (alert-tests/**/*.yaml), in zod: the single source of its types and of
 // its error messages. docs/simulate.md describes it for people.
 import { z } from 'zod';
-import { parseDurationText } from './durations';
+import { parseDuration } from '../../artifact/duration';
 import { NotationError, notationLength } from './expanding-notation';
 import { count, MAX_SAMPLES_PER_SERIES, MAX_SCENARIO_SPAN_SECONDS } from './scenario-limits';
 
@@ -11,8 +11,8 @@ const SPAN_WORDS = `at most ${MAX_SCENARIO_SPAN_SECONDS / 86400} days (${count(M
 
 export const Duration = z.union([
   z.number({ error: `expected ${DURATION_WORDS}` }).nonnegative({ error: `expected ${DURATION_WORDS}, not negative` }),
-  z.string({ error: `expected ${DURATION_WORDS}` }).refine((text) => parseDurationText(text) !== undefined, { error: `expected ${DURATION_WORDS}` }),
-], { error: `expected ${DURATION_WORDS}` }).transform((value) => (typeof value === 'number' ? value : parseDurationText(value)!))
+  z.string({ error: `expected ${DURATION_WORDS}` }).refine((text) => parseDuration(text, 'scenario') !== undefined, { error: `expected ${DURATION_WORDS}` }),
+], { error: `expected ${DURATION_WORDS}` }).transform((value) => (typeof value === 'number' ? value : parseDuration(value, 'scenario')!))
   .refine((seconds) => seconds <= MAX_SCENARIO_SPAN_SECONDS, { error: `expected a duration of ${SPAN_WORDS}` });
 
 const Interval = Duration.refine((seconds) => seconds > 0, { error: 'expected a sampling interval greater than 0' });

@@ -18,7 +18,7 @@ const roots = new Map<keyof typeof DESCRIPTORS, DescriptorRoot>();
 export function descriptorRoot(pkg: keyof typeof DESCRIPTORS): DescriptorRoot {
   let loaded = roots.get(pkg);
   if (!loaded) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // require, not import: the descriptor JSON is large and loaded only on first use.
     loaded = new DescriptorRoot(require(DESCRIPTORS[pkg]) as NamespaceJson);
     roots.set(pkg, loaded);
   }

@@ -2,7 +2,7 @@
 // field of the message (JSON camelCase or proto snake_case), every value of the field's JSON type,
 // every enum string a value of the enum, at most one member of a oneof. It reports what it finds;
 // callers decide how severe each is.
-import { isRecord, type PathSegment } from '../model';
+import { isRecord, type PathSegment } from '../../../artifact/model';
 import { likelyTypo } from '../typo';
 import type { ProtoField, ProtoMessage } from './proto-types';
 

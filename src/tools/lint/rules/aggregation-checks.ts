@@ -4,8 +4,8 @@
 import { ALIGNER_RULES, checkAligner, checkReducer, REDUCER_RULES, type SeriesShape } from '../../../gcp/aggregation-rules';
 import { MAX_ALERT_ALIGNMENT_PERIOD_SECONDS, MAX_CHART_ALIGNMENT_PERIOD_SECONDS, MIN_ALIGNMENT_PERIOD_SECONDS } from '../../../gcp/api-limits';
 import { closestName } from '../../../util/closest-name';
-import { formatSeconds, parseDuration } from '../duration';
-import { isOpaque, isRecord, type PathSegment } from '../model';
+import { durationWords, readDurationField } from '../../../artifact/duration';
+import { isOpaque, isRecord, type PathSegment } from '../../../artifact/model';
 import type { RuleContext } from '../rule-context';
 
 export interface AggregationInput {
@@ -35,7 +35,6 @@ export function checkAggregations(context: RuleContext, input: SeriesShape | und
       if ((!aligner || aligner === 'ALIGN_NONE') && !aligned) {
         context.report(
           'aggregation/reducer-needs-aligner',
-          'error',
           [...path, 'crossSeriesReducer'],
           `${reducer} is set with ${aligner ? 'ALIGN_NONE' : 'no per-series aligner'}; the API requires an aligner other than ALIGN_NONE before a cross-series reducer`,
           shape ? `add perSeriesAligner, e.g. ${suggestAligner(shape)}` : 'add perSeriesAligner (ALIGN_MEAN for gauges, ALIGN_RATE or ALIGN_DELTA for counters)',
@@ -43,7 +42,7 @@ export function checkAggregations(context: RuleContext, input: SeriesShape | und
       }
       // Charts may omit it: the chart's minAlignmentPeriod (or the console's automatic period) supplies one.
       if (value.alignmentPeriod === undefined && scope === 'alert' && !aligned) {
-        context.report('aggregation/reducer-needs-aligner', 'error', [...path, 'alignmentPeriod'], `${reducer} is set without an alignment period; the API requires alignmentPeriod with a cross-series reducer`, 'add alignment_period, e.g. "300s"');
+        context.report('aggregation/reducer-needs-aligner', [...path, 'alignmentPeriod'], `${reducer} is set without an alignment period; the API requires alignmentPeriod with a cross-series reducer`, 'add alignment_period, e.g. "300s"');
       }
     }
 
@@ -53,7 +52,6 @@ export function checkAggregations(context: RuleContext, input: SeriesShape | und
       if (result.ok === false) {
         context.report(
           'aggregation/aligner-kind',
-          'error',
           [...path, 'perSeriesAligner'],
           `${aligner} does not fit a ${shape.kind} ${shape.valueType} series; it accepts ${result.accepts}`,
           `use ${suggestAligner(shape)}`,
@@ -68,7 +66,6 @@ export function checkAggregations(context: RuleContext, input: SeriesShape | und
       if (result.ok === false) {
         context.report(
           'aggregation/reducer-kind',
-          'error',
           [...path, 'crossSeriesReducer'],
           `${reducer} does not fit the aligned ${shape.kind} ${shape.valueType} series; it accepts ${result.accepts}`,
           shape.valueType === 'BOOL' ? 'use REDUCE_COUNT_TRUE, REDUCE_COUNT_FALSE or REDUCE_FRACTION_TRUE' : 'use REDUCE_SUM, REDUCE_MEAN or REDUCE_MAX',
@@ -86,30 +83,29 @@ function checkName(context: RuleContext, name: string | undefined, known: Readon
   if (name === undefined || isOpaque(name)) return false;
   if (name in known) return true;
   const suggestion = closestName(name, Object.keys(known));
-  context.report('aggregation/unknown-name', 'error', path, `"${name}" is not an ${what} the API knows${suggestion ? `; did you mean ${suggestion}?` : ''}`, suggestion ? `use ${suggestion}` : undefined);
+  context.report('aggregation/unknown-name', path, `"${name}" is not an ${what} the API knows${suggestion ? `; did you mean ${suggestion}?` : ''}`, suggestion ? `use ${suggestion}` : undefined);
   return false;
 }
 
 function checkPeriod(context: RuleContext, value: unknown, path: readonly PathSegment[], scope: AggregationScope, aligner: string | undefined): number | undefined {
   if (value === undefined) {
     if (scope === 'alert' && aligner && aligner !== 'ALIGN_NONE' && !isOpaque(aligner)) {
-      context.report('aggregation/alignment-period', 'error', path, `${aligner} is set without an alignment period; the API requires alignmentPeriod with any aligner other than ALIGN_NONE`, 'add alignment_period, e.g. "300s"');
+      context.report('aggregation/alignment-period', path, `${aligner} is set without an alignment period; the API requires alignmentPeriod with any aligner other than ALIGN_NONE`, 'add alignment_period, e.g. "300s"');
     }
     return undefined;
   }
-  const parsed = parseDuration(value);
+  const parsed = readDurationField(value);
   if ('opaque' in parsed) return undefined;
   if ('invalid' in parsed) {
-    context.report('aggregation/alignment-period', 'error', path, `alignment period ${parsed.invalid} is not a duration; expected seconds such as "300s"`);
+    context.report('aggregation/alignment-period', path, `alignment period ${parsed.invalid} is not a duration; expected seconds such as "300s"`);
     return undefined;
   }
   const max = scope === 'alert' ? MAX_ALERT_ALIGNMENT_PERIOD_SECONDS : MAX_CHART_ALIGNMENT_PERIOD_SECONDS;
   if (parsed.seconds < MIN_ALIGNMENT_PERIOD_SECONDS || parsed.seconds > max) {
     context.report(
       'aggregation/alignment-period',
-      'error',
       path,
-      `alignment period ${parsed.seconds}s is outside what the API accepts ${scope === 'alert' ? 'in alert policies' : 'in charts'}: ${MIN_ALIGNMENT_PERIOD_SECONDS}s to ${max}s (${formatSeconds(max)})`,
+      `alignment period ${parsed.seconds}s is outside what the API accepts ${scope === 'alert' ? 'in alert policies' : 'in charts'}: ${MIN_ALIGNMENT_PERIOD_SECONDS}s to ${max}s (${durationWords(max)})`,
       parsed.seconds < MIN_ALIGNMENT_PERIOD_SECONDS ? 'use at least "60s"' : `use at most "${max}s"`,
     );
   }

@@ -1,7 +1,7 @@
 // Every chart's filter and aggregation, checked like an alert condition's (filter/*, aggregation/*),
 // with the chart limits: alignment periods up to 104 weeks. Charts are found wherever a
 // `timeSeriesQuery` appears (xyChart data sets, scorecards, tables, pie charts, nested groups).
-import { isRecord, type PathSegment } from '../model';
+import { isRecord, type PathSegment } from '../../../artifact/model';
 import type { Rule, RuleContext } from '../rule-context';
 import { checkAggregations } from './aggregation-checks';
 import { checkFilter } from './filter-checks';

@@ -1,7 +1,7 @@
 // dashboard/tile-*, dashboard/too-many-tiles, dashboard/invalid-json: mosaic tiles inside the grid
 // and not overlapping, at most 100 tiles (facts file §4).
 import { MAX_DASHBOARD_TILES } from '../../../gcp/api-limits';
-import { isRecord } from '../model';
+import { isRecord } from '../../../artifact/model';
 import type { Rule } from '../rule-context';
 
 interface Box {
@@ -77,20 +77,20 @@ function reportOverlaps(
     const [first, second] = partner.index < box.index ? [partner, box] : [box, partner];
     const message = `tile ${second.index} (x ${second.x}, y ${second.y}, ${second.width}×${second.height}) `
       + `overlaps tile ${first.index} (x ${first.x}, y ${first.y}, ${first.width}×${first.height})`;
-    context.report('dashboard/tile-overlap', 'error', ['mosaicLayout', 'tiles', second.index], message, 'move one of them');
+    context.report('dashboard/tile-overlap', ['mosaicLayout', 'tiles', second.index], message, 'move one of them');
   }
   if (overlapping > MAX_OVERLAP_FINDINGS) {
     const more = overlapping - MAX_OVERLAP_FINDINGS;
     const message = `${more} more tile${more === 1 ? '' : 's'} overlap another tile `
       + `(${overlapping} in all; the first ${MAX_OVERLAP_FINDINGS} are listed)`;
-    context.report('dashboard/tile-overlap', 'error', ['mosaicLayout', 'tiles'], message, 'move the listed tiles first, then lint again');
+    context.report('dashboard/tile-overlap', ['mosaicLayout', 'tiles'], message, 'move the listed tiles first, then lint again');
   }
 }
 
 export const dashboardLayoutRules: Rule = (context) => {
   const resource = context.resource;
   if (resource.parseProblem) {
-    context.report('dashboard/invalid-json', 'error', [], resource.parseProblem);
+    context.report('dashboard/invalid-json', [], resource.parseProblem);
     return;
   }
   const body = resource.body;
@@ -111,11 +111,11 @@ export const dashboardLayoutRules: Rule = (context) => {
       if (x === undefined || y === undefined || width === undefined || height === undefined) return;
       const path = ['mosaicLayout', 'tiles', index];
       if (x < 0 || y < 0 || width < 1 || height < 1) {
-        context.report('dashboard/tile-bounds', 'error', path, `tile ${index} has xPos ${x}, yPos ${y}, width ${width}, height ${height}; positions must not be negative and sizes at least 1`);
+        context.report('dashboard/tile-bounds', path, `tile ${index} has xPos ${x}, yPos ${y}, width ${width}, height ${height}; positions must not be negative and sizes at least 1`);
         return;
       }
       if (columns && x + width > columns) {
-        context.report('dashboard/tile-bounds', 'error', path, `tile ${index} spans columns ${x} to ${x + width - 1}, past the grid's ${columns} columns (xPos + width must be at most ${columns})`, `use width ${Math.max(1, columns - x)} or a smaller xPos`);
+        context.report('dashboard/tile-bounds', path, `tile ${index} spans columns ${x} to ${x + width - 1}, past the grid's ${columns} columns (xPos + width must be at most ${columns})`, `use width ${Math.max(1, columns - x)} or a smaller xPos`);
       }
       if (isSingleViewGroup(tile)) singleViews.push({ index, x, y, width, height });
       if (!isContainer(tile)) boxes.push({ index, x, y, width, height });
@@ -132,6 +132,6 @@ export const dashboardLayoutRules: Rule = (context) => {
     }
   }
   if (tileCount > MAX_DASHBOARD_TILES) {
-    context.report('dashboard/too-many-tiles', 'error', isRecord(mosaic) ? ['mosaicLayout', 'tiles'] : [], `the dashboard has ${tileCount} tiles; Cloud Monitoring supports at most ${MAX_DASHBOARD_TILES}`, 'split it into two dashboards');
+    context.report('dashboard/too-many-tiles', isRecord(mosaic) ? ['mosaicLayout', 'tiles'] : [], `the dashboard has ${tileCount} tiles; Cloud Monitoring supports at most ${MAX_DASHBOARD_TILES}`, 'split it into two dashboards');
   }
 };

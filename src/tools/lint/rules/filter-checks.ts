@@ -7,7 +7,7 @@ import { filterSelectors, FilterSyntaxError, parseFilter } from '../../../gcp/fi
 import { CATALOGUED_PREFIXES, catalogMetricTypes, LOG_BASED_METRIC_PREFIX, lookupMetric, type MetricKind, type ValueType } from '../../../gcp/metric-catalog';
 import { closestName } from '../../../util/closest-name';
 import { likelyTypo } from '../typo';
-import { isOpaque, type PathSegment } from '../model';
+import { isOpaque, type PathSegment } from '../../../artifact/model';
 import type { RuleContext } from '../rule-context';
 
 const CATALOGUED_DOMAINS = [...new Set(CATALOGUED_PREFIXES.map((prefix) => prefix.split('/')[0]))];
@@ -22,21 +22,21 @@ export interface FilterCheckOptions {
 export function checkFilter(context: RuleContext, filter: unknown, path: readonly PathSegment[], options: FilterCheckOptions): SeriesShape | undefined {
   if (typeof filter !== 'string') {
     if (options.requireMetricType && filter === undefined) {
-      context.report('filter/metric-type-required', 'error', path, 'the filter is missing; the API requires a filter naming metric.type', 'add a filter such as metric.type="…" AND resource.type="…"');
+      context.report('filter/metric-type-required', path, 'the filter is missing; the API requires a filter naming metric.type', 'add a filter such as metric.type="…" AND resource.type="…"');
     }
     return undefined;
   }
   // A filter that is one Terraform interpolation (`${local.redis_filter}`) is only known at apply time.
   if (/^\s*\$\{[^}]*\}\s*$/.test(filter)) return undefined;
   if ([...filter].length > MAX_FILTER_CHARS) {
-    context.report('filter/too-long', 'error', path, `the filter has ${[...filter].length} characters; the API accepts at most ${MAX_FILTER_CHARS}`);
+    context.report('filter/too-long', path, `the filter has ${[...filter].length} characters; the API accepts at most ${MAX_FILTER_CHARS}`);
   }
   let node;
   try {
     node = parseFilter(filter);
   } catch (error) {
     if (!(error instanceof FilterSyntaxError)) throw error;
-    context.report('filter/syntax', 'error', path, `the filter does not parse ${error.message}`, 'see https://cloud.google.com/monitoring/api/v3/filters for the filter syntax');
+    context.report('filter/syntax', path, `the filter does not parse ${error.message}`, 'see https://cloud.google.com/monitoring/api/v3/filters for the filter syntax');
     return undefined;
   }
   const selectors = filterSelectors(node);
@@ -45,7 +45,6 @@ export function checkFilter(context: RuleContext, filter: unknown, path: readonl
     if (options.requireMetricType && selectors.metricTypePatterns.length === 0) {
       context.report(
         'filter/metric-type-required',
-        'error',
         path,
         `the filter ${JSON.stringify(filter)} names no metric.type; the API requires the metric type in this filter`,
         'add metric.type="…", e.g. metric.type="redis.googleapis.com/stats/reject_connections_count" for rejected Redis connections',
@@ -63,7 +62,6 @@ export function checkFilter(context: RuleContext, filter: unknown, path: readonl
       if (isOpaque(resourceType) || descriptor.resourceTypes.includes(resourceType)) continue;
       context.report(
         'filter/resource-type-mismatch',
-        'error',
         path,
         `resource.type "${resourceType}" does not fit ${metricType}, which is written against ${descriptor.resourceTypes.map((type) => `"${type}"`).join(', ')}`,
         `use resource.type="${descriptor.resourceTypes[0]}"`,
@@ -81,7 +79,7 @@ function checkMetricType(context: RuleContext, metricType: string, path: readonl
     const name = metricType.slice(LOG_BASED_METRIC_PREFIX.length);
     const logMetrics = context.unit.logMetrics;
     if (logMetrics === undefined) {
-      context.report('filter/log-metric-undefined', 'warning', path, `log-based metric "${name}" cannot be checked in a lone export: the API rejects the filter unless a log-based metric of that name exists in the project`, 'lint the Terraform stack that defines the metric, or check `gcloud logging metrics describe`');
+      context.report('filter/log-metric-unchecked', path, `log-based metric "${name}" cannot be checked in a lone export: the API rejects the filter unless a log-based metric of that name exists in the project`, 'lint the Terraform stack that defines the metric, or check `gcloud logging metrics describe`');
       return undefined;
     }
     const found = logMetrics.get(name);
@@ -89,7 +87,6 @@ function checkMetricType(context: RuleContext, metricType: string, path: readonl
     const suggestion = closestName(name, logMetrics.keys());
     context.report(
       'filter/log-metric-undefined',
-      'error',
       path,
       `log-based metric "${name}" is not defined in this stack (no google_logging_metric named "${name}")${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
       suggestion ? `use metric.type="${LOG_BASED_METRIC_PREFIX}${suggestion}"` : 'add the google_logging_metric to the stack, or fix the name',
@@ -100,8 +97,7 @@ function checkMetricType(context: RuleContext, metricType: string, path: readonl
   if (prefix) {
     const suggestion = closestName(metricType, [...catalogMetricTypes()].filter((type) => type.startsWith(prefix)));
     context.report(
-      'filter/unknown-metric',
-      'error',
+      suggestion ? 'filter/metric-typo' : 'filter/unknown-metric',
       path,
       `metric type "${metricType}" does not exist under ${prefix}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
       suggestion ? `use metric.type="${suggestion}"` : `see Google's metric list for ${prefix}`,
@@ -114,9 +110,9 @@ function checkMetricType(context: RuleContext, metricType: string, path: readonl
   const nearDomain = likelyTypo(domain, CATALOGUED_DOMAINS);
   const near = nearDomain ? likelyTypo(metricType, catalogMetricTypes()) : undefined;
   if (near) {
-    context.report('filter/unknown-metric', 'error', path, `metric type "${metricType}" does not exist; did you mean "${near}"?`, `use metric.type="${near}"`);
+    context.report('filter/metric-typo', path, `metric type "${metricType}" does not exist; did you mean "${near}"?`, `use metric.type="${near}"`);
     return undefined;
   }
-  context.report('filter/unknown-metric-prefix', 'warning', path, `metric type "${metricType}": lint's catalog does not cover ${domain}/, so it cannot check the name, kind or value type`, 'add the metric to src/gcp/metric-catalog.ts if vigil should check it');
+  context.report('filter/unknown-metric-prefix', path, `metric type "${metricType}": lint's catalog does not cover ${domain}/, so it cannot check the name, kind or value type`, 'add the metric to src/gcp/metric-catalog.ts if vigil should check it');
   return undefined;
 }

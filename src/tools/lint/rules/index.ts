@@ -1,5 +1,5 @@
 // Which rule families apply to which kind of resource.
-import type { ResourceKind } from '../model';
+import type { ResourceKind } from '../../../artifact/model';
 import type { Rule } from '../rule-context';
 import { alertConditionRules } from './alert-conditions';
 import { alertPolicyRules } from './alert-policy';

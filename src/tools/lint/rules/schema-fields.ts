@@ -1,31 +1,33 @@
-// */unknown-field, */field-type, dashboard/oneof: REST JSON checked against the official messages.
-// Dashboards: the published dashboard protos lag behind the API (Google's own dashboards use names
-// they lack, e.g. `apiSource`, `breakdowns`), so only a near miss of a known name — a likely typo,
-// which the API answers with "Invalid JSON payload received. Unknown name …" — is an error; other
-// unknown names are warnings. AlertPolicy exports match the published monitoring protos exactly,
-// so there every unknown name is an error. UptimeCheckConfig is treated like dashboards: the
+// */field-typo, */unknown-field, */field-type, dashboard/oneof: REST JSON checked against the
+// official messages. Dashboards: the published dashboard protos lag behind the API (Google's own
+// dashboards use names they lack, e.g. `apiSource`, `breakdowns`), so only a near miss of a known
+// name — a likely typo, which the API answers with "Invalid JSON payload received. Unknown name …" —
+// is reported as dashboard/field-typo (an error); other unknown names as dashboard/unknown-field (a
+// warning). AlertPolicy exports match the published monitoring protos exactly, so there every
+// unknown name is policy/unknown-field, an error. UptimeCheckConfig is treated like dashboards: the
 // Terraform provider already sends fields (`log_check_failures`) the published uptime.proto lacks.
 import { MAX_FINDINGS_PER_FILE } from '../finding';
-import type { ResourceKind } from '../model';
+import type { ResourceKind } from '../../../artifact/model';
 import { alertPolicyMessage, dashboardMessage, uptimeCheckMessage } from '../proto/proto-schema';
 import type { ProtoMessage } from '../proto/proto-types';
 import { walkMessage, type ProtoIssue } from '../proto/walk-message';
 import type { Rule } from '../rule-context';
-import type { RuleId } from '../rule-ids';
+import { ruleSeverity, type RuleId } from '../rule-ids';
 
 interface Policy {
   readonly message: () => ProtoMessage;
+  /** An unknown name within typo distance of a known one. */
+  readonly typo: RuleId;
+  /** Any other unknown name. */
   readonly unknown: RuleId;
   readonly type: RuleId;
   readonly oneof: RuleId;
-  /** Whether an unknown name that is not a near miss is an error. */
-  readonly strictNames: boolean;
 }
 
 const POLICIES: Readonly<Record<ResourceKind, Policy>> = {
-  dashboard: { message: dashboardMessage, unknown: 'dashboard/unknown-field', type: 'dashboard/field-type', oneof: 'dashboard/oneof', strictNames: false },
-  alertPolicy: { message: alertPolicyMessage, unknown: 'policy/unknown-field', type: 'policy/field-type', oneof: 'policy/field-type', strictNames: true },
-  uptimeCheck: { message: uptimeCheckMessage, unknown: 'uptime/unknown-field', type: 'uptime/field-type', oneof: 'uptime/field-type', strictNames: false },
+  dashboard: { message: dashboardMessage, typo: 'dashboard/field-typo', unknown: 'dashboard/unknown-field', type: 'dashboard/field-type', oneof: 'dashboard/oneof' },
+  alertPolicy: { message: alertPolicyMessage, typo: 'policy/unknown-field', unknown: 'policy/unknown-field', type: 'policy/field-type', oneof: 'policy/field-type' },
+  uptimeCheck: { message: uptimeCheckMessage, typo: 'uptime/field-typo', unknown: 'uptime/unknown-field', type: 'uptime/field-type', oneof: 'uptime/field-type' },
 };
 
 /** Enum fields a dedicated rule already reports with its own id (aggregation/unknown-name, policy/severity, …). */
@@ -47,20 +49,21 @@ export const schemaFieldRules: Rule = (context) => {
       case 'unknown-field':
       case 'unknown-enum': {
         const what = issue.kind === 'unknown-field' ? 'field' : 'value';
-        const severity = issue.suggestion || policy.strictNames ? 'error' : 'warning';
+        const ruleId = issue.suggestion ? policy.typo : policy.unknown;
+        const severity = ruleSeverity(ruleId);
         const message = issue.suggestion
           ? `${issue.message} The API rejects it: "Invalid JSON payload received. Unknown name"${issue.kind === 'unknown-enum' ? ' / invalid enum value' : ''}`
           : severity === 'error'
             ? `${issue.message}; the API rejects unknown names`
             : `${issue.message}; the API may know it (the published protos lag behind), lint cannot check it`;
-        context.report(policy.unknown, severity, issue.path, message, issue.suggestion ? `use "${issue.suggestion}"` : severity === 'error' ? `remove the ${what}` : undefined);
+        context.report(ruleId, issue.path, message, issue.suggestion ? `use "${issue.suggestion}"` : severity === 'error' ? `remove the ${what}` : undefined);
         break;
       }
       case 'type':
-        context.report(policy.type, 'error', issue.path, issue.message);
+        context.report(policy.type, issue.path, issue.message);
         break;
       case 'oneof':
-        context.report(policy.oneof, 'error', issue.path, issue.message, 'keep one of them');
+        context.report(policy.oneof, issue.path, issue.message, 'keep one of them');
         break;
     }
   }

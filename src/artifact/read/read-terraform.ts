@@ -1,7 +1,9 @@
-// Synthesized Terraform JSON (cdk.tf.json) → lint model. Terraform spells the API's fields in
+// Synthesized Terraform JSON (cdk.tf.json) → artifact model. Terraform spells the API's fields in
 // snake_case; bodies are converted to the API's camelCase so rules are written once, and paths are
 // converted back so findings name the Terraform attribute.
-import { isRecord, renderPath, type LintResource, type LintUnit, type PathSegment, type ResourceKind } from '../model';
+import { camelCase, snakeCase } from '../json';
+import { logMetricShape, type LogMetricShape } from '../log-metrics';
+import { isRecord, renderPath, type ArtifactResource, type ArtifactUnit, type PathSegment, type ResourceKind } from '../model';
 
 const KINDS: Readonly<Record<string, ResourceKind>> = {
   google_monitoring_alert_policy: 'alertPolicy',
@@ -16,22 +18,15 @@ export function isTerraformJson(doc: unknown): doc is Record<string, unknown> {
   return isRecord(doc) && (isRecord(doc.resource) || isRecord(doc.terraform)) && !('conditions' in doc) && !('mosaicLayout' in doc);
 }
 
-export function camelCase(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
-
-export function snakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
-function toRest(value: unknown, keepKeys = false): unknown {
-  if (Array.isArray(value)) return value.map((item) => toRest(item));
+/** A Terraform (or snake_case REST) body in the API's camelCase spelling; map keys kept as written. */
+export function toApiSpelling(value: unknown, keepKeys = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => toApiSpelling(item));
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     if (key === '//') continue;
     const restKey = keepKeys ? key : camelCase(key);
-    out[restKey] = toRest(child, !keepKeys && MAP_ATTRIBUTES.has(key) && isRecord(child));
+    out[restKey] = toApiSpelling(child, !keepKeys && MAP_ATTRIBUTES.has(key) && isRecord(child));
   }
   return out;
 }
@@ -45,21 +40,16 @@ function terraformSegments(segments: readonly PathSegment[]): PathSegment[] {
   });
 }
 
-export function readTerraform(doc: Record<string, unknown>, file: string): LintUnit {
-  const resources: LintResource[] = [];
-  const logMetrics = new Map<string, { kind: string; valueType: string }>();
+export function readTerraform(doc: Record<string, unknown>, file: string): ArtifactUnit {
+  const resources: ArtifactResource[] = [];
+  const logMetrics = new Map<string, LogMetricShape>();
   const blocks = isRecord(doc.resource) ? doc.resource : {};
   for (const [type, instances] of Object.entries(blocks)) {
     if (!isRecord(instances)) continue;
     if (type === 'google_logging_metric') {
       for (const metric of Object.values(instances)) {
         if (!isRecord(metric) || typeof metric.name !== 'string') continue;
-        const descriptor = isRecord(metric.metric_descriptor) ? metric.metric_descriptor : {};
-        // A log-based metric without a descriptor counts entries: DELTA INT64 (facts §1.6).
-        logMetrics.set(metric.name, {
-          kind: typeof descriptor.metric_kind === 'string' ? descriptor.metric_kind : 'DELTA',
-          valueType: typeof descriptor.value_type === 'string' ? descriptor.value_type : 'INT64',
-        });
+        logMetrics.set(metric.name, logMetricShape(toApiSpelling(metric.metric_descriptor)));
       }
       continue;
     }
@@ -70,7 +60,7 @@ export function readTerraform(doc: Record<string, unknown>, file: string): LintU
       const address = `${type}.${name}`;
       const prefix = renderPath('', ['resource', type, name]);
       if (kind === 'dashboard') {
-        resources.push(dashboardResource(instance, file, address, prefix));
+        resources.push(dashboardResource(instance, file, address, prefix, ['resource', type, name]));
         continue;
       }
       resources.push({
@@ -78,8 +68,9 @@ export function readTerraform(doc: Record<string, unknown>, file: string): LintU
         format: 'terraform',
         file,
         resource: address,
-        body: toRest(instance) as Record<string, unknown>,
+        body: toApiSpelling(instance) as Record<string, unknown>,
         pathOf: (segments) => renderPath(prefix, terraformSegments(segments)),
+        documentPathOf: (segments) => ['resource', type, name, ...terraformSegments(segments)],
       });
     }
   }
@@ -87,7 +78,7 @@ export function readTerraform(doc: Record<string, unknown>, file: string): LintU
 }
 
 /** dashboard_json is a JSON string already in the API's spelling; paths point inside it after `#`. */
-function dashboardResource(instance: Record<string, unknown>, file: string, address: string, prefix: string): LintResource {
+function dashboardResource(instance: Record<string, unknown>, file: string, address: string, prefix: string, at: PathSegment[]): ArtifactResource {
   const attribute = `${prefix}.dashboard_json`;
   let body: Record<string, unknown>;
   let parseProblem: string | undefined;
@@ -114,6 +105,8 @@ function dashboardResource(instance: Record<string, unknown>, file: string, addr
     resource: address,
     body,
     pathOf: (segments) => (segments.length === 0 ? attribute : `${attribute}#${renderPath('', segments)}`),
+    // Inside the dashboard_json string the file has no positions of its own: the attribute stands for it.
+    documentPathOf: () => [...at, 'dashboard_json'],
     ...(parseProblem ? { parseProblem } : {}),
   };
 }

@@ -1,7 +1,7 @@
-// REST JSON exports → lint model: one AlertPolicy, UptimeCheckConfig or Dashboard object, an array
+// REST JSON exports → artifact model: one AlertPolicy, UptimeCheckConfig or Dashboard object, an array
 // of them (what `gcloud monitoring policies list --format=json` prints), or a list response
 // (`{"alertPolicies": [...]}`, `{"uptimeCheckConfigs": [...]}`, `{"dashboards": [...]}`).
-import { isRecord, renderPath, type LintResource, type LintUnit, type PathSegment, type ResourceKind } from '../model';
+import { isRecord, renderPath, type ArtifactResource, type ArtifactUnit, type PathSegment, type ResourceKind } from '../model';
 
 const LIST_KEYS: Readonly<Record<string, ResourceKind>> = {
   alertPolicies: 'alertPolicy',
@@ -48,14 +48,15 @@ export function isRestExport(doc: unknown): boolean {
   return restObjects(doc) !== undefined;
 }
 
-export function readRest(doc: unknown, file: string): LintUnit {
-  const resources: LintResource[] = (restObjects(doc) ?? []).map(({ value, kind, base }) => ({
+export function readRest(doc: unknown, file: string): ArtifactUnit {
+  const resources: ArtifactResource[] = (restObjects(doc) ?? []).map(({ value, kind, base }) => ({
     kind,
     format: 'rest',
     file,
     resource: typeof value.displayName === 'string' && value.displayName !== '' ? value.displayName : typeof value.name === 'string' ? value.name : renderPath('', base) || '(unnamed)',
     body: value,
     pathOf: (segments: readonly PathSegment[]) => renderPath('', [...base, ...segments]),
+    documentPathOf: (segments: readonly PathSegment[]) => [...base, ...segments],
   }));
   return { file, format: 'rest', resources };
 }
