@@ -28,6 +28,7 @@ describe('the generated catalog', () => {
       'cloudsql.googleapis.com/': 224,
       'logging.googleapis.com/': 16,
       'monitoring.googleapis.com/': 17,
+      'pubsub.googleapis.com/': 72,
       'redis.googleapis.com/': 144,
       'run.googleapis.com/': 46,
       'vpcaccess.googleapis.com/': 6,
@@ -62,6 +63,10 @@ describe('the generated catalog', () => {
     expect(lookupMetric('logging.googleapis.com/dropped_log_entry_count')).toMatchObject({
       launchStage: 'DEPRECATED', replacement: 'logging.googleapis.com/logs_based_metrics_error_count',
     });
+    // Named relative to the prefix in the list ("Use subscription/pull_request_count instead").
+    expect(lookupMetric('pubsub.googleapis.com/subscription/pull_message_operation_count')?.replacement).toBe('pubsub.googleapis.com/subscription/pull_request_count');
+    // "Apply a count aggregator on topic/message_sizes instead" names no metric to use in its place.
+    expect(lookupMetric('pubsub.googleapis.com/topic/send_message_operation_count')?.replacement).toBeUndefined();
     expect(lookupMetric('cloudsql.googleapis.com/database/state')?.launchStage).toBe('DEPRECATED');
     expect(lookupMetric('cloudsql.googleapis.com/database/state')?.replacement).toBeUndefined();
   });

@@ -70,7 +70,9 @@ const LABEL_LINE = /^([A-Za-z0-9_]+) :$/;
 const RESOURCE_LINE = /^[a-z0-9_]+(?:\.[a-z0-9_]+)*(?:\/[A-Za-z0-9_]+)?$/;
 const SAMPLED = /Sampled every (\d+) seconds\./;
 const NOT_VISIBLE = /After sampling, data is not visible for up to (\d+) seconds\./;
-const REPLACEMENT = /[Uu]se "?([a-z0-9]+(?:\.[a-z0-9]+)*\.googleapis\.com\/[A-Za-z0-9_/.]+?)"? instead/;
+// "Use "logging.googleapis.com/logs_based_metrics_error_count" instead", or relative to the prefix:
+// "Use subscription/pull_request_count instead".
+const REPLACEMENT = /[Uu]se "?([a-z0-9.]+\.googleapis\.com(?:\/\w+)+|\w+(?:\/\w+)+)"? instead/;
 
 interface Line {
   readonly text: string;
@@ -109,7 +111,7 @@ export function parseMetricList(text: string, file: string): MetricList {
       labels.push(LABEL_LINE.exec(body[index].text)![1]);
       index += 1;
     }
-    metrics.push(describe(`${prefix}${start.text}`, stage.text as LaunchStage, kindMatch, resourceTypes, description.text, labels));
+    metrics.push(describe(prefix, start.text, stage.text as LaunchStage, kindMatch, resourceTypes, description.text, labels));
   }
   return {
     service: requireField(header, 'Service', file),
@@ -140,12 +142,21 @@ export function parseResourceList(text: string, file: string): ResourceList {
   return { source: requireField(header, 'Source', file), listGenerated: requireField(header, 'List generated', file), read: readDate(header, file), labels };
 }
 
-function describe(type: string, launchStage: LaunchStage, kind: RegExpExecArray, resourceTypes: string[], description: string, labels: string[]): ListedMetric {
+function describe(
+  prefix: string,
+  name: string,
+  launchStage: LaunchStage,
+  kind: RegExpExecArray,
+  resourceTypes: string[],
+  description: string,
+  labels: string[],
+): ListedMetric {
   const sampled = SAMPLED.exec(description);
   const visible = NOT_VISIBLE.exec(description);
-  const replacement = launchStage === 'DEPRECATED' ? REPLACEMENT.exec(description)?.[1] : undefined;
+  const named = launchStage === 'DEPRECATED' ? REPLACEMENT.exec(description)?.[1] : undefined;
+  const replacement = named && !named.includes('.googleapis.com/') ? `${prefix}${named}` : named;
   return {
-    type,
+    type: `${prefix}${name}`,
     launchStage,
     kind: kind[1] as MetricKind,
     valueType: kind[2] as ValueType,
