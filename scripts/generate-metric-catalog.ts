@@ -3,7 +3,7 @@
 // when the committed data and the sources disagree.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseMetricList, parseResourceList } from '../src/gcp/metric-catalog/metric-list';
+import { MetricListError, parseMetricList, parseResourceList } from '../src/gcp/metric-catalog/metric-list';
 import { GENERATED_CATALOG_FILE, renderCatalogModule } from '../src/gcp/metric-catalog/render-catalog';
 
 export const RESOURCE_LIST_FILE = 'monitored-resources.txt';
@@ -22,7 +22,14 @@ export function generateCatalog(root: string): string {
 
 if (require.main === module) {
   const root = path.resolve(__dirname, '..', '..');
-  const target = path.join(root, GENERATED_CATALOG_FILE);
-  fs.writeFileSync(target, generateCatalog(root));
-  console.log(`${GENERATED_CATALOG_FILE}: regenerated from src/gcp/metric-catalog/sources/`);
+  try {
+    // Parsed in full before the data file is touched: a malformed source leaves it as it was.
+    const text = generateCatalog(root);
+    fs.writeFileSync(path.join(root, GENERATED_CATALOG_FILE), text);
+    console.log(`${GENERATED_CATALOG_FILE}: regenerated from src/gcp/metric-catalog/sources/`);
+  } catch (error) {
+    if (!(error instanceof MetricListError)) throw error;
+    console.error(`npm run catalog: ${error.message}; ${GENERATED_CATALOG_FILE} is unchanged`);
+    process.exitCode = 1;
+  }
 }
