@@ -55,18 +55,64 @@ describe('messages say what was found and what the API expects', () => {
     expect(finding.path).toBe('conditions[0].conditionThreshold.filter');
   });
 
-  it('catches a misspelt prefix as an unknown metric, and only warns on a prefix outside the catalog', () => {
-    const withFilter = (filter: string) => {
-      const doc = JSON.parse(JSON.stringify(fixtureFor('filter/unknown-metric').good));
-      doc.conditions[0].conditionThreshold.filter = filter;
-      return lint(doc, 'p').map((finding) => `${finding.severity} ${finding.ruleId}: ${finding.message}`);
-    };
+  const withFilter = (filter: string, groupByFields: string[] = ['resource.label.instance_id'], aligner = 'ALIGN_RATE', reducer = 'REDUCE_SUM') => {
+    const doc = JSON.parse(JSON.stringify(fixtureFor('filter/metric-typo').good));
+    doc.conditions[0].conditionThreshold.filter = filter;
+    Object.assign(doc.conditions[0].conditionThreshold.aggregations[0], { groupByFields, perSeriesAligner: aligner, crossSeriesReducer: reducer });
+    return lint(doc, 'p').map((finding) => `${finding.severity} ${finding.ruleId}: ${finding.message}`);
+  };
+
+  it('catches a misspelt prefix as a typo, and only warns on a prefix outside the catalog', () => {
     expect(withFilter('metric.type="redis.googleapi.com/stats/reject_connections_count" resource.type="redis_instance"')).toEqual([
-      'error filter/metric-typo: metric type "redis.googleapi.com/stats/reject_connections_count" does not exist; did you mean "redis.googleapis.com/stats/reject_connections_count"?',
+      'error filter/metric-typo: metric type "redis.googleapi.com/stats/reject_connections_count" does not exist (redis.googleapi.com/ is no prefix Google lists); did you mean "redis.googleapis.com/stats/reject_connections_count"?',
     ]);
-    expect(withFilter('metric.type="iam.googleapis.com/service_account/key/authn_events_count" resource.type="iam_service_account"')).toEqual([
+    expect(withFilter('metric.type="iam.googleapis.com/service_account/key/authn_events_count" resource.type="iam_service_account"', [])).toEqual([
       "warning filter/unknown-metric-prefix: metric type \"iam.googleapis.com/service_account/key/authn_events_count\": lint's catalog does not cover iam.googleapis.com/, so it cannot check the name, kind or value type",
     ]);
+  });
+
+  it('lints a real metric from the held-out dashboards clean, and a one-letter typo of it as an error with did-you-mean', () => {
+    expect(withFilter('metric.type="redis.googleapis.com/keyspace/avg_ttl" resource.type="redis_instance"', ['metric.label.db'], 'ALIGN_MEAN', 'REDUCE_MEAN')).toEqual([]);
+    expect(withFilter('metric.type="redis.googleapis.com/keyspace/avg_tt" resource.type="redis_instance"')).toEqual([
+      'error filter/metric-typo: metric type "redis.googleapis.com/keyspace/avg_tt" is not in Google\'s list for redis.googleapis.com/ (read 2026-12-02); did you mean "redis.googleapis.com/keyspace/avg_ttl"?',
+    ]);
+    // One letter changed rather than dropped, in Cloud Run and in Cloud SQL Query Insights.
+    expect(withFilter('metric.type="run.googleapis.com/request_latenciez" resource.type="cloud_run_revision"', [])).toEqual([
+      'error filter/metric-typo: metric type "run.googleapis.com/request_latenciez" is not in Google\'s list for run.googleapis.com/ (read 2026-12-02); did you mean "run.googleapis.com/request_latencies"?',
+    ]);
+    expect(withFilter('metric.type="cloudsql.googleapis.com/database/postgresql/insights/perquery/latencias"', [])[0]).toContain(
+      'did you mean "cloudsql.googleapis.com/database/postgresql/insights/perquery/latencies"?',
+    );
+  });
+
+  it("warns on an unknown metric that is no near miss, naming the list's date", () => {
+    expect(withFilter('metric.type="redis.googleapis.com/keyspace/brand_new_gauge" resource.type="redis_instance"')).toEqual([
+      'warning filter/unknown-metric: metric type "redis.googleapis.com/keyspace/brand_new_gauge" is not in Google\'s list of 2026-12-02 for redis.googleapis.com/; new or misspelt?',
+    ]);
+  });
+
+  it('warns on a deprecated metric with the replacement Google names', () => {
+    const finding = first('filter/deprecated-metric');
+    expect(finding.message).toBe(
+      "cloudsql.googleapis.com/database/mysql/replication/available_for_failover is DEPRECATED in Google's list of 2026-12-02; Google names cloudsql.googleapis.com/database/available_for_failover as its replacement",
+    );
+    expect(finding.hint).toBe('use metric.type="cloudsql.googleapis.com/database/available_for_failover"');
+  });
+
+  it('checks metric and resource labels in filters and group-by fields: a near miss is an error, anything else a warning', () => {
+    const typos = lint(fixtureFor('filter/label-typo').bad, 'f').filter((one) => one.ruleId === 'filter/label-typo');
+    expect(typos.map((one) => `${one.path}: ${one.message}`).sort()).toEqual([
+      'conditions[0].conditionThreshold.aggregations[0].groupByFields[0]: resource label "instanse_id" is not a label of resource type redis_instance; did you mean "instance_id"?',
+      'conditions[0].conditionThreshold.filter: metric label "rol" is not a label of redis.googleapis.com/stats/reject_connections_count; did you mean "role"?',
+    ]);
+    expect(withFilter('metric.type="redis.googleapis.com/stats/reject_connections_count" resource.type="redis_instance"', ['metric.label.shard'])).toEqual([
+      'warning filter/unknown-label: metric label "shard" is not in Google\'s list of 2026-12-02 for redis.googleapis.com/stats/reject_connections_count; its labels are "role"; new or misspelt?',
+    ]);
+    expect(withFilter('metric.type="redis.googleapis.com/stats/reject_connections_count" resource.type="redis_instance" resource.label.zone="a"')).toEqual([
+      'warning filter/unknown-label: resource label "zone" is not in Google\'s list of 2026-12-02 for resource type redis_instance; its labels are "project_id", "region", "instance_id", "node_id"; new or misspelt?',
+    ]);
+    // Resource types whose entry vigil has not read (gce_instance) are not checked.
+    expect(withFilter('metric.type="monitoring.googleapis.com/uptime_check/check_passed" resource.type="gce_instance"', ['resource.label.anything', 'metric.label.check_id'], 'ALIGN_NEXT_OLDER', 'REDUCE_COUNT_FALSE')).toEqual([]);
   });
 
   it('names the aligner, the metric kind and what the aligner accepts', () => {

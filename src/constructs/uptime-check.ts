@@ -4,6 +4,7 @@ import { MonitoringUptimeCheckConfig } from '@cdktf/provider-google/lib/monitori
 import type { Construct } from 'constructs';
 import type { Environment } from '../config/environment';
 import { metricFilter } from '../gcp/filter-builder';
+import { metric } from '../gcp/metric-catalog';
 import type { ThresholdCondition } from './conditions';
 import { displayName } from './monitoring-context';
 
@@ -51,9 +52,11 @@ export function createUptimeCheck(scope: Construct, environment: Environment, sp
   return { displayName: name, checkIdReference: check.uptimeCheckId, host: url.hostname };
 }
 
+const CHECK_PASSED = metric('monitoring.googleapis.com/uptime_check/check_passed');
+
 export function uptimeCheckPassedFilter(check: UptimeCheckRef): string {
   return metricFilter({
-    metricType: 'monitoring.googleapis.com/uptime_check/check_passed',
+    metricType: CHECK_PASSED.type,
     resourceType: 'uptime_url',
     metricLabels: { check_id: check.checkIdReference },
   });

@@ -36,14 +36,26 @@ const FILTER = {
   'filter/metric-typo': {
     severity: 'error',
     description:
-      'a metric type within typo distance of a catalogued one (under a catalogued prefix, or a misspelt ' +
-      'catalogued prefix), with "did you mean"',
+      "a metric type one small edit away from a metric in Google's list (compared without the shared prefix), or under a " +
+      'misspelt catalogued prefix, with "did you mean"',
   },
   'filter/unknown-metric': {
-    severity: 'error',
+    severity: 'warning',
     description:
-      'unknown metric under a catalogued prefix (`redis.googleapis.com/`, `cloudsql.googleapis.com/`, ' +
-      '`run.googleapis.com/`, `vpcaccess.googleapis.com/`, `monitoring.googleapis.com/uptime_check/`) and no close name',
+      "a metric type under a catalogued prefix that is not in Google's list and is no near miss of one: " +
+      '"not in Google\'s list of <date>; new or misspelt?"',
+  },
+  'filter/deprecated-metric': {
+    severity: 'warning',
+    description: 'a metric Google lists as DEPRECATED, with its replacement where Google names one',
+  },
+  'filter/label-typo': {
+    severity: 'error',
+    description: 'a metric or resource label (in a filter or `group_by_fields`) one small edit away from a listed label',
+  },
+  'filter/unknown-label': {
+    severity: 'warning',
+    description: "a metric or resource label (in a filter or `group_by_fields`) not in Google's list and no near miss of one",
   },
   'filter/unknown-metric-prefix': {
     severity: 'warning',

@@ -5,7 +5,7 @@
 import { filterSelectors, parseFilter } from '../../gcp/filter';
 import { EVALUATION_INTERVAL_SECONDS } from './aggregate';
 import { formatDuration } from './durations';
-import { ingestDelayOf } from './ingest-delay';
+import { ingestDelayOf, type IngestDelay } from './ingest-delay';
 import type { Condition, Policy, StackModel } from './policy-model';
 
 export interface ReportRow {
@@ -13,8 +13,8 @@ export interface ReportRow {
   readonly address: string;
   readonly condition: string;
   readonly ingestDelaySeconds?: number;
-  /** Where the delay comes from: catalog, log-based assumption, unknown. */
-  readonly ingestDelaySource?: string;
+  /** Where the delay comes from: catalog, catalog assumption, log-based metrics' troubleshooting page, unknown. */
+  readonly ingestDelaySource?: IngestDelay['source'];
   readonly alignmentSeconds?: number;
   readonly durationSeconds?: number;
   readonly evaluationSeconds?: number;
@@ -73,10 +73,17 @@ export function reportRows(stack: StackModel, simulated?: ReadonlyMap<string, nu
 const HEADERS = ['Alert policy', 'Condition', 'Ingest delay', 'Alignment', 'Duration', 'Evaluation', 'Worst case to notification'];
 const SIMULATED_HEADER = 'Slowest in scenarios';
 
+const DELAY_NOTES: Readonly<Record<IngestDelay['source'], string>> = {
+  catalog: '',
+  'catalog assumption': ' (assumed)',
+  'log-based metrics (troubleshooting page)': ' (log-based)',
+  unknown: ' (unknown)',
+};
+
 function cells(one: ReportRow, withSimulated: boolean): string[] {
   const simulated = withSimulated ? [one.simulatedSeconds === undefined ? '' : formatDuration(one.simulatedSeconds)] : [];
   if (one.notSimulated) return [one.policy, one.condition, '', '', '', '', one.notSimulated, ...simulated];
-  const delay = `${formatDuration(one.ingestDelaySeconds!)}${one.ingestDelaySource === 'catalog' ? '' : one.ingestDelaySource === 'unknown' ? ' (unknown)' : ' (assumed)'}`;
+  const delay = `${formatDuration(one.ingestDelaySeconds!)}${DELAY_NOTES[one.ingestDelaySource!]}`;
   return [one.policy, one.condition, delay, formatDuration(one.alignmentSeconds!), formatDuration(one.durationSeconds!), formatDuration(one.evaluationSeconds!), formatDuration(one.worstCaseSeconds!), ...simulated];
 }
 

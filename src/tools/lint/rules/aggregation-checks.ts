@@ -1,12 +1,15 @@
 // aggregation/*: aligners and reducers that fit the series they are applied to (common.proto's
 // tables, src/gcp/aggregation-rules.ts), a reducer only after a real aligner and an alignment
-// period, and alignment periods within the API's bounds.
+// period, and alignment periods within the API's bounds. Group-by labels are checked against
+// Google's lists like filter labels (filter/label-typo, filter/unknown-label).
 import { ALIGNER_RULES, checkAligner, checkReducer, REDUCER_RULES, type SeriesShape } from '../../../gcp/aggregation-rules';
 import { MAX_ALERT_ALIGNMENT_PERIOD_SECONDS, MAX_CHART_ALIGNMENT_PERIOD_SECONDS, MIN_ALIGNMENT_PERIOD_SECONDS } from '../../../gcp/api-limits';
 import { closestName } from '../../../util/closest-name';
 import { durationWords, readDurationField } from '../../../artifact/duration';
 import { isOpaque, isRecord, type PathSegment } from '../../../artifact/model';
 import type { RuleContext } from '../rule-context';
+import type { FilteredSeries } from './filter-checks';
+import { checkLabel, groupByLabel, type LabelScope } from './label-checks';
 
 export interface AggregationInput {
   readonly value: unknown;
@@ -16,8 +19,8 @@ export interface AggregationInput {
 export type AggregationScope = 'alert' | 'chart';
 
 /** Checks aggregations applied in order; returns the alignment period of the first (seconds), if known. */
-export function checkAggregations(context: RuleContext, input: SeriesShape | undefined, aggregations: readonly AggregationInput[], scope: AggregationScope): number | undefined {
-  let shape = input;
+export function checkAggregations(context: RuleContext, input: FilteredSeries | undefined, aggregations: readonly AggregationInput[], scope: AggregationScope): number | undefined {
+  let shape = input?.shape;
   let firstPeriod: number | undefined;
   // A later aggregation (a chart's secondaryAggregation) works on series already aligned by an earlier one.
   let aligned = false;
@@ -27,6 +30,7 @@ export function checkAggregations(context: RuleContext, input: SeriesShape | und
     const reducer = typeof value.crossSeriesReducer === 'string' ? value.crossSeriesReducer : undefined;
     const period = checkPeriod(context, value.alignmentPeriod, [...path, 'alignmentPeriod'], scope, aligner);
     if (index === 0) firstPeriod = period;
+    if (input?.labelScope) checkGroupBy(context, input.labelScope, value.groupByFields, [...path, 'groupByFields']);
 
     const alignerKnown = checkName(context, aligner, ALIGNER_RULES, [...path, 'perSeriesAligner'], 'aligner');
     const reducerKnown = checkName(context, reducer, REDUCER_RULES, [...path, 'crossSeriesReducer'], 'reducer');
@@ -77,6 +81,14 @@ export function checkAggregations(context: RuleContext, input: SeriesShape | und
     }
   });
   return firstPeriod;
+}
+
+function checkGroupBy(context: RuleContext, scope: LabelScope, fields: unknown, path: readonly PathSegment[]): void {
+  if (!Array.isArray(fields)) return;
+  fields.forEach((field, index) => {
+    const label = typeof field === 'string' ? groupByLabel(field) : undefined;
+    if (label) checkLabel(context, scope, label.side, label.key, [...path, index]);
+  });
 }
 
 function checkName(context: RuleContext, name: string | undefined, known: Readonly<Record<string, unknown>>, path: readonly PathSegment[], what: string): boolean {

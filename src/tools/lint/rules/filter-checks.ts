@@ -1,12 +1,25 @@
 // filter/*: a Monitoring filter parses, names a metric type where the API requires one, names a
-// metric the catalog knows under a known prefix, and a resource type that metric is written against.
-// Returns the shape of the selected metric (kind, value type) when it is known, for the aggregation checks.
+// metric in Google's list under a catalogued prefix (a near miss is a typo, anything else may be
+// newer than the list), a resource type that metric is written against, and labels it carries.
+// Returns the shape of the selected metric (kind, value type) when it is known and the labels the
+// series can carry, for the aggregation checks.
 import type { SeriesShape } from '../../../gcp/aggregation-rules';
 import { MAX_FILTER_CHARS } from '../../../gcp/api-limits';
 import { filterSelectors, FilterSyntaxError, parseFilter } from '../../../gcp/filter';
-import { CATALOGUED_PREFIXES, catalogMetricTypes, LOG_BASED_METRIC_PREFIX, lookupMetric, type MetricKind, type ValueType } from '../../../gcp/metric-catalog';
+import {
+  CATALOGUED_PREFIXES,
+  catalogMetricTypes,
+  cataloguedPrefixOf,
+  catalogSourceOf,
+  LOG_BASED_METRIC_PREFIX,
+  lookupMetric,
+  type MetricDescriptor,
+  type MetricKind,
+  type ValueType,
+} from '../../../gcp/metric-catalog';
 import { closestName } from '../../../util/closest-name';
 import { likelyTypo } from '../typo';
+import { checkLabel, labelKeysIn, labelScope, type LabelScope } from './label-checks';
 import { isOpaque, type PathSegment } from '../../../artifact/model';
 import type { RuleContext } from '../rule-context';
 
@@ -19,7 +32,7 @@ export interface FilterCheckOptions {
   readonly allowSloSelector: boolean;
 }
 
-export function checkFilter(context: RuleContext, filter: unknown, path: readonly PathSegment[], options: FilterCheckOptions): SeriesShape | undefined {
+export function checkFilter(context: RuleContext, filter: unknown, path: readonly PathSegment[], options: FilterCheckOptions): FilteredSeries | undefined {
   if (typeof filter !== 'string') {
     if (options.requireMetricType && filter === undefined) {
       context.report('filter/metric-type-required', path, 'the filter is missing; the API requires a filter naming metric.type', 'add a filter such as metric.type="…" AND resource.type="…"');
@@ -52,13 +65,40 @@ export function checkFilter(context: RuleContext, filter: unknown, path: readonl
     }
     return undefined;
   }
+  const shape = checkSelectedMetrics(context, selectors.metricTypes, selectors.resourceTypes, path);
+  const scope = shape?.labelScope;
+  if (scope) for (const { side, key } of labelKeysIn(node)) checkLabel(context, scope, side, key, path);
+  return shape;
+}
+
+/** What lint knows of the filtered series: its shape (one metric) and the labels it can carry. */
+export interface FilteredSeries {
+  readonly shape?: SeriesShape;
+  readonly labelScope?: LabelScope;
+}
+
+function checkSelectedMetrics(
+  context: RuleContext,
+  metricTypes: readonly string[],
+  resourceTypes: readonly string[],
+  path: readonly PathSegment[],
+): FilteredSeries | undefined {
   let shape: SeriesShape | undefined;
-  for (const metricType of selectors.metricTypes) {
+  const descriptors: MetricDescriptor[] = [];
+  let allCatalogued = true;
+  for (const metricType of metricTypes) {
     const known = checkMetricType(context, metricType, path);
-    if (known && selectors.metricTypes.length === 1) shape = { kind: known.kind as MetricKind, valueType: known.valueType as ValueType };
+    if (known && metricTypes.length === 1) shape = { kind: known.kind as MetricKind, valueType: known.valueType as ValueType };
     const descriptor = lookupMetric(metricType);
-    if (!descriptor) continue;
-    for (const resourceType of selectors.resourceTypes) {
+    if (!descriptor) {
+      allCatalogued = false;
+      continue;
+    }
+    descriptors.push(descriptor);
+    if (descriptor.launchStage === 'DEPRECATED') reportDeprecated(context, descriptor, path);
+    // The list names no resource type for some metrics (logging's log_entry_count): nothing to check.
+    if (descriptor.resourceTypes.length === 0) continue;
+    for (const resourceType of resourceTypes) {
       if (isOpaque(resourceType) || descriptor.resourceTypes.includes(resourceType)) continue;
       context.report(
         'filter/resource-type-mismatch',
@@ -68,7 +108,18 @@ export function checkFilter(context: RuleContext, filter: unknown, path: readonl
       );
     }
   }
-  return shape;
+  const labelScopeOfSeries = allCatalogued ? labelScope(descriptors, resourceTypes) : undefined;
+  if (!shape && !labelScopeOfSeries) return undefined;
+  return { ...(shape ? { shape } : {}), ...(labelScopeOfSeries ? { labelScope: labelScopeOfSeries } : {}) };
+}
+
+function reportDeprecated(context: RuleContext, descriptor: MetricDescriptor, path: readonly PathSegment[]): void {
+  context.report(
+    'filter/deprecated-metric',
+    path,
+    `${descriptor.type} is DEPRECATED in Google's list of ${descriptor.list.read}${descriptor.replacement ? `; Google names ${descriptor.replacement} as its replacement` : ''}`,
+    descriptor.replacement ? `use metric.type="${descriptor.replacement}"` : `see ${descriptor.list.source}`,
+  );
 }
 
 function checkMetricType(context: RuleContext, metricType: string, path: readonly PathSegment[]): { kind: string; valueType: string } | undefined {
@@ -93,14 +144,21 @@ function checkMetricType(context: RuleContext, metricType: string, path: readonl
     );
     return undefined;
   }
-  const prefix = CATALOGUED_PREFIXES.find((known) => metricType.startsWith(known));
+  const prefix = cataloguedPrefixOf(metricType);
   if (prefix) {
-    const suggestion = closestName(metricType, [...catalogMetricTypes()].filter((type) => type.startsWith(prefix)));
+    const list = catalogSourceOf(prefix)!;
+    // Compared without the shared prefix, so the allowed edits scale with the part that differs.
+    const suffix = metricType.slice(prefix.length);
+    const near = likelyTypo(suffix, metricSuffixesUnder(prefix));
+    if (near) {
+      reportTypo(context, metricType, `${prefix}${near}`, `is not in Google's list for ${prefix} (read ${list.read})`, path);
+      return undefined;
+    }
     context.report(
-      suggestion ? 'filter/metric-typo' : 'filter/unknown-metric',
+      'filter/unknown-metric',
       path,
-      `metric type "${metricType}" does not exist under ${prefix}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-      suggestion ? `use metric.type="${suggestion}"` : `see Google's metric list for ${prefix}`,
+      `metric type "${metricType}" is not in Google's list of ${list.read} for ${prefix}; new or misspelt?`,
+      `check the name against ${list.source}; a metric Google added since then belongs in the catalog (src/gcp/metric-catalog/sources/, npm run catalog)`,
     );
     return undefined;
   }
@@ -110,9 +168,24 @@ function checkMetricType(context: RuleContext, metricType: string, path: readonl
   const nearDomain = likelyTypo(domain, CATALOGUED_DOMAINS);
   const near = nearDomain ? likelyTypo(metricType, catalogMetricTypes()) : undefined;
   if (near) {
-    context.report('filter/metric-typo', path, `metric type "${metricType}" does not exist; did you mean "${near}"?`, `use metric.type="${near}"`);
+    reportTypo(context, metricType, near, `does not exist (${domain}/ is no prefix Google lists)`, path);
     return undefined;
   }
-  context.report('filter/unknown-metric-prefix', path, `metric type "${metricType}": lint's catalog does not cover ${domain}/, so it cannot check the name, kind or value type`, 'add the metric to src/gcp/metric-catalog.ts if vigil should check it');
+  context.report('filter/unknown-metric-prefix', path, `metric type "${metricType}": lint's catalog does not cover ${domain}/, so it cannot check the name, kind or value type`, "add the service's metric list to src/gcp/metric-catalog/sources/ (npm run catalog) if vigil should check it");
   return undefined;
+}
+
+function reportTypo(context: RuleContext, metricType: string, near: string, why: string, path: readonly PathSegment[]): void {
+  context.report('filter/metric-typo', path, `metric type "${metricType}" ${why}; did you mean "${near}"?`, `use metric.type="${near}"`);
+}
+
+const SUFFIXES = new Map<string, readonly string[]>();
+
+function metricSuffixesUnder(prefix: string): readonly string[] {
+  let suffixes = SUFFIXES.get(prefix);
+  if (!suffixes) {
+    suffixes = [...catalogMetricTypes()].filter((type) => type.startsWith(prefix)).map((type) => type.slice(prefix.length));
+    SUFFIXES.set(prefix, suffixes);
+  }
+  return suffixes;
 }
