@@ -3,29 +3,16 @@
 // identifier carries the words of what is expected; thresholds carry their unit in their name.
 import { z } from 'zod';
 import {
-  CHANNEL_ID, CLOUD_RUN_SERVICE, CLOUD_SQL_INSTANCE, ENVIRONMENT_NAME, GCS_BUCKET, IPV4_ADDRESS, IPV4_CIDR_28, IdentifierFormat,
+  CHANNEL_ID, CLOUD_RUN_SERVICE, CLOUD_SQL_INSTANCE, ENVIRONMENT_NAME, GCS_BUCKET, IPV4_ADDRESS, IPV4_CIDR_28,
   NETWORK_NAME, PROJECT_ID, REDIS_INSTANCE_ID, REGION, VPC_CONNECTOR_NAME,
 } from './identifiers';
 import { ExpectSchema } from './expect-schema';
+import { httpsUrl, identifier, positive, wholeNumber } from './schema-fields';
+import { SIGNAL_DEFINITIONS } from './signals/registry';
 
 // vigil parses each environment once per process: zod's JIT-compiled object parsers cost more to
 // compile (~15 ms on the first parse) than they save on a single parse.
 z.config({ jitless: true });
-
-const identifier = (format: IdentifierFormat) => z.string({ error: `expected ${format.expected}` }).regex(format.pattern, { error: `expected ${format.expected}` });
-
-const positive = (what: string, max: number) =>
-  z.number({ error: `expected ${what}` }).gt(0, { error: `expected ${what} greater than 0` }).lte(max, { error: `expected ${what} at most ${max}` });
-
-const wholeNumber = (what: string, min: number, max: number) =>
-  z.number({ error: `expected ${what}` }).int({ error: `expected ${what} as a whole number` })
-    .gte(min, { error: `expected ${what} of at least ${min}` }).lte(max, { error: `expected ${what} at most ${max}` });
-
-// Alert durations must be whole minutes (the API rejects anything else, facts file §2.2).
-const wholeMinutes = (what: string, min: number, max: number) =>
-  wholeNumber(what, min, max).multipleOf(60, { error: `expected ${what} that is a whole number of minutes (a multiple of 60)` });
-
-const httpsUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.example.com/health' });
 
 export const SEVERITIES = ['critical', 'error', 'warning'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -128,35 +115,16 @@ const AgentSchema = z.strictObject({
   durationField: z.string().regex(/^jsonPayload\.[A-Za-z0-9_.]+$/, { error: 'expected a jsonPayload field such as jsonPayload.duration_seconds' }).default('jsonPayload.duration_seconds'),
 });
 
-const ThresholdsSchema = z.strictObject({
-  redis: z.strictObject({
-    connectionFailurePercent: positive('a percentage', 100).default(1),
-    windowSeconds: wholeMinutes('a window in seconds', 60, 3600).default(300),
-    // Preflight calls Redis degraded above this.
-    responseTimeMs: positive('a response time in ms', 60000).default(100),
-  }).prefault({}),
-  postgres: z.strictObject({
-    p99LatencyMs: positive('a latency in ms', 600000).default(500),
-    p99WarningLatencyMs: positive('a latency in ms', 600000).default(200),
-    durationSeconds: wholeMinutes('a duration in seconds', 0, 86400).default(300),
-    // Preflight calls PostgreSQL degraded above this.
-    responseTimeMs: positive('a response time in ms', 60000).default(200),
-  }).prefault({}),
-  vpcConnector: z.strictObject({
-    absentForSeconds: wholeMinutes('a duration in seconds', 120, 84600).default(600),
-    durationSeconds: wholeMinutes('a duration in seconds', 0, 86400).default(300),
-  }).prefault({}),
-  agent: z.strictObject({
-    timeoutRatePercent: positive('a percentage', 100).default(5),
-    windowSeconds: wholeMinutes('a window in seconds', 60, 86400).default(600),
-    minExecutionsPerWindow: wholeNumber('an execution count', 1, 1000000).default(20),
-    executionBudgetSeconds: positive('a duration in seconds', 3600).default(30),
-  }).prefault({}),
-  uptime: z.strictObject({
-    failingLocations: wholeNumber('a number of checker locations', 1, 7).default(2),
-    durationSeconds: wholeMinutes('a duration in seconds', 0, 86400).default(60),
-  }).prefault({}),
-}).prefault({});
+// One block per signal, from the signal registry: each signal declares its own thresholds and
+// defaults (src/config/signals/).
+type SignalDefinitions = (typeof SIGNAL_DEFINITIONS)[number];
+type ThresholdsShape = { [D in SignalDefinitions as D['key']]: z.ZodPrefault<D['thresholds']> };
+
+function thresholdsShape(): ThresholdsShape {
+  return Object.fromEntries(SIGNAL_DEFINITIONS.map((signal) => [signal.key, (signal.thresholds as z.ZodObject).prefault({})])) as ThresholdsShape;
+}
+
+const ThresholdsSchema = z.strictObject(thresholdsShape()).prefault({});
 
 export const EnvironmentFileSchema = z.strictObject({
   // Inherit from another environment of the same directory: mappings merge, lists are replaced

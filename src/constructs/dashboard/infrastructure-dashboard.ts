@@ -4,20 +4,28 @@ import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashb
 import { Construct } from 'constructs';
 import type { AlertPolicyInfo } from '../alert-policy-factory';
 import type { MonitoringContext } from '../monitoring-context';
-import type { DashboardSection, Signal } from '../signals/signal';
+import { SIGNAL_DEFINITIONS } from '../../config/signals/registry';
+import type { SignalDefinition } from '../../config/signals/signal-definition';
+import { DASHBOARD_SECTIONS, DashboardSection, Signal } from '../signals/signal';
 import { driftTileMarkdown } from './drift-tile';
 import { layOutSections, MOSAIC_COLUMNS, SectionTiles } from './mosaic-layout';
 import { alertChart, sectionHeader, textTile } from './widgets';
 
-const SECTION_TITLES: Readonly<Record<DashboardSection, [string, string]>> = {
-  responseTimes: ['Infrastructure response times', 'Uptime checks, PostgreSQL (Query Insights), Redis, agents, Cloud Run'],
-  errorRates: ['Error rates by component', 'Redis connection errors, agent timeouts, Cloud Run 5xx'],
-  utilization: ['Resource utilization trends', 'Redis, Cloud SQL, Cloud Run, VPC connector'],
+const SECTION_TITLES: Readonly<Record<DashboardSection, string>> = {
+  responseTimes: 'Infrastructure response times',
+  errorRates: 'Error rates by component',
+  utilization: 'Resource utilization trends',
 };
 
+/** What the registered signals chart in a section, in registry order: `Redis, PostgreSQL (Query Insights), …`. */
+export function sectionSubtitle(section: DashboardSection, definitions: readonly SignalDefinition[] = SIGNAL_DEFINITIONS): string {
+  const words = definitions.flatMap((definition) => definition.sections[section] ?? []).join(', ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function dashboardSections(context: MonitoringContext, signals: readonly Signal[]): SectionTiles[] {
-  const sections: SectionTiles[] = (Object.keys(SECTION_TITLES) as DashboardSection[]).map((section) => ({
-    header: sectionHeader(...SECTION_TITLES[section]),
+  const sections: SectionTiles[] = DASHBOARD_SECTIONS.map((section) => ({
+    header: sectionHeader(SECTION_TITLES[section], sectionSubtitle(section)),
     tiles: signals.flatMap((signal) => signal.widgets[section]),
     tileWidth: 16,
     tileHeight: 12,

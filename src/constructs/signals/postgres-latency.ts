@@ -66,6 +66,7 @@ export class PostgresLatency extends Construct implements Signal {
         threshold: millisecondsIn(LATENCIES.unit, latencyMs),
         durationSeconds: thresholds.durationSeconds,
       })],
+      chartLabel: `alert: ${latencyMs} ms`,
       runbook: {
         whatFired: `The 99th percentile of query latency on Cloud SQL \`${postgres.instance}\` (Query Insights) stayed above ${latencyMs} ms for ${minutes} minutes. ${meaning}`,
         userImpact: 'Every chat request reads and writes PostgreSQL: responses slow down, and agent executions run into their 30 s timeout.',
@@ -74,7 +75,8 @@ export class PostgresLatency extends Construct implements Signal {
         notes: ['This alert is blind when Query Insights is off for the instance; the drift checks verify it at plan time (docs/drift.md).'],
       },
     }, context);
-    this.alertPolicies.push(latencyAlert('postgres_p99_latency_critical', 'critical', thresholds.p99LatencyMs, 'This is the remediation plan\'s critical threshold.'));
+    const critical = latencyAlert('postgres_p99_latency_critical', 'critical', thresholds.p99LatencyMs, 'This is the remediation plan\'s critical threshold.');
+    this.alertPolicies.push(critical);
     this.alertPolicies.push(latencyAlert('postgres_p99_latency_warning', 'warning', thresholds.p99WarningLatencyMs, 'This is above the normal budget; the critical alert follows if it keeps rising.'));
 
     this.alertPolicies.push(createHealthSectionAlert(this, context, {
@@ -98,7 +100,7 @@ export class PostgresLatency extends Construct implements Signal {
         lineChart('PostgreSQL: query latency p50 / p99 (Query Insights)', [
           { filter: latencyFilter, aggregation: percentileAggregation('REDUCE_PERCENTILE_50'), legend: 'p50' },
           { filter: latencyFilter, aggregation: percentileAggregation('REDUCE_PERCENTILE_99'), legend: 'p99' },
-        ], { yLabel: 'µs', threshold: { value: millisecondsIn(LATENCIES.unit, thresholds.p99LatencyMs), label: `alert: ${thresholds.p99LatencyMs} ms` } }),
+        ], { yLabel: 'µs', threshold: critical.thresholdLine }),
       ],
       errorRates: [],
       utilization: [

@@ -29,7 +29,7 @@ export class VpcConnector extends Construct implements Signal {
     });
     const byConnector = ['resource.label.connector_name'];
 
-    this.alertPolicies.push(createAlertPolicy(this, {
+    const notServing = createAlertPolicy(this, {
       id: 'vpc_connector_not_serving',
       component: 'vpc-connector',
       severity: 'critical',
@@ -66,7 +66,9 @@ export class VpcConnector extends Construct implements Signal {
           `Rollback, if a VPC change caused this: \`gcloud run services update <service> --clear-vpc-connector --region=${environment.region} --project=${environment.project}\` only as a last resort — Redis and PostgreSQL are private and unreachable without the connector.`,
         ],
       },
-    }, context));
+      chartLabel: 'minimum',
+    }, context);
+    this.alertPolicies.push(notServing);
 
     const sum = (aligner: string) => ({ alignmentPeriodSeconds: 60, perSeriesAligner: aligner, crossSeriesReducer: 'REDUCE_SUM', groupByFields: byConnector });
     this.widgets = {
@@ -74,7 +76,7 @@ export class VpcConnector extends Construct implements Signal {
       errorRates: [],
       utilization: [
         lineChart(`VPC connector ${connector.name}: instances`, [{ filter: connectorFilter(INSTANCES.type), aggregation: sum('ALIGN_MEAN') }], {
-          yLabel: 'instances', threshold: { value: connector.minInstances, label: 'minimum' },
+          yLabel: 'instances', threshold: notServing.thresholdLine,
         }),
         lineChart(`VPC connector ${connector.name}: throughput`, [
           { filter: connectorFilter(SENT_BYTES.type), aggregation: sum('ALIGN_RATE'), legend: 'sent' },
