@@ -28,6 +28,7 @@ export class VpcConnector extends Construct implements Signal {
       metricType, resourceType: 'vpc_access_connector', resourceLabels: { connector_name: connector.name, location: environment.region },
     });
     const byConnector = ['resource.label.connector_name'];
+    const services = environment.cloudRun.services;
 
     const notServing = createAlertPolicy(this, {
       id: 'vpc_connector_not_serving',
@@ -58,12 +59,13 @@ export class VpcConnector extends Construct implements Signal {
         userImpact: 'Cloud Run reaches Redis and PostgreSQL through this connector: when it is not serving, every request that needs them fails with connection errors.',
         firstChecks: [
           `Is the connector READY? \`gcloud compute networks vpc-access connectors describe ${connector.name} --region=${environment.region} --project=${environment.project} --format="value(state)"\` — ERROR means recreate it (Google: "manual deletion recommended").`,
-          `Are the services still attached to it with egress ${environment.cloudRun.egress}? \`gcloud run services describe <service> --region=${environment.region} --project=${environment.project}\` (annotations run.googleapis.com/vpc-access-connector and vpc-access-egress).`,
+          `Are ${services.join(' and ')} still attached to it with egress ${environment.cloudRun.egress}? The commands below print each service's connector and egress (annotations run.googleapis.com/vpc-access-connector and vpc-access-egress).`,
           `Is the /28 range ${connector.ipCidrRange} still free in ${connector.network} (no overlapping subnet added)?`,
         ],
+        commands: services.map((service) => `gcloud run services describe ${service} --region=${environment.region} --project=${environment.project} --format="yaml(spec.template.metadata.annotations)"`),
         notes: [
           'Cloud Monitoring has no connector-state metric: READY is also checked at every plan by the drift checks (docs/drift.md).',
-          `Rollback, if a VPC change caused this: \`gcloud run services update <service> --clear-vpc-connector --region=${environment.region} --project=${environment.project}\` only as a last resort — Redis and PostgreSQL are private and unreachable without the connector.`,
+          `Rollback, if a VPC change caused this: ${services.map((service) => `\`gcloud run services update ${service} --clear-vpc-connector --region=${environment.region} --project=${environment.project}\``).join(', ')} only as a last resort — Redis and PostgreSQL are private and unreachable without the connector.`,
         ],
       },
       chartLabel: 'minimum',
