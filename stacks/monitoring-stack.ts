@@ -8,7 +8,7 @@ import type { Environment } from '../src/config/environment';
 import { stackName } from '../src/config/environment';
 import { InfrastructureDashboard } from '../src/constructs/dashboard/infrastructure-dashboard';
 import { DriftChecks } from '../src/constructs/drift/drift-checks';
-import { consoleUrl, dashboardTitle, MonitoringContext } from '../src/constructs/monitoring-context';
+import { dashboardTitle, dashboardUrl, MonitoringContext } from '../src/constructs/monitoring-context';
 import { NotificationChannels } from '../src/constructs/notification-channels';
 import { createSignals } from '../src/constructs/signals/registry';
 import type { Signal } from '../src/constructs/signals/signal';
@@ -31,7 +31,7 @@ export class MonitoringStack extends TerraformStack {
       environment,
       channelsBySeverity: channels.bySeverity,
       dashboardTitle: dashboardTitle(environment),
-      dashboardsUrl: consoleUrl(environment, 'monitoring/dashboards'),
+      dashboardUrl: dashboardUrl(environment),
     };
     this.signals = createSignals(this, context);
     new InfrastructureDashboard(this, 'dashboard', context, this.signals);

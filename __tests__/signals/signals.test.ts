@@ -80,7 +80,7 @@ function build(key: SignalKey, data: Record<string, unknown>): Built {
     environment,
     channelsBySeverity: { critical: ['stub-critical'], error: [], warning: [] },
     dashboardTitle: 'Test dashboard',
-    dashboardsUrl: 'https://console.example.com/dashboards',
+    dashboardUrl: 'https://console.example.com/dashboards/test',
   };
   const stack = new TerraformStack(Testing.app(), 'signal-test');
   const [id, SignalConstruct] = SIGNAL_CONSTRUCTS[key];

@@ -57,7 +57,7 @@ export function createAlertPolicy(scope: Construct, spec: AlertSpec, context: Mo
     documentation: {
       mimeType: 'text/markdown',
       subject: `${name} (${spec.severity})`,
-      content: runbookMarkdown(spec.runbook, { dashboardTitle: context.dashboardTitle, dashboardsUrl: context.dashboardsUrl }),
+      content: runbookMarkdown(spec.runbook, { dashboardTitle: context.dashboardTitle, dashboardUrl: context.dashboardUrl }),
     },
   });
   policy.overrideLogicalId(spec.id);

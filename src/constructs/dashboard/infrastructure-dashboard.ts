@@ -1,9 +1,9 @@
-// The environment's dashboard, "Infrastructure health — <env>": response times, error rates by
-// component, resource utilization, the status of every alert policy, and configuration drift.
+// The environment's dashboard, "Infrastructure health — <env>": the status of every alert policy,
+// response times, error rates by component, resource utilization, and configuration drift.
 import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
 import { Construct } from 'constructs';
 import type { AlertPolicyInfo } from '../alert-policy-factory';
-import type { MonitoringContext } from '../monitoring-context';
+import { dashboardResourceName, MonitoringContext } from '../monitoring-context';
 import { SIGNAL_DEFINITIONS } from '../../config/signals/registry';
 import type { SignalDefinition } from '../../config/signals/signal-definition';
 import { DASHBOARD_SECTIONS, DashboardSection, Signal } from '../signals/signal';
@@ -24,26 +24,27 @@ export function sectionSubtitle(section: DashboardSection, definitions: readonly
 }
 
 export function dashboardSections(context: MonitoringContext, signals: readonly Signal[]): SectionTiles[] {
-  const sections: SectionTiles[] = DASHBOARD_SECTIONS.map((section) => ({
+  const policies: AlertPolicyInfo[] = signals.flatMap((signal) => signal.alertPolicies);
+  // What is firing comes first: the person who opens the dashboard from a runbook sees it at once.
+  const alertStatus: SectionTiles = {
+    header: sectionHeader('Alert status', 'One chart per alert policy: open incidents show in red'),
+    tiles: policies.map((policy) => alertChart(policy.displayName, policy.nameReference)),
+    tileWidth: 12,
+    tileHeight: 8,
+  };
+  const charts: SectionTiles[] = DASHBOARD_SECTIONS.map((section) => ({
     header: sectionHeader(SECTION_TITLES[section], sectionSubtitle(section)),
     tiles: signals.flatMap((signal) => signal.widgets[section]),
     tileWidth: 16,
     tileHeight: 12,
   }));
-  const policies: AlertPolicyInfo[] = signals.flatMap((signal) => signal.alertPolicies);
-  sections.push({
-    header: sectionHeader('Alert status', 'One chart per alert policy: open incidents show in red'),
-    tiles: policies.map((policy) => alertChart(policy.displayName, policy.nameReference)),
-    tileWidth: 12,
-    tileHeight: 8,
-  });
-  sections.push({
+  const drift: SectionTiles = {
     header: sectionHeader('Configuration drift', 'What the monitoring assumes; checked at every plan'),
     tiles: [textTile('Expected configuration', driftTileMarkdown(context.environment))],
     tileWidth: MOSAIC_COLUMNS,
     tileHeight: 12,
-  });
-  return sections;
+  };
+  return [alertStatus, ...charts, drift];
 }
 
 export class InfrastructureDashboard extends Construct {
@@ -52,6 +53,7 @@ export class InfrastructureDashboard extends Construct {
     const environment = context.environment;
     const tiles = layOutSections(dashboardSections(context, signals));
     const dashboard = {
+      name: dashboardResourceName(environment),
       displayName: context.dashboardTitle,
       labels: { env: environment.name },
       mosaicLayout: {
