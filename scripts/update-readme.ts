@@ -3,17 +3,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { replaceGeneratedSection } from '../src/tools/docs/readme-sections';
-import { alertTable, timeToNotificationTable } from './readme-tables';
+import { alertTable, signalTable, timeToNotificationTable } from './readme-tables';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const README = path.join(ROOT, 'README.md');
 
 async function update(): Promise<void> {
   let readme = fs.readFileSync(README, 'utf8');
+  readme = replaceGeneratedSection(readme, 'signal-table', signalTable());
   readme = replaceGeneratedSection(readme, 'alert-table', alertTable(ROOT));
   readme = replaceGeneratedSection(readme, 'time-to-notification', await timeToNotificationTable(ROOT));
   fs.writeFileSync(README, readme);
-  console.log('README.md: alert and time-to-notification tables regenerated from monitoring-staging');
+  console.log('README.md: signal table regenerated from the registry, alert and time-to-notification tables from monitoring-staging');
 }
 
 update().catch((error: unknown) => {
