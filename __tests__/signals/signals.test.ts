@@ -65,6 +65,12 @@ const SIGNALS: readonly SignalRow[] = [
     key: 'uptime', alerts: { minimal: 2, all: 2 },
     thresholds: { uptime_backend_health_failing: [1], uptime_auth_health_failing: [1] },
   },
+  {
+    key: 'cloudSql', alerts: { minimal: 4, all: 4 },
+    // database/up below 1; 80% of the default 100 max_connections as a backend count; CPU and
+    // disk utilization are fractions (90% -> 0.9).
+    thresholds: { cloudsql_instance_down: [1], cloudsql_connections_near_max: [80], cloudsql_cpu_high: [0.9], cloudsql_disk_high: [0.9] },
+  },
 ];
 
 type Resources = Record<string, Record<string, Record<string, any>>>;

@@ -3,6 +3,7 @@
 // registry (docs/architecture.md, "Add a signal"). The thresholds schema, the dashboard's section
 // subtitles, the collision check and the README's signal table all derive from this list.
 import { agentExecutionSignal } from './agent-execution';
+import { cloudSqlHealthSignal } from './cloudsql-health';
 import { postgresSignal } from './postgres';
 import { redisSignal } from './redis';
 import { uptimeSignal } from './uptime';
@@ -14,6 +15,7 @@ export const SIGNAL_DEFINITIONS = [
   vpcConnectorSignal,
   agentExecutionSignal,
   uptimeSignal,
+  cloudSqlHealthSignal,
 ] as const;
 
 export type SignalKey = (typeof SIGNAL_DEFINITIONS)[number]['key'];

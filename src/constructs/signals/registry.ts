@@ -6,6 +6,7 @@ import type { SignalKey } from '../../config/signals/registry';
 import { SIGNAL_DEFINITIONS } from '../../config/signals/registry';
 import type { MonitoringContext } from '../monitoring-context';
 import { AgentExecution } from './agent-execution';
+import { CloudSqlHealth } from './cloudsql-health';
 import { PostgresLatency } from './postgres-latency';
 import { RedisConnectivity } from './redis-connectivity';
 import type { Signal, SignalConstructor } from './signal';
@@ -19,6 +20,7 @@ export const SIGNAL_CONSTRUCTS: { readonly [Key in SignalKey]: readonly [id: str
   vpcConnector: ['vpc-connector', VpcConnector],
   agent: ['agent-execution', AgentExecution],
   uptime: ['uptime', Uptime],
+  cloudSql: ['cloudsql-health', CloudSqlHealth],
 };
 
 /** Every registered signal, built in the registry's order. */
