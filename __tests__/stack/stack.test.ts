@@ -101,8 +101,9 @@ describe('synthesized stacks', () => {
       expect(titles).toEqual(expect.arrayContaining([
         'Uptime check latency', 'PostgreSQL: query latency p50 / p99 (Query Insights)', 'Redis: average command time (µs per call)',
         'Redis: connection errors per request', 'Agent executions: timeout ratio', 'Cloud Run: 5xx responses by service',
-        'Redis: memory usage (fraction of maxmemory)', 'Redis: CPU (CPU-seconds per second)', 'Cloud SQL: CPU, memory and disk utilization',
-        'Cloud SQL: connections (backends)', 'Cloud Run: CPU utilization p99 by service', 'Cloud Run: memory utilization p99 by service',
+        'Redis: memory usage (fraction of maxmemory)', 'Redis: CPU (CPU-seconds per second)', 'Cloud SQL: memory utilization',
+        'Cloud SQL: CPU utilization', 'Cloud SQL: disk utilization', 'Cloud SQL: connections against max_connections',
+        'Cloud SQL: instance up (database/up)', 'Cloud Run: CPU utilization p99 by service', 'Cloud Run: memory utilization p99 by service',
         'Cloud Run: instances by service', 'VPC connector staging-connector: instances', 'VPC connector staging-connector: throughput',
         'Expected configuration',
       ]));

@@ -14,6 +14,6 @@ export const postgresSignal = defineSignal({
     // Preflight calls PostgreSQL degraded above this.
     responseTimeMs: positive('a response time in ms', 60000).default(200),
   }),
-  sections: { responseTimes: 'PostgreSQL (Query Insights)', utilization: 'Cloud SQL' },
+  sections: { responseTimes: 'PostgreSQL (Query Insights)', utilization: 'Cloud SQL memory' },
   logBasedMetrics: {},
 });

@@ -13,10 +13,7 @@ import type { MonitoringContext } from '../monitoring-context';
 import type { Signal } from './signal';
 
 const LATENCIES = metric('cloudsql.googleapis.com/database/postgresql/insights/aggregate/latencies');
-const CPU = metric('cloudsql.googleapis.com/database/cpu/utilization');
 const MEMORY = metric('cloudsql.googleapis.com/database/memory/utilization');
-const DISK = metric('cloudsql.googleapis.com/database/disk/utilization');
-const BACKENDS = metric('cloudsql.googleapis.com/database/postgresql/num_backends');
 
 // Percentile aligners are documented for GAUGE and DELTA distributions only; for a CUMULATIVE one,
 // ALIGN_DELTA turns each window into a delta distribution and the reducer takes the percentile
@@ -103,15 +100,9 @@ export class PostgresLatency extends Construct implements Signal {
         ], { yLabel: 'µs', threshold: critical.thresholdLine }),
       ],
       errorRates: [],
+      // CPU, disk and connections are charted with their alerts by the Cloud SQL instance health signal.
       utilization: [
-        lineChart('Cloud SQL: CPU, memory and disk utilization', [
-          { filter: databaseFilter(CPU.type), aggregation: gauge, legend: 'CPU' },
-          { filter: databaseFilter(MEMORY.type), aggregation: gauge, legend: 'memory' },
-          { filter: databaseFilter(DISK.type), aggregation: gauge, legend: 'disk' },
-        ], { yLabel: 'fraction' }),
-        lineChart('Cloud SQL: connections (backends)', [
-          { filter: databaseFilter(BACKENDS.type), aggregation: { ...gauge, crossSeriesReducer: 'REDUCE_SUM' } },
-        ], { yLabel: 'connections' }),
+        lineChart('Cloud SQL: memory utilization', [{ filter: databaseFilter(MEMORY.type), aggregation: gauge }], { yLabel: 'fraction' }),
       ],
     };
   }
