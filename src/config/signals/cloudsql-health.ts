@@ -14,7 +14,8 @@ export const cloudSqlHealthSignal = defineSignal({
     // Long enough that the restart of a tier change or flag patch (the runbook's own remedies)
     // is not paged as an outage; database/up is sampled every 60 s.
     downForSeconds: wholeMinutes('a duration in seconds', 60, 3600).default(300)
-      .describe('How long database/up must report the instance down (or report nothing) before the critical alert, in seconds (whole minutes).'),
+      
+        .describe('How long database/up must report down (or nothing) before the alert, in seconds (whole minutes).'),
     // Cloud SQL's default max_connections for PostgreSQL instances with 3.75 to 6 GB of memory,
     // such as staging's db-custom-1-3840 (Cloud SQL quotas and limits). Set it when the tier or
     // the max_connections flag differs: too high and the alert never fires.
@@ -33,7 +34,8 @@ export const cloudSqlHealthSignal = defineSignal({
     diskUtilizationPercent: positive('a percentage', 100).default(90)
       .describe('Alert when disk utilization (percent of the disk quota) stays above this.'),
     durationSeconds: wholeMinutes('a duration in seconds', 0, 86400).default(300)
-      .describe('How long connections or disk utilization must stay above their thresholds, in seconds (whole minutes).'),
+      
+        .describe('How long connections or disk utilization must stay above threshold, in seconds (whole minutes).'),
   }),
   sections: { utilization: 'Cloud SQL instance health' },
   logBasedMetrics: {},
