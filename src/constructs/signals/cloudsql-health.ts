@@ -8,7 +8,7 @@ import { metric } from '../../gcp/metric-catalog';
 import { percentAsFraction } from '../../gcp/units';
 import { AlertPolicyInfo, createAlertPolicy } from '../alert-policy-factory';
 import { Aggregation, thresholdCondition } from '../conditions';
-import { lineChart } from '../dashboard/widgets';
+import { lineChart, Widget } from '../dashboard/widgets';
 import type { MonitoringContext } from '../monitoring-context';
 import type { Runbook } from '../runbook';
 import type { Signal } from './signal';
@@ -22,13 +22,22 @@ const BY_INSTANCE = ['resource.label.database_id'];
 
 /** Every metric here is a 60 s GAUGE: align each minute, then reduce across the instance's series. */
 function perMinute(aligner: string, reducer: string): Aggregation {
-  return { alignmentPeriodSeconds: 60, perSeriesAligner: aligner, crossSeriesReducer: reducer, groupByFields: BY_INSTANCE };
+  return {
+    alignmentPeriodSeconds: 60, perSeriesAligner: aligner, crossSeriesReducer: reducer, groupByFields: BY_INSTANCE,
+  };
 }
 
 type RunbookChecks = Pick<Runbook, 'firstChecks' | 'commands'>;
 
 /** The remediation plan's PostgreSQL investigation, for this environment's instance. */
-function instanceRunbook(environment: Environment): { describe: string; diskSize: string; slowQueries: string; scaleUp: string } {
+interface InstanceCommands {
+  readonly describe: string;
+  readonly diskSize: string;
+  readonly slowQueries: string;
+  readonly scaleUp: string;
+}
+
+function instanceRunbook(environment: Environment): InstanceCommands {
   const instance = environment.postgres.instance;
   const project = `--project=${environment.project}`;
   return {
@@ -51,7 +60,8 @@ export class CloudSqlHealth extends Construct implements Signal {
     this.environment = context.environment;
     // Cloud SQL resources are labelled "PROJECT:INSTANCE".
     const databaseId = `${this.environment.project}:${this.environment.postgres.instance}`;
-    this.instanceFilter = (metricType) => metricFilter({ metricType, resourceType: 'cloudsql_database', resourceLabels: { database_id: databaseId } });
+    this.instanceFilter = (metricType) =>
+      metricFilter({ metricType, resourceType: 'cloudsql_database', resourceLabels: { database_id: databaseId } });
     const down = this.downAlert(context);
     const connections = this.connectionsAlert(context);
     const cpu = this.cpuAlert(context);
@@ -61,16 +71,18 @@ export class CloudSqlHealth extends Construct implements Signal {
       responseTimes: [],
       errorRates: [],
       utilization: [
-        lineChart('Cloud SQL: instance up (database/up)', [{ filter: this.instanceFilter(UP.type), aggregation: perMinute('ALIGN_MIN', 'REDUCE_MIN') }],
-          { yLabel: 'up', threshold: down.thresholdLine }),
-        lineChart('Cloud SQL: connections against max_connections', [{ filter: this.instanceFilter(BACKENDS.type), aggregation: perMinute('ALIGN_MEAN', 'REDUCE_SUM') }],
-          { yLabel: 'connections', threshold: connections.thresholdLine }),
-        lineChart('Cloud SQL: CPU utilization', [{ filter: this.instanceFilter(CPU.type), aggregation: perMinute('ALIGN_MEAN', 'REDUCE_MAX') }],
-          { yLabel: 'fraction of reserved CPU', threshold: cpu.thresholdLine }),
-        lineChart('Cloud SQL: disk utilization', [{ filter: this.instanceFilter(DISK.type), aggregation: perMinute('ALIGN_MEAN', 'REDUCE_MAX') }],
-          { yLabel: 'fraction of disk quota', threshold: disk.thresholdLine }),
+        this.chart('Cloud SQL: instance up (database/up)', UP.type, perMinute('ALIGN_MIN', 'REDUCE_MIN'), 'up', down),
+        this.chart('Cloud SQL: connections against max_connections', BACKENDS.type, perMinute('ALIGN_MEAN', 'REDUCE_SUM'),
+          'connections', connections),
+        this.chart('Cloud SQL: CPU utilization', CPU.type, perMinute('ALIGN_MEAN', 'REDUCE_MAX'), 'fraction of reserved CPU', cpu),
+        this.chart('Cloud SQL: disk utilization', DISK.type, perMinute('ALIGN_MEAN', 'REDUCE_MAX'), 'fraction of disk quota', disk),
       ],
     };
+  }
+
+  /** One metric of the instance, with the threshold line of the alert that watches it. */
+  private chart(title: string, metricType: string, aggregation: Aggregation, yLabel: string, alert: AlertPolicyInfo): Widget {
+    return lineChart(title, [{ filter: this.instanceFilter(metricType), aggregation }], { yLabel, threshold: alert.thresholdLine });
   }
 
   private downAlert(context: MonitoringContext): AlertPolicyInfo {
