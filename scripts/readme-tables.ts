@@ -2,8 +2,15 @@
 import * as path from 'path';
 import { main } from '../src/cli/main';
 import { loadEnvironmentFile } from '../src/config/load-environment';
+import { SIGNAL_DEFINITIONS } from '../src/config/signals/registry';
 import { alertTableMarkdown } from '../src/tools/docs/alert-table';
+import { signalTableMarkdown } from '../src/tools/docs/signal-table';
 import { synthesizeStackJson } from '../stacks/synthesize';
+
+/** The table of registered signals and their thresholds' defaults. */
+export function signalTable(): string {
+  return signalTableMarkdown(SIGNAL_DEFINITIONS);
+}
 
 /** The table of alerts of the synthesized staging stack. */
 export function alertTable(repositoryRoot: string): string {

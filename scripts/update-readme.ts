@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { replaceGeneratedSection } from '../src/tools/docs/readme-sections';
 import { lintRuleTableMarkdown } from '../src/tools/lint/rule-table';
-import { alertTable, timeToNotificationTable } from './readme-tables';
+import { alertTable, signalTable, timeToNotificationTable } from './readme-tables';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const README = path.join(ROOT, 'README.md');
@@ -12,10 +12,11 @@ const LINT_DOC = path.join(ROOT, 'docs', 'lint.md');
 
 async function update(): Promise<void> {
   let readme = fs.readFileSync(README, 'utf8');
+  readme = replaceGeneratedSection(readme, 'signal-table', signalTable());
   readme = replaceGeneratedSection(readme, 'alert-table', alertTable(ROOT));
   readme = replaceGeneratedSection(readme, 'time-to-notification', await timeToNotificationTable(ROOT));
   fs.writeFileSync(README, readme);
-  console.log('README.md: alert and time-to-notification tables regenerated from monitoring-staging');
+  console.log('README.md: signal table regenerated from the registry, alert and time-to-notification tables from monitoring-staging');
   fs.writeFileSync(LINT_DOC, replaceGeneratedSection(fs.readFileSync(LINT_DOC, 'utf8'), 'lint-rules', lintRuleTableMarkdown()));
   console.log('docs/lint.md: rule table regenerated from src/tools/lint/rule-ids.ts');
 }

@@ -1,5 +1,5 @@
 // One environment's monitoring: a TerraformStack named monitoring-<env> that composes the
-// notification channels, one construct per signal, the dashboard and the drift checks.
+// notification channels, one construct per registered signal, the dashboard and the drift checks.
 // Composition only.
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
@@ -8,14 +8,10 @@ import type { Environment } from '../src/config/environment';
 import { stackName } from '../src/config/environment';
 import { InfrastructureDashboard } from '../src/constructs/dashboard/infrastructure-dashboard';
 import { DriftChecks } from '../src/constructs/drift/drift-checks';
-import { consoleUrl, dashboardTitle, MonitoringContext } from '../src/constructs/monitoring-context';
+import { dashboardTitle, dashboardUrl, MonitoringContext } from '../src/constructs/monitoring-context';
 import { NotificationChannels } from '../src/constructs/notification-channels';
-import { AgentExecution } from '../src/constructs/signals/agent-execution';
-import { PostgresLatency } from '../src/constructs/signals/postgres-latency';
-import { RedisConnectivity } from '../src/constructs/signals/redis-connectivity';
+import { createSignals } from '../src/constructs/signals/registry';
 import type { Signal } from '../src/constructs/signals/signal';
-import { Uptime } from '../src/constructs/signals/uptime';
-import { VpcConnector } from '../src/constructs/signals/vpc-connector';
 import { addStateBackend } from './state-backend';
 
 export class MonitoringStack extends TerraformStack {
@@ -31,15 +27,9 @@ export class MonitoringStack extends TerraformStack {
       environment,
       channelsBySeverity: channels.bySeverity,
       dashboardTitle: dashboardTitle(environment),
-      dashboardsUrl: consoleUrl(environment, 'monitoring/dashboards'),
+      dashboardUrl: dashboardUrl(environment),
     };
-    this.signals = [
-      new RedisConnectivity(this, 'redis', context),
-      new PostgresLatency(this, 'postgresql', context),
-      new VpcConnector(this, 'vpc-connector', context),
-      new AgentExecution(this, 'agent-execution', context),
-      new Uptime(this, 'uptime', context),
-    ];
+    this.signals = createSignals(this, context);
     new InfrastructureDashboard(this, 'dashboard', context, this.signals);
     new DriftChecks(this, 'drift', { environment });
   }

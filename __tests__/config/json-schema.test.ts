@@ -26,4 +26,24 @@ describe('environment JSON Schema', () => {
     expect(schema.properties.project.pattern).toBe('^[a-z][a-z0-9-]{4,28}[a-z0-9]$');
     expect(schema.properties.redis.properties.port.default).toBe(6379);
   });
+
+  test('every field carries a description, so editors show help for it', () => {
+    const undescribed: string[] = [];
+    const walk = (node: Record<string, any>, where: string): void => {
+      for (const [name, field] of Object.entries<Record<string, any>>(node.properties ?? {})) {
+        if (typeof field.description !== 'string' || field.description.length < 10) undescribed.push(`${where}/${name}`);
+        walk(field, `${where}/${name}`);
+      }
+      for (const key of ['items', 'anyOf', 'oneOf', 'allOf'] as const) {
+        const children = node[key] === undefined ? [] : Array.isArray(node[key]) ? node[key] : [node[key]];
+        children.forEach((child: Record<string, any>) => walk(child, where));
+      }
+    };
+    const schema = JSON.parse(environmentJsonSchemaText());
+    walk(schema, '');
+    expect(undescribed).toEqual([]);
+    // A signal's threshold block is described by its registry definition.
+    expect(schema.properties.thresholds.properties.cloudSql.description).toMatch(/^Cloud SQL instance health: /);
+    expect(schema.properties.thresholds.properties.redis.properties.connectionFailurePercent.description).toContain('percentage');
+  });
 });

@@ -1,13 +1,20 @@
 // The README's alert table is what the staging stack deploys: generated, and checked here.
 import * as fs from 'fs';
 import * as path from 'path';
-import { alertTable, timeToNotificationTable } from '../../scripts/readme-tables';
+import { alertTable, signalTable, timeToNotificationTable } from '../../scripts/readme-tables';
 import { thresholdWords } from '../../src/tools/docs/alert-table';
 import { generatedSection, replaceGeneratedSection } from '../../src/tools/docs/readme-sections';
 import { REPO_ROOT } from '../support/environments';
 
 describe('README', () => {
   const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+
+  test('the signal table is the signal registry (run `npm run docs` after adding a signal)', () => {
+    const table = signalTable();
+    expect(generatedSection(readme, 'signal-table')).toBe(table);
+    expect(table).toContain('| Redis connectivity | `thresholds.redis` |');
+    expect(table).toContain('`connectionFailurePercent: 1`');
+  });
 
   test('the alert table matches the synthesized staging stack (run `npm run docs` after changing alerts)', () => {
     const table = alertTable(REPO_ROOT);

@@ -57,11 +57,21 @@ describe('synthesized stacks', () => {
     const dashboard = JSON.parse(dashboardJson);
     const tiles: Array<{ xPos: number; yPos: number; width: number; height: number; widget: Record<string, any> }> = dashboard.mosaicLayout.tiles;
 
-    test('is titled per environment and has the five sections in order', () => {
+    test('is titled per environment and has the five sections in order, alert status first', () => {
       expect(dashboard.displayName).toBe('Infrastructure health — staging');
       expect(tiles.filter((tile) => tile.widget.sectionHeader).map((tile) => tile.widget.title)).toEqual([
-        'Infrastructure response times', 'Error rates by component', 'Resource utilization trends', 'Alert status', 'Configuration drift',
+        'Alert status', 'Infrastructure response times', 'Error rates by component', 'Resource utilization trends', 'Configuration drift',
       ]);
+      expect(tiles[0]).toMatchObject({ xPos: 0, yPos: 0, widget: { title: 'Alert status' } });
+    });
+
+    test('names itself, and every runbook links that dashboard rather than the list of dashboards', () => {
+      expect(dashboard.name).toBe('projects/netra-staging/dashboards/vigil-staging-infrastructure');
+      const link = 'https://console.cloud.google.com/monitoring/dashboards/builder/vigil-staging-infrastructure?project=netra-staging';
+      for (const policy of Object.values(resourcesOf(staging, 'google_monitoring_alert_policy'))) {
+        const content = (policy.documentation as { content: string }).content;
+        expect(content.endsWith(`## Dashboard\n"Infrastructure health — staging": ${link}`)).toBe(true);
+      }
     });
 
     test('has an alert chart for every alert policy', () => {
@@ -91,8 +101,9 @@ describe('synthesized stacks', () => {
       expect(titles).toEqual(expect.arrayContaining([
         'Uptime check latency', 'PostgreSQL: query latency p50 / p99 (Query Insights)', 'Redis: average command time (µs per call)',
         'Redis: connection errors per request', 'Agent executions: timeout ratio', 'Cloud Run: 5xx responses by service',
-        'Redis: memory usage (fraction of maxmemory)', 'Redis: CPU (CPU-seconds per second)', 'Cloud SQL: CPU, memory and disk utilization',
-        'Cloud SQL: connections (backends)', 'Cloud Run: CPU utilization p99 by service', 'Cloud Run: memory utilization p99 by service',
+        'Redis: memory usage (fraction of maxmemory)', 'Redis: CPU (CPU-seconds per second)', 'Cloud SQL: memory utilization',
+        'Cloud SQL: CPU utilization', 'Cloud SQL: disk utilization', 'Cloud SQL: connections against max_connections',
+        'Cloud SQL: instance up (database/up)', 'Cloud Run: CPU utilization p99 by service', 'Cloud Run: memory utilization p99 by service',
         'Cloud Run: instances by service', 'VPC connector staging-connector: instances', 'VPC connector staging-connector: throughput',
         'Expected configuration',
       ]));

@@ -6,17 +6,12 @@
 // an environment name runs into another's metric name (`a` + `b-c` and `a-b` + `c`).
 import type { ConfigProblem } from './config-error';
 import type { Environment } from './environment';
+import { SIGNAL_DEFINITIONS } from './signals/registry';
 
-// The log-based metrics each environment's stack creates, by the name after `vigil-<env>-`.
-// Keep in step with the signals (src/constructs/signals/*): __tests__/clone/collisions.test.ts
-// synthesizes staging and fails when the stack creates a metric this list does not know.
-export const LOG_BASED_METRICS: readonly string[] = [
-  'redis-connection-errors',
-  'redis-operations',
-  'agent-executions',
-  'agent-timeouts',
-  'agent-execution-seconds',
-];
+// The log-based metrics each environment's stack creates, by the name after `vigil-<env>-`: what
+// the signals declare (src/config/signals/). __tests__/clone/collisions.test.ts synthesizes staging
+// and fails when the stack creates a metric no signal declares.
+export const LOG_BASED_METRICS: readonly string[] = SIGNAL_DEFINITIONS.flatMap((signal) => Object.values(signal.logBasedMetrics));
 
 export function logBasedMetricName(environmentName: string, metric: string): string {
   return `vigil-${environmentName}-${metric}`;

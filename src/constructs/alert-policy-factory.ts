@@ -5,6 +5,7 @@
 import { MonitoringAlertPolicy, MonitoringAlertPolicyConditions } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import type { Construct } from 'constructs';
 import type { Severity } from '../config/schema';
+import type { ChartThreshold } from './dashboard/widgets';
 import { displayName, MonitoringContext } from './monitoring-context';
 import { Runbook, runbookMarkdown } from './runbook';
 
@@ -25,6 +26,8 @@ export interface AlertSpec {
   readonly combiner?: 'OR' | 'AND' | 'AND_WITH_MATCHING_RESOURCE';
   readonly conditions: MonitoringAlertPolicyConditions[];
   readonly runbook: Runbook;
+  /** How a chart labels the first condition's threshold (`alert: 1%`); charts then draw it from the policy. */
+  readonly chartLabel?: string;
 }
 
 export interface AlertPolicyInfo {
@@ -34,6 +37,8 @@ export interface AlertPolicyInfo {
   readonly severity: Severity;
   /** Terraform reference to the policy's API name (`projects/P/alertPolicies/ID`), for dashboard alert charts. */
   readonly nameReference: string;
+  /** The first condition's threshold as a chart line, in the metric's unit, when the spec names a chart label. */
+  readonly thresholdLine?: ChartThreshold;
 }
 
 export function createAlertPolicy(scope: Construct, spec: AlertSpec, context: MonitoringContext): AlertPolicyInfo {
@@ -52,9 +57,17 @@ export function createAlertPolicy(scope: Construct, spec: AlertSpec, context: Mo
     documentation: {
       mimeType: 'text/markdown',
       subject: `${name} (${spec.severity})`,
-      content: runbookMarkdown(spec.runbook, { dashboardTitle: context.dashboardTitle, dashboardsUrl: context.dashboardsUrl }),
+      content: runbookMarkdown(spec.runbook, { dashboardTitle: context.dashboardTitle, dashboardUrl: context.dashboardUrl }),
     },
   });
   policy.overrideLogicalId(spec.id);
-  return { id: spec.id, displayName: name, component: spec.component, severity: spec.severity, nameReference: policy.name };
+  return {
+    id: spec.id, displayName: name, component: spec.component, severity: spec.severity, nameReference: policy.name,
+    thresholdLine: thresholdLine(spec),
+  };
+}
+
+function thresholdLine(spec: AlertSpec): ChartThreshold | undefined {
+  const value = spec.conditions[0]?.conditionThreshold?.thresholdValue;
+  return spec.chartLabel === undefined || value === undefined ? undefined : { value, label: spec.chartLabel };
 }

@@ -10,8 +10,8 @@ export interface MonitoringContext {
   readonly channelsBySeverity: Readonly<Record<Severity, readonly string[]>>;
   /** The dashboard's title, quoted in runbooks so a person can find it. */
   readonly dashboardTitle: string;
-  /** Console link to the project's dashboards list. */
-  readonly dashboardsUrl: string;
+  /** Console link that opens the environment's dashboard itself. */
+  readonly dashboardUrl: string;
 }
 
 /** Names every log-based metric of an environment, so two environments in one project never collide. */
@@ -26,6 +26,26 @@ export function displayName(environment: Environment, title: string): string {
 
 export function dashboardTitle(environment: Environment): string {
   return `Infrastructure health — ${environment.name}`;
+}
+
+/**
+ * The dashboard's id, chosen by vigil rather than by the API: the dashboard JSON names itself
+ * `projects/<project>/dashboards/<id>` (the Dashboards API takes the id from `name` on create,
+ * as gcloud's "create a dashboard with a specific dashboard ID" shows). Known at synthesis, the
+ * id lets runbooks link the dashboard itself; a Terraform reference to the dashboard's id would
+ * make a cycle, since the dashboard's alert charts reference every policy.
+ */
+export function dashboardId(environment: Environment): string {
+  return `vigil-${environment.name}-infrastructure`;
+}
+
+export function dashboardResourceName(environment: Environment): string {
+  return `projects/${environment.project}/dashboards/${dashboardId(environment)}`;
+}
+
+/** The console page of one dashboard. */
+export function dashboardUrl(environment: Environment): string {
+  return consoleUrl(environment, `monitoring/dashboards/builder/${dashboardId(environment)}`);
 }
 
 export function consoleUrl(environment: Environment, pagePath: string): string {

@@ -15,7 +15,7 @@ export interface Runbook {
 
 export interface RunbookLinks {
   readonly dashboardTitle: string;
-  readonly dashboardsUrl: string;
+  readonly dashboardUrl: string;
 }
 
 export function runbookMarkdown(runbook: Runbook, links: RunbookLinks): string {
@@ -35,6 +35,6 @@ export function runbookMarkdown(runbook: Runbook, links: RunbookLinks): string {
   if (runbook.notes && runbook.notes.length > 0) {
     lines.push('', '## Notes', ...runbook.notes.map((note) => `- ${note}`));
   }
-  lines.push('', '## Dashboard', `"${links.dashboardTitle}": ${links.dashboardsUrl}`);
+  lines.push('', '## Dashboard', `"${links.dashboardTitle}": ${links.dashboardUrl}`);
   return lines.join('\n');
 }

@@ -1,41 +1,50 @@
-// The environment's dashboard, "Infrastructure health — <env>": response times, error rates by
-// component, resource utilization, the status of every alert policy, and configuration drift.
+// The environment's dashboard, "Infrastructure health — <env>": the status of every alert policy,
+// response times, error rates by component, resource utilization, and configuration drift.
 import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
 import { Construct } from 'constructs';
 import type { AlertPolicyInfo } from '../alert-policy-factory';
-import type { MonitoringContext } from '../monitoring-context';
-import type { DashboardSection, Signal } from '../signals/signal';
+import { dashboardResourceName, MonitoringContext } from '../monitoring-context';
+import { SIGNAL_DEFINITIONS } from '../../config/signals/registry';
+import type { SignalDefinition } from '../../config/signals/signal-definition';
+import { DASHBOARD_SECTIONS, DashboardSection, Signal } from '../signals/signal';
 import { driftTileMarkdown } from './drift-tile';
 import { layOutSections, MOSAIC_COLUMNS, SectionTiles } from './mosaic-layout';
 import { alertChart, sectionHeader, textTile } from './widgets';
 
-const SECTION_TITLES: Readonly<Record<DashboardSection, [string, string]>> = {
-  responseTimes: ['Infrastructure response times', 'Uptime checks, PostgreSQL (Query Insights), Redis, agents, Cloud Run'],
-  errorRates: ['Error rates by component', 'Redis connection errors, agent timeouts, Cloud Run 5xx'],
-  utilization: ['Resource utilization trends', 'Redis, Cloud SQL, Cloud Run, VPC connector'],
+const SECTION_TITLES: Readonly<Record<DashboardSection, string>> = {
+  responseTimes: 'Infrastructure response times',
+  errorRates: 'Error rates by component',
+  utilization: 'Resource utilization trends',
 };
 
+/** What the registered signals chart in a section, in registry order: `Redis, PostgreSQL (Query Insights), …`. */
+export function sectionSubtitle(section: DashboardSection, definitions: readonly SignalDefinition[] = SIGNAL_DEFINITIONS): string {
+  const words = definitions.flatMap((definition) => definition.sections[section] ?? []).join(', ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function dashboardSections(context: MonitoringContext, signals: readonly Signal[]): SectionTiles[] {
-  const sections: SectionTiles[] = (Object.keys(SECTION_TITLES) as DashboardSection[]).map((section) => ({
-    header: sectionHeader(...SECTION_TITLES[section]),
-    tiles: signals.flatMap((signal) => signal.widgets[section]),
-    tileWidth: 16,
-    tileHeight: 12,
-  }));
   const policies: AlertPolicyInfo[] = signals.flatMap((signal) => signal.alertPolicies);
-  sections.push({
+  // What is firing comes first: the person who opens the dashboard from a runbook sees it at once.
+  const alertStatus: SectionTiles = {
     header: sectionHeader('Alert status', 'One chart per alert policy: open incidents show in red'),
     tiles: policies.map((policy) => alertChart(policy.displayName, policy.nameReference)),
     tileWidth: 12,
     tileHeight: 8,
-  });
-  sections.push({
+  };
+  const charts: SectionTiles[] = DASHBOARD_SECTIONS.map((section) => ({
+    header: sectionHeader(SECTION_TITLES[section], sectionSubtitle(section)),
+    tiles: signals.flatMap((signal) => signal.widgets[section]),
+    tileWidth: 16,
+    tileHeight: 12,
+  }));
+  const drift: SectionTiles = {
     header: sectionHeader('Configuration drift', 'What the monitoring assumes; checked at every plan'),
     tiles: [textTile('Expected configuration', driftTileMarkdown(context.environment))],
     tileWidth: MOSAIC_COLUMNS,
     tileHeight: 12,
-  });
-  return sections;
+  };
+  return [alertStatus, ...charts, drift];
 }
 
 export class InfrastructureDashboard extends Construct {
@@ -44,6 +53,7 @@ export class InfrastructureDashboard extends Construct {
     const environment = context.environment;
     const tiles = layOutSections(dashboardSections(context, signals));
     const dashboard = {
+      name: dashboardResourceName(environment),
       displayName: context.dashboardTitle,
       labels: { env: environment.name },
       mosaicLayout: {

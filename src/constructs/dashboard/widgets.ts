@@ -25,10 +25,15 @@ function aggregationJson(aggregation: ChartAggregation): Record<string, unknown>
   };
 }
 
+/** A horizontal line, in the unit the chart shows: an alert policy hands its own (AlertPolicyInfo.thresholdLine). */
+export interface ChartThreshold {
+  readonly value: number;
+  readonly label: string;
+}
+
 export interface ChartOptions {
   readonly yLabel?: string;
-  /** A horizontal line, in the unit the chart shows (e.g. an alert threshold). */
-  readonly threshold?: { readonly value: number; readonly label: string };
+  readonly threshold?: ChartThreshold;
 }
 
 export function lineChart(title: string, series: readonly ChartSeries[], options: ChartOptions = {}): Widget {

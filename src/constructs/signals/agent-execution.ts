@@ -2,6 +2,7 @@
 // PostgreSQL failed underneath). Measured from the backend's logs: one entry per finished
 // execution, its outcome and its duration.
 import { Construct } from 'constructs';
+import { agentExecutionSignal } from '../../config/signals/agent-execution';
 import { metricFilter } from '../../gcp/filter-builder';
 import { percentAsFraction } from '../../gcp/units';
 import { AlertPolicyInfo, createAlertPolicy } from '../alert-policy-factory';
@@ -25,11 +26,12 @@ export class AgentExecution extends Construct implements Signal {
     const thresholds = environment.thresholds.agent;
     const windowMinutes = thresholds.windowSeconds / 60;
 
-    const executions = countLogEntries(this, 'agent_executions', environment, 'agent-executions', agent.executionFilter,
+    const names = agentExecutionSignal.logBasedMetrics;
+    const executions = countLogEntries(this, 'agent_executions', environment, names.executions, agent.executionFilter,
       `Agent executions finished by the ${environment.name} backend (any outcome).`);
-    const timeouts = countLogEntries(this, 'agent_timeouts', environment, 'agent-timeouts', agent.timeoutFilter,
+    const timeouts = countLogEntries(this, 'agent_timeouts', environment, names.timeouts, agent.timeoutFilter,
       `Agent executions of the ${environment.name} backend that hit their timeout.`);
-    const durations = distributionOfLogField(this, 'agent_execution_seconds', environment, 'agent-execution-seconds', agent.executionFilter,
+    const durations = distributionOfLogField(this, 'agent_execution_seconds', environment, names.executionSeconds, agent.executionFilter,
       `Execution time of agent executions of the ${environment.name} backend, from ${agent.durationField}.`,
       { field: agent.durationField, unit: 's', bounds: DURATION_BOUNDS });
     const filterOf = (metricType: string) => metricFilter({ metricType, resourceType: 'cloud_run_revision' });
@@ -40,7 +42,7 @@ export class AgentExecution extends Construct implements Signal {
       'Did a deploy just happen? Compare with the Cloud Run revision history; roll back the revision if the timeouts started with it.',
     ];
     const percent = thresholds.timeoutRatePercent;
-    this.alertPolicies.push(createAlertPolicy(this, {
+    const timeoutRate = createAlertPolicy(this, {
       id: 'agent_timeout_rate',
       component: 'agent-execution',
       severity: 'critical',
@@ -73,10 +75,11 @@ export class AgentExecution extends Construct implements Signal {
         userImpact: 'Users asking the chat agent get no answer: their executions are cut off at the timeout.',
         firstChecks,
       },
-    }, context));
+      chartLabel: `alert: ${percent}%`,
+    }, context);
 
     const budget = thresholds.executionBudgetSeconds;
-    this.alertPolicies.push(createAlertPolicy(this, {
+    const overBudget = createAlertPolicy(this, {
       id: 'agent_execution_over_budget',
       component: 'agent-execution',
       severity: 'warning',
@@ -94,7 +97,9 @@ export class AgentExecution extends Construct implements Signal {
         userImpact: 'Agent answers are slow; executions near the budget are about to time out.',
         firstChecks,
       },
-    }, context));
+      chartLabel: 'budget',
+    }, context);
+    this.alertPolicies.push(timeoutRate, overBudget);
 
     const perMinute = { ...windowSum, alignmentPeriodSeconds: 60 };
     this.widgets = {
@@ -102,11 +107,11 @@ export class AgentExecution extends Construct implements Signal {
         lineChart('Agent execution time p50 / p95', [
           { filter: filterOf(durations.metricType), aggregation: { ...perMinute, crossSeriesReducer: 'REDUCE_PERCENTILE_50' }, legend: 'p50' },
           { filter: filterOf(durations.metricType), aggregation: { ...perMinute, crossSeriesReducer: 'REDUCE_PERCENTILE_95' }, legend: 'p95' },
-        ], { yLabel: 's', threshold: { value: budget, label: 'budget' } }),
+        ], { yLabel: 's', threshold: overBudget.thresholdLine }),
       ],
       errorRates: [
         ratioChart('Agent executions: timeout ratio', { filter: filterOf(timeouts.metricType), aggregation: perMinute }, { filter: filterOf(executions.metricType), aggregation: perMinute },
-          { threshold: { value: percentAsFraction(percent), label: `alert: ${percent}%` } }),
+          { threshold: timeoutRate.thresholdLine }),
       ],
       utilization: [],
     };

@@ -13,10 +13,7 @@ import type { MonitoringContext } from '../monitoring-context';
 import type { Signal } from './signal';
 
 const LATENCIES = metric('cloudsql.googleapis.com/database/postgresql/insights/aggregate/latencies');
-const CPU = metric('cloudsql.googleapis.com/database/cpu/utilization');
 const MEMORY = metric('cloudsql.googleapis.com/database/memory/utilization');
-const DISK = metric('cloudsql.googleapis.com/database/disk/utilization');
-const BACKENDS = metric('cloudsql.googleapis.com/database/postgresql/num_backends');
 
 // Percentile aligners are documented for GAUGE and DELTA distributions only; for a CUMULATIVE one,
 // ALIGN_DELTA turns each window into a delta distribution and the reducer takes the percentile
@@ -66,6 +63,7 @@ export class PostgresLatency extends Construct implements Signal {
         threshold: millisecondsIn(LATENCIES.unit, latencyMs),
         durationSeconds: thresholds.durationSeconds,
       })],
+      chartLabel: `alert: ${latencyMs} ms`,
       runbook: {
         whatFired: `The 99th percentile of query latency on Cloud SQL \`${postgres.instance}\` (Query Insights) stayed above ${latencyMs} ms for ${minutes} minutes. ${meaning}`,
         userImpact: 'Every chat request reads and writes PostgreSQL: responses slow down, and agent executions run into their 30 s timeout.',
@@ -74,7 +72,8 @@ export class PostgresLatency extends Construct implements Signal {
         notes: ['This alert is blind when Query Insights is off for the instance; the drift checks verify it at plan time (docs/drift.md).'],
       },
     }, context);
-    this.alertPolicies.push(latencyAlert('postgres_p99_latency_critical', 'critical', thresholds.p99LatencyMs, 'This is the remediation plan\'s critical threshold.'));
+    const critical = latencyAlert('postgres_p99_latency_critical', 'critical', thresholds.p99LatencyMs, 'This is the remediation plan\'s critical threshold.');
+    this.alertPolicies.push(critical);
     this.alertPolicies.push(latencyAlert('postgres_p99_latency_warning', 'warning', thresholds.p99WarningLatencyMs, 'This is above the normal budget; the critical alert follows if it keeps rising.'));
 
     this.alertPolicies.push(createHealthSectionAlert(this, context, {
@@ -98,18 +97,12 @@ export class PostgresLatency extends Construct implements Signal {
         lineChart('PostgreSQL: query latency p50 / p99 (Query Insights)', [
           { filter: latencyFilter, aggregation: percentileAggregation('REDUCE_PERCENTILE_50'), legend: 'p50' },
           { filter: latencyFilter, aggregation: percentileAggregation('REDUCE_PERCENTILE_99'), legend: 'p99' },
-        ], { yLabel: 'µs', threshold: { value: millisecondsIn(LATENCIES.unit, thresholds.p99LatencyMs), label: `alert: ${thresholds.p99LatencyMs} ms` } }),
+        ], { yLabel: 'µs', threshold: critical.thresholdLine }),
       ],
       errorRates: [],
+      // CPU, disk and connections are charted with their alerts by the Cloud SQL instance health signal.
       utilization: [
-        lineChart('Cloud SQL: CPU, memory and disk utilization', [
-          { filter: databaseFilter(CPU.type), aggregation: gauge, legend: 'CPU' },
-          { filter: databaseFilter(MEMORY.type), aggregation: gauge, legend: 'memory' },
-          { filter: databaseFilter(DISK.type), aggregation: gauge, legend: 'disk' },
-        ], { yLabel: 'fraction' }),
-        lineChart('Cloud SQL: connections (backends)', [
-          { filter: databaseFilter(BACKENDS.type), aggregation: { ...gauge, crossSeriesReducer: 'REDUCE_SUM' } },
-        ], { yLabel: 'connections' }),
+        lineChart('Cloud SQL: memory utilization', [{ filter: databaseFilter(MEMORY.type), aggregation: gauge }], { yLabel: 'fraction' }),
       ],
     };
   }

@@ -3,15 +3,18 @@
 // alert is application-side (connection errors over operations, from the services' logs), backed
 // by the health endpoint's own view of Redis and by Memorystore's rejected connections and clients.
 import { Construct } from 'constructs';
+import type { Environment } from '../../config/environment';
+import { redisSignal } from '../../config/signals/redis';
 import { metricFilter } from '../../gcp/filter-builder';
 import { metric } from '../../gcp/metric-catalog';
 import { percentAsFraction } from '../../gcp/units';
 import { AlertPolicyInfo, createAlertPolicy } from '../alert-policy-factory';
-import { thresholdCondition } from '../conditions';
+import { Aggregation, thresholdCondition } from '../conditions';
 import { lineChart, ratioChart } from '../dashboard/widgets';
 import { createHealthSectionAlert } from '../health-endpoint-alert';
-import { countLogEntries } from '../log-based-metric';
+import { countLogEntries, LogMetricRef } from '../log-based-metric';
 import type { MonitoringContext } from '../monitoring-context';
+import type { Runbook } from '../runbook';
 import type { Signal } from './signal';
 
 const CLIENTS_CONNECTED = metric('redis.googleapis.com/clients/connected');
@@ -20,63 +23,103 @@ const MEMORY_USAGE_RATIO = metric('redis.googleapis.com/stats/memory/usage_ratio
 const CPU_SECONDS = metric('redis.googleapis.com/stats/cpu_utilization');
 const USEC_PER_CALL = metric('redis.googleapis.com/commands/usec_per_call');
 
+/** The filters every alert and chart of this signal selects from. */
+interface RedisFilters {
+  readonly errors: LogMetricRef;
+  readonly operations: LogMetricRef;
+  readonly errorsFilter: string;
+  readonly operationsFilter: string;
+  instance(metricType: string): string;
+  /** Sums the log-based counters over `periodSeconds`, across every service. */
+  logAggregation(periodSeconds: number): Aggregation;
+}
+
+function instanceAggregation(aligner: string, reducer = 'REDUCE_MAX', periodSeconds = 60): Aggregation {
+  return { alignmentPeriodSeconds: periodSeconds, perSeriesAligner: aligner, crossSeriesReducer: reducer, groupByFields: ['resource.label.instance_id'] };
+}
+
+/** What every Redis runbook asks first, and the commands it offers. */
+function redisRunbook(environment: Environment): Pick<Runbook, 'firstChecks' | 'commands'> {
+  const redis = environment.redis;
+  const address = `${redis.host}:${redis.port}`;
+  return {
+    firstChecks: [
+      `Is REDIS_PASSWORD set for the services, and does the connection handler pass it to the client? Memorystore \`${redis.instanceId}\` has AUTH ${redis.authEnabled ? 'enabled' : 'disabled'}; a client without the password gets "NOAUTH Authentication required" or "Error -3 connecting to ${address}".`,
+      `Is the VPC connector \`${environment.vpcConnector.name}\` READY, and are the services deployed with it and egress ${environment.cloudRun.egress}?`,
+      `Is the instance reachable from inside the VPC? Run \`npx vigil preflight --env ${environment.name}\` from a VM or Cloud Shell in \`${environment.vpcConnector.network}\` (it pings Redis with the password and says why it fails).`,
+    ],
+    commands: [
+      `gcloud redis instances describe ${redis.instanceId} --region=${environment.region} --project=${environment.project} --format="value(state,host,port,authEnabled)"`,
+      `gcloud logging read '${redis.logs.connectionErrorFilter.replace(/'/g, "'\\''")}' --project=${environment.project} --limit=20 --freshness=1h`,
+    ],
+  };
+}
+
 export class RedisConnectivity extends Construct implements Signal {
-  readonly alertPolicies: AlertPolicyInfo[] = [];
+  readonly alertPolicies: AlertPolicyInfo[];
   readonly widgets: Signal['widgets'];
 
   constructor(scope: Construct, id: string, context: MonitoringContext) {
     super(scope, id);
-    const environment = context.environment;
+    const filters = this.createFilters(context.environment);
+    const runbook = redisRunbook(context.environment);
+    const connectionFailures = this.connectionFailureAlert(context, filters, runbook);
+    this.alertPolicies = [
+      connectionFailures,
+      this.healthEndpointAlert(context, runbook),
+      this.memorystoreConnectionsAlert(context, filters, runbook),
+    ];
+    this.widgets = this.createWidgets(filters, connectionFailures);
+  }
+
+  private createFilters(environment: Environment): RedisFilters {
     const redis = environment.redis;
-    const thresholds = environment.thresholds.redis;
-    const address = `${redis.host}:${redis.port}`;
-    const instancePath = `projects/${environment.project}/locations/${environment.region}/instances/${redis.instanceId}`;
-    const instanceFilter = (metricType: string) => metricFilter({ metricType, resourceType: 'redis_instance', resourceLabels: { instance_id: instancePath } });
-
-    const errors = countLogEntries(this, 'redis_connection_errors', environment, 'redis-connection-errors', redis.logs.connectionErrorFilter,
+    const names = redisSignal.logBasedMetrics;
+    const errors = countLogEntries(this, 'redis_connection_errors', environment, names.connectionErrors, redis.logs.connectionErrorFilter,
       `Redis connection errors logged by the ${environment.name} services (connect failures, NOAUTH, timeouts).`);
-    const operations = countLogEntries(this, 'redis_operations', environment, 'redis-operations', redis.logs.operationFilter,
+    const operations = countLogEntries(this, 'redis_operations', environment, names.operations, redis.logs.operationFilter,
       `Requests served by the ${environment.name} services; each one uses Redis. Denominator of the connection-failure ratio.`);
-    const logAggregation = {
-      alignmentPeriodSeconds: thresholds.windowSeconds,
-      perSeriesAligner: 'ALIGN_DELTA',
-      crossSeriesReducer: 'REDUCE_SUM',
-      groupByFields: [],
+    const instancePath = `projects/${environment.project}/locations/${environment.region}/instances/${redis.instanceId}`;
+    return {
+      errors,
+      operations,
+      errorsFilter: metricFilter({ metricType: errors.metricType, resourceType: 'cloud_run_revision' }),
+      operationsFilter: metricFilter({ metricType: operations.metricType, resourceType: 'cloud_run_revision' }),
+      instance: (metricType) => metricFilter({ metricType, resourceType: 'redis_instance', resourceLabels: { instance_id: instancePath } }),
+      logAggregation: (periodSeconds) => ({ alignmentPeriodSeconds: periodSeconds, perSeriesAligner: 'ALIGN_DELTA', crossSeriesReducer: 'REDUCE_SUM', groupByFields: [] }),
     };
-    const firstChecks = [
-      `Is REDIS_PASSWORD set for the services, and does the connection handler pass it to the client? Memorystore \`${redis.instanceId}\` has AUTH ${redis.authEnabled ? 'enabled' : 'disabled'}; a client without the password gets "NOAUTH Authentication required" or "Error -3 connecting to ${address}".`,
-      `Is the VPC connector \`${environment.vpcConnector.name}\` READY, and are the services deployed with it and egress ${environment.cloudRun.egress}?`,
-      `Is the instance reachable from inside the VPC? Run \`npx vigil preflight --env ${environment.name}\` from a VM or Cloud Shell in \`${environment.vpcConnector.network}\` (it pings Redis with the password and says why it fails).`,
-    ];
-    const commands = [
-      `gcloud redis instances describe ${redis.instanceId} --region=${environment.region} --project=${environment.project} --format="value(state,host,port,authEnabled)"`,
-      `gcloud logging read '${redis.logs.connectionErrorFilter.replace(/'/g, "'\\''")}' --project=${environment.project} --limit=20 --freshness=1h`,
-    ];
+  }
 
+  private connectionFailureAlert(context: MonitoringContext, filters: RedisFilters, runbook: Pick<Runbook, 'firstChecks' | 'commands'>): AlertPolicyInfo {
+    const environment = context.environment;
+    const thresholds = environment.thresholds.redis;
     const percent = thresholds.connectionFailurePercent;
-    this.alertPolicies.push(createAlertPolicy(this, {
+    const minutes = thresholds.windowSeconds / 60;
+    return createAlertPolicy(this, {
       id: 'redis_connection_failures',
       component: 'redis',
       severity: 'critical',
       title: `Redis: connection failures > ${percent}%`,
       conditions: [thresholdCondition({
-        displayName: `Redis connection errors per request > ${percent}% over ${thresholds.windowSeconds / 60} min`,
-        filter: metricFilter({ metricType: errors.metricType, resourceType: 'cloud_run_revision' }),
-        denominatorFilter: metricFilter({ metricType: operations.metricType, resourceType: 'cloud_run_revision' }),
-        aggregation: logAggregation,
+        displayName: `Redis connection errors per request > ${percent}% over ${minutes} min`,
+        filter: filters.errorsFilter,
+        denominatorFilter: filters.operationsFilter,
+        aggregation: filters.logAggregation(thresholds.windowSeconds),
         comparison: 'COMPARISON_GT',
         threshold: percentAsFraction(percent),
         durationSeconds: 60,
       })],
+      chartLabel: `alert: ${percent}%`,
       runbook: {
-        whatFired: `More than ${percent}% of requests to ${environment.cloudRun.services.join(', ')} logged a Redis connection error over ${thresholds.windowSeconds / 60} minutes (log-based metrics ${errors.name} / ${operations.name}).`,
+        whatFired: `More than ${percent}% of requests to ${environment.cloudRun.services.join(', ')} logged a Redis connection error over ${minutes} minutes (log-based metrics ${filters.errors.name} / ${filters.operations.name}).`,
         userImpact: 'Sessions, rate limits and agent state live in Redis: chat requests fail or hang, and agent executions time out.',
-        firstChecks,
-        commands,
+        ...runbook,
       },
-    }, context));
+    }, context);
+  }
 
-    this.alertPolicies.push(createHealthSectionAlert(this, context, {
+  private healthEndpointAlert(context: MonitoringContext, runbook: Pick<Runbook, 'firstChecks' | 'commands'>): AlertPolicyInfo {
+    return createHealthSectionAlert(this, context, {
       section: 'redis',
       checkId: 'uptime_redis_status',
       alertId: 'redis_health_endpoint',
@@ -86,12 +129,14 @@ export class RedisConnectivity extends Construct implements Signal {
       statusMeaning: 'or did not answer',
       runbook: {
         userImpact: 'The backend itself says it cannot use Redis: chat and agent execution are failing for users.',
-        firstChecks: [`Read the health endpoint's own error: \`curl -s ${environment.uptime.backendHealthUrl}\` — the redis section carries the client's error text.`, ...firstChecks],
-        commands,
+        firstChecks: [`Read the health endpoint's own error: \`curl -s ${context.environment.uptime.backendHealthUrl}\` — the redis section carries the client's error text.`, ...runbook.firstChecks],
+        commands: runbook.commands,
       },
-    }));
+    });
+  }
 
-    this.alertPolicies.push(createAlertPolicy(this, {
+  private memorystoreConnectionsAlert(context: MonitoringContext, filters: RedisFilters, runbook: Pick<Runbook, 'firstChecks' | 'commands'>): AlertPolicyInfo {
+    return createAlertPolicy(this, {
       id: 'redis_memorystore_connections',
       component: 'redis',
       severity: 'error',
@@ -99,47 +144,48 @@ export class RedisConnectivity extends Construct implements Signal {
       conditions: [
         thresholdCondition({
           displayName: 'Memorystore rejected connections (maxclients) > 0',
-          filter: instanceFilter(REJECTED_CONNECTIONS.type),
-          aggregation: { alignmentPeriodSeconds: 300, perSeriesAligner: 'ALIGN_DELTA', crossSeriesReducer: 'REDUCE_SUM', groupByFields: ['resource.label.instance_id'] },
+          filter: filters.instance(REJECTED_CONNECTIONS.type),
+          aggregation: instanceAggregation('ALIGN_DELTA', 'REDUCE_SUM', 300),
           comparison: 'COMPARISON_GT',
           threshold: 0,
           durationSeconds: 0,
         }),
         thresholdCondition({
           displayName: 'Memorystore connected clients < 1 for 5 min',
-          filter: instanceFilter(CLIENTS_CONNECTED.type),
-          aggregation: { alignmentPeriodSeconds: 300, perSeriesAligner: 'ALIGN_MAX', crossSeriesReducer: 'REDUCE_MAX', groupByFields: ['resource.label.instance_id'] },
+          filter: filters.instance(CLIENTS_CONNECTED.type),
+          aggregation: instanceAggregation('ALIGN_MAX', 'REDUCE_MAX', 300),
           comparison: 'COMPARISON_LT',
           threshold: 1,
           durationSeconds: 300,
         }),
       ],
       runbook: {
-        whatFired: `Memorystore \`${redis.instanceId}\` rejected connections at its maxclients limit, or reported no connected clients for 5 minutes.`,
+        whatFired: `Memorystore \`${context.environment.redis.instanceId}\` rejected connections at its maxclients limit, or reported no connected clients for 5 minutes.`,
         userImpact: 'No client is connected: the services cannot reach Redis at all (rejected, unreachable, or failing AUTH before they count as clients).',
-        firstChecks,
-        commands,
+        ...runbook,
       },
-    }, context));
+    }, context);
+  }
 
-    const instanceAggregation = (aligner: string) => ({ alignmentPeriodSeconds: 60, perSeriesAligner: aligner, crossSeriesReducer: 'REDUCE_MAX', groupByFields: ['resource.label.instance_id'] });
-    this.widgets = {
+  private createWidgets(filters: RedisFilters, connectionFailures: AlertPolicyInfo): Signal['widgets'] {
+    const perMinute = filters.logAggregation(60);
+    return {
       responseTimes: [
-        lineChart('Redis: average command time (µs per call)', [{ filter: instanceFilter(USEC_PER_CALL.type), aggregation: instanceAggregation('ALIGN_MEAN') }], { yLabel: 'µs' }),
+        lineChart('Redis: average command time (µs per call)', [{ filter: filters.instance(USEC_PER_CALL.type), aggregation: instanceAggregation('ALIGN_MEAN') }], { yLabel: 'µs' }),
       ],
       errorRates: [
         ratioChart('Redis: connection errors per request',
-          { filter: metricFilter({ metricType: errors.metricType, resourceType: 'cloud_run_revision' }), aggregation: { ...logAggregation, alignmentPeriodSeconds: 60 } },
-          { filter: metricFilter({ metricType: operations.metricType, resourceType: 'cloud_run_revision' }), aggregation: { ...logAggregation, alignmentPeriodSeconds: 60 } },
-          { threshold: { value: percentAsFraction(percent), label: `alert: ${percent}%` } }),
+          { filter: filters.errorsFilter, aggregation: perMinute },
+          { filter: filters.operationsFilter, aggregation: perMinute },
+          { threshold: connectionFailures.thresholdLine }),
         lineChart('Redis: rejected connections and connected clients', [
-          { filter: instanceFilter(REJECTED_CONNECTIONS.type), aggregation: { alignmentPeriodSeconds: 60, perSeriesAligner: 'ALIGN_DELTA', crossSeriesReducer: 'REDUCE_SUM', groupByFields: ['resource.label.instance_id'] }, legend: 'rejected' },
-          { filter: instanceFilter(CLIENTS_CONNECTED.type), aggregation: instanceAggregation('ALIGN_MAX'), legend: 'connected clients' },
+          { filter: filters.instance(REJECTED_CONNECTIONS.type), aggregation: instanceAggregation('ALIGN_DELTA', 'REDUCE_SUM'), legend: 'rejected' },
+          { filter: filters.instance(CLIENTS_CONNECTED.type), aggregation: instanceAggregation('ALIGN_MAX'), legend: 'connected clients' },
         ]),
       ],
       utilization: [
-        lineChart('Redis: memory usage (fraction of maxmemory)', [{ filter: instanceFilter(MEMORY_USAGE_RATIO.type), aggregation: instanceAggregation('ALIGN_MEAN') }], { yLabel: 'ratio' }),
-        lineChart('Redis: CPU (CPU-seconds per second)', [{ filter: instanceFilter(CPU_SECONDS.type), aggregation: { alignmentPeriodSeconds: 60, perSeriesAligner: 'ALIGN_RATE', crossSeriesReducer: 'REDUCE_SUM', groupByFields: ['resource.label.instance_id'] } }], { yLabel: 'CPU s/s' }),
+        lineChart('Redis: memory usage (fraction of maxmemory)', [{ filter: filters.instance(MEMORY_USAGE_RATIO.type), aggregation: instanceAggregation('ALIGN_MEAN') }], { yLabel: 'ratio' }),
+        lineChart('Redis: CPU (CPU-seconds per second)', [{ filter: filters.instance(CPU_SECONDS.type), aggregation: instanceAggregation('ALIGN_RATE', 'REDUCE_SUM') }], { yLabel: 'CPU s/s' }),
       ],
     };
   }

@@ -28,8 +28,9 @@ export class VpcConnector extends Construct implements Signal {
       metricType, resourceType: 'vpc_access_connector', resourceLabels: { connector_name: connector.name, location: environment.region },
     });
     const byConnector = ['resource.label.connector_name'];
+    const services = environment.cloudRun.services;
 
-    this.alertPolicies.push(createAlertPolicy(this, {
+    const notServing = createAlertPolicy(this, {
       id: 'vpc_connector_not_serving',
       component: 'vpc-connector',
       severity: 'critical',
@@ -58,15 +59,18 @@ export class VpcConnector extends Construct implements Signal {
         userImpact: 'Cloud Run reaches Redis and PostgreSQL through this connector: when it is not serving, every request that needs them fails with connection errors.',
         firstChecks: [
           `Is the connector READY? \`gcloud compute networks vpc-access connectors describe ${connector.name} --region=${environment.region} --project=${environment.project} --format="value(state)"\` — ERROR means recreate it (Google: "manual deletion recommended").`,
-          `Are the services still attached to it with egress ${environment.cloudRun.egress}? \`gcloud run services describe <service> --region=${environment.region} --project=${environment.project}\` (annotations run.googleapis.com/vpc-access-connector and vpc-access-egress).`,
+          `Are ${services.join(' and ')} still attached to it with egress ${environment.cloudRun.egress}? The commands below print each service's connector and egress (annotations run.googleapis.com/vpc-access-connector and vpc-access-egress).`,
           `Is the /28 range ${connector.ipCidrRange} still free in ${connector.network} (no overlapping subnet added)?`,
         ],
+        commands: services.map((service) => `gcloud run services describe ${service} --region=${environment.region} --project=${environment.project} --format="yaml(spec.template.metadata.annotations)"`),
         notes: [
           'Cloud Monitoring has no connector-state metric: READY is also checked at every plan by the drift checks (docs/drift.md).',
-          `Rollback, if a VPC change caused this: \`gcloud run services update <service> --clear-vpc-connector --region=${environment.region} --project=${environment.project}\` only as a last resort — Redis and PostgreSQL are private and unreachable without the connector.`,
+          `Rollback, if a VPC change caused this: ${services.map((service) => `\`gcloud run services update ${service} --clear-vpc-connector --region=${environment.region} --project=${environment.project}\``).join(', ')} only as a last resort — Redis and PostgreSQL are private and unreachable without the connector.`,
         ],
       },
-    }, context));
+      chartLabel: 'minimum',
+    }, context);
+    this.alertPolicies.push(notServing);
 
     const sum = (aligner: string) => ({ alignmentPeriodSeconds: 60, perSeriesAligner: aligner, crossSeriesReducer: 'REDUCE_SUM', groupByFields: byConnector });
     this.widgets = {
@@ -74,7 +78,7 @@ export class VpcConnector extends Construct implements Signal {
       errorRates: [],
       utilization: [
         lineChart(`VPC connector ${connector.name}: instances`, [{ filter: connectorFilter(INSTANCES.type), aggregation: sum('ALIGN_MEAN') }], {
-          yLabel: 'instances', threshold: { value: connector.minInstances, label: 'minimum' },
+          yLabel: 'instances', threshold: notServing.thresholdLine,
         }),
         lineChart(`VPC connector ${connector.name}: throughput`, [
           { filter: connectorFilter(SENT_BYTES.type), aggregation: sum('ALIGN_RATE'), legend: 'sent' },
