@@ -1,6 +1,16 @@
 #!/usr/bin/env node
 'use strict';
-// The CLI runs compiled JavaScript: `npm run build` (or any npm script that needs it) writes dist/.
+// The CLI runs compiled JavaScript from dist/. In a checkout, sources changed since the last build
+// are transpiled first (scripts/build-if-stale.js: milliseconds when nothing changed, no type-check).
+const { ensureBuilt, BuildError } = require('../scripts/build-if-stale.js');
+
+try {
+  ensureBuilt();
+} catch (error) {
+  if (!(error instanceof BuildError)) throw error;
+  process.stderr.write(`vigil: ${error.message}\n`);
+  process.exit(2);
+}
 let main;
 try {
   main = require('../dist/src/cli/main.js').main;
