@@ -16,6 +16,7 @@ import { RedisConnectivity } from '../src/constructs/signals/redis-connectivity'
 import type { Signal } from '../src/constructs/signals/signal';
 import { Uptime } from '../src/constructs/signals/uptime';
 import { VpcConnector } from '../src/constructs/signals/vpc-connector';
+import { cloudBackend } from './cloud-backend';
 
 export class MonitoringStack extends TerraformStack {
   readonly signals: readonly Signal[];
@@ -24,10 +25,12 @@ export class MonitoringStack extends TerraformStack {
     super(scope, stackName(environment.name));
     new GoogleProvider(this, 'google', { project: environment.project, region: environment.region });
     const backend = environment.stateBackend;
-    if (backend && 'gcs' in backend) {
+    if (cloudBackend(this, environment)) {
+      // HCP Terraform: stacks/cloud-backend.ts
+    } else if (backend && 'gcs' in backend) {
       new GcsBackend(this, { bucket: backend.gcs.bucket, prefix: backend.gcs.prefix ?? `vigil/${stackName(environment.name)}` });
     } else {
-      new LocalBackend(this, { path: backend?.local.path ?? `terraform.${stackName(environment.name)}.tfstate` });
+      new LocalBackend(this, { path: (backend && 'local' in backend ? backend.local.path : undefined) ?? `terraform.${stackName(environment.name)}.tfstate` });
     }
 
     const channels = new NotificationChannels(this, 'channels', environment);

@@ -68,10 +68,22 @@ const NotificationsSchema = z.strictObject({
   }),
 });
 
+// HCP Terraform names (Workspaces API): letters, digits, "-" and "_".
+const TERRAFORM_CLOUD_NAME = /^[A-Za-z0-9_-]+$/;
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(?::\d{1,5})?$/;
+
 const StateBackendSchema = z.union([
   z.strictObject({ local: z.strictObject({ path: z.string().min(1).optional() }) }),
   z.strictObject({ gcs: z.strictObject({ bucket: identifier(GCS_BUCKET), prefix: z.string().regex(/^[A-Za-z0-9._\/-]+$/).optional() }) }),
-], { error: 'expected either local: {path} or gcs: {bucket, prefix}' });
+  // HCP Terraform / Terraform Enterprise, one workspace per stack (default vigil-monitoring-<env>).
+  // There is deliberately no token field: terraform reads TF_TOKEN_<host> or `terraform login`'s credentials.
+  z.strictObject({ cloud: z.strictObject({
+    organization: z.string().regex(TERRAFORM_CLOUD_NAME, { error: 'expected an HCP Terraform organization name: letters, digits, "-" or "_"' }),
+    hostname: z.string().regex(HOSTNAME, { error: 'expected a host name such as app.terraform.io (no scheme, no path)' }).optional(),
+    workspace: z.string().regex(TERRAFORM_CLOUD_NAME, { error: 'expected a workspace name: letters, digits, "-" or "_"' }).optional(),
+    project: z.string().min(1).optional(),
+  }) }),
+], { error: 'expected either local: {path}, gcs: {bucket, prefix} or cloud: {organization, hostname, workspace, project}' });
 
 const RedisSchema = z.strictObject({
   instanceId: identifier(REDIS_INSTANCE_ID),
