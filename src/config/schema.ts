@@ -27,8 +27,7 @@ const wholeMinutes = (what: string, min: number, max: number) =>
 
 const httpsUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.example.com/health' });
 
-export const SEVERITIES = ['critical', 'error', 'warning'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { SEVERITIES, type Severity } from './severities';
 
 const EmailChannel = z.strictObject({
   id: identifier(CHANNEL_ID),
