@@ -48,7 +48,8 @@ afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 test('with nothing changed: no yaml, no zod, the same stack; VIGIL_NO_CACHE and a damaged cache validate again', () => {
   const first = synth('a');
   expect(first.loaded).toEqual({ code: 0, yaml: true, zod: true });
-  expect(fs.existsSync(path.join(work, 'cache', 'environments.json'))).toBe(true);
+  const cacheFiles = fs.readdirSync(path.join(work, 'cache'));
+  expect(cacheFiles).toEqual([expect.stringMatching(/^environments-[0-9a-f]{16}\.json$/)]);
   expect(synth('b').loaded).toEqual({ code: 0, yaml: false, zod: false });
   expect(artifact('b')).toBe(artifact('a'));
 
@@ -56,13 +57,25 @@ test('with nothing changed: no yaml, no zod, the same stack; VIGIL_NO_CACHE and 
   expect(synth('c').loaded).toEqual({ code: 0, yaml: true, zod: true });
   delete env.VIGIL_NO_CACHE;
 
-  fs.writeFileSync(path.join(work, 'cache', 'environments.json'), '{"key":');
+  fs.writeFileSync(path.join(work, 'cache', cacheFiles[0]), '{"key":');
   expect(synth('d').loaded).toEqual({ code: 0, yaml: true, zod: true });
   expect(artifact('d')).toBe(artifact('a'));
 });
 
-test('a changed or new file is validated again; invalid input is never cached', () => {
+test('a changed or new file is validated again; invalid input is never cached; at most 8 cache files', () => {
+  // Eight older cache files of other directories: writing a ninth removes the oldest.
+  fs.mkdirSync(path.join(work, 'cache'));
+  const others = Array.from({ length: 8 }, (_, index) => path.join(work, 'cache', `environments-${String(index).repeat(16)}.json`));
+  others.forEach((file, index) => {
+    fs.writeFileSync(file, '{}');
+    fs.utimesSync(file, new Date(2020, 0, index + 1), new Date(2020, 0, index + 1));
+  });
   synth('a');
+  const kept = fs.readdirSync(path.join(work, 'cache'));
+  expect(kept).toHaveLength(8);
+  expect(kept).not.toContain(path.basename(others[0]));
+  expect(kept).toContain(path.basename(others[1]));
+
   const file = path.join(environments, 'staging.yaml');
   const original = fs.readFileSync(file, 'utf8');
   fs.writeFileSync(file, original.replace(/^region: .*$/m, 'region: nowhere'));

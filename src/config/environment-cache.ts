@@ -52,11 +52,27 @@ function cacheKey(directory: string): string | undefined {
   return hash.digest('hex');
 }
 
-// One file for the project, holding the last directory loaded: a cache never grows, whatever
-// directories (temporary ones in tests) are synthesized.
+// One file per environments directory, at most MAX_FILES of them (the least recently written go):
+// temporary directories (tests, benchmarks) never make the cache grow without bound.
 // VIGIL_CACHE_DIR puts it elsewhere (the tests do, to be independent of each other).
-function cacheFile(): string {
-  return path.join(process.env.VIGIL_CACHE_DIR ?? path.join(COMPILED_ROOT, 'node_modules', '.cache', 'vigil'), 'environments.json');
+const MAX_FILES = 8;
+const CACHE_FILE_NAME = /^environments-[0-9a-f]{16}\.json$/;
+
+function cacheDirectory(): string {
+  return process.env.VIGIL_CACHE_DIR ?? path.join(COMPILED_ROOT, 'node_modules', '.cache', 'vigil');
+}
+
+function cacheFile(directory: string): string {
+  const name = crypto.createHash('sha256').update(path.resolve(directory)).digest('hex').slice(0, 16);
+  return path.join(cacheDirectory(), `environments-${name}.json`);
+}
+
+function pruneCache(): void {
+  const files = fs.readdirSync(cacheDirectory()).filter((name) => CACHE_FILE_NAME.test(name))
+    .map((name) => path.join(cacheDirectory(), name))
+    .map((file) => ({ file, written: fs.statSync(file).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const { file } of files.slice(MAX_FILES)) fs.rmSync(file, { force: true });
 }
 
 /**
@@ -66,7 +82,7 @@ function cacheFile(): string {
 export function cachedEnvironments(directory: string, load: () => Environment[]): Environment[] {
   const key = process.env.VIGIL_NO_CACHE === '1' ? undefined : cacheKey(directory);
   if (key === undefined) return load();
-  const file = cacheFile();
+  const file = cacheFile(directory);
   const cached = readOrUndefined(file);
   if (cached) {
     try {
@@ -82,6 +98,7 @@ export function cachedEnvironments(directory: string, load: () => Environment[])
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify({ key, environments }));
     fs.renameSync(temporary, file);
+    pruneCache();
   } catch {
     // A cache that cannot be written only costs the next run its speed.
   }
