@@ -146,7 +146,9 @@ function ensureBuilt(root = path.resolve(__dirname, '..'), options = {}) {
         // Leave this file stale in the stamp, so the next run tries it again.
         delete files[source.relative];
         writeAtomically(stampFile, `${JSON.stringify({ key, files })}\n`);
-        throw new BuildError(`cannot compile ${source.relative}:\n${String(error && error.message ? error.message : error).trim()}`);
+        // swc's message ends in a native backtrace that says nothing about the source.
+        const message = String(error && error.message ? error.message : error).split(/\n\s*Stack backtrace:/)[0].trim();
+        throw new BuildError(`cannot compile ${source.relative}:\n${message}`);
       }
       writeAtomically(outputOf(root, source.relative), output.code);
     }
