@@ -85,10 +85,19 @@ function hashOf(content) {
 // Written beside the target and renamed over it, so a concurrent reader (another vigil process,
 // a jest worker) never loads half a file.
 function writeAtomically(file, content) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content);
-  fs.renameSync(temporary, file);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written there.
+    }
+    throw new BuildError(`cannot write ${file} (${error && error.code ? error.code : error}): the build output directory must be writable`);
+  }
 }
 
 function loadSwc(root, staleCount) {

@@ -87,6 +87,11 @@ test('a syntax error names the file, and the next run tries that file again', ()
   expect(ensureBuilt(root)).toEqual({ compiled: 1, removed: 0 });
 });
 
+test('an output directory that cannot be written is a BuildError in words', () => {
+  write('dist', 'a file where the directory should be\n');
+  expect(() => ensureBuilt(root)).toThrow(/^cannot write .*dist.* \(E[A-Z]+\): the build output directory must be writable$/);
+});
+
 test('--force compiles everything again', () => {
   ensureBuilt(root);
   expect(ensureBuilt(root, { force: true })).toEqual({ compiled: 3, removed: 0 });
