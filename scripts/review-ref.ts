@@ -47,11 +47,16 @@ function run(what: string, command: string, args: string[], cwd: string, env: No
 
 /**
  * Synthesizes the tree at `root` into `outdir` the way that tree's own cdktf app does it:
- * build with its tsconfig.build.json, then `node dist/main.js` with CDKTF_OUTDIR.
+ * build (its scripts/build-if-stale.js, or tsc with its tsconfig.build.json in trees older than
+ * that script), then `node dist/main.js` with CDKTF_OUTDIR.
  */
 async function synthesize(label: string, root: string, outdir: string, build: boolean): Promise<void> {
+  const fastBuild = path.join(root, 'scripts', 'build-if-stale.js');
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  if (build) await run(`building ${label}`, process.execPath, [tsc, '-p', 'tsconfig.build.json'], root);
+  if (build) {
+    if (fs.existsSync(fastBuild)) await run(`building ${label}`, process.execPath, [fastBuild], root);
+    else await run(`building ${label}`, process.execPath, [tsc, '-p', 'tsconfig.build.json'], root);
+  }
   const app = path.join(root, 'dist', 'main.js');
   if (!fs.existsSync(app)) throw new ScriptError(`${label} has no cdktf app at dist/main.js after the build; is it older than the stack (main.ts)?`);
   await run(`synthesizing ${label}`, process.execPath, [app], root, { ...process.env, CDKTF_OUTDIR: outdir });

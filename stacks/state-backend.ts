@@ -9,6 +9,7 @@ import { GcsBackend, LocalBackend, type TerraformStack } from 'cdktf';
 import * as path from 'path';
 import type { Environment } from '../src/config/environment';
 import { stackName } from '../src/config/environment';
+import { cloudBackend } from './cloud-backend';
 
 /** The folder, beside the output directory, that holds local state by default. */
 export const STATE_DIRECTORY = 'state';
@@ -35,6 +36,7 @@ export function localStatePath(environment: Environment): string | undefined {
 
 /** Adds the environment's state backend to its stack. */
 export function addStateBackend(stack: TerraformStack, environment: Environment): void {
+  if (cloudBackend(stack, environment)) return;
   const backend = environment.stateBackend;
   if (backend && 'gcs' in backend) {
     new GcsBackend(stack, { bucket: backend.gcs.bucket, prefix: backend.gcs.prefix ?? `vigil/${stackName(environment.name)}` });

@@ -89,7 +89,9 @@ describe('the binary (node bin/vigil.js)', () => {
   });
 
   test('a bug inside a command: the internal-error line, exit 1; the trace only with VIGIL_DEBUG=1', () => {
-    const bug = preload('bug', "const fs = require('fs'); fs.readdirSync = () => { throw new Error('simulated bug'); };\n");
+    // Only lint's walk of `empty` fails: the binary's own build check reads directories too.
+    const bug = preload('bug', "const fs = require('fs'); const readdir = fs.readdirSync; "
+      + "fs.readdirSync = (dir, ...rest) => { if (String(dir).endsWith('empty')) throw new Error('simulated bug'); return readdir(dir, ...rest); };\n");
     const run = spawn(['lint', 'empty'], { require: bug });
     expect(run.stderr).toBe('vigil lint: internal error: simulated bug — please report this (set VIGIL_DEBUG=1 for the stack trace)\n');
     expect(run.status).toBe(1);

@@ -3,6 +3,7 @@
 import * as path from 'path';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
+import { testingApp } from '../support/testing-app';
 import { ConfigError } from '../../src/config/config-error';
 import type { Environment } from '../../src/config/environment';
 import { loadEnvironmentFile } from '../../src/config/load-environment';
@@ -14,7 +15,7 @@ type DataBlock = Record<string, Record<string, { name: string; lifecycle?: { pos
 const staging = loadEnvironmentFile(path.join(__dirname, '../../environments/staging.yaml'));
 
 function synthData(environment: Environment): DataBlock {
-  const app = Testing.app();
+  const app = testingApp();
   const stack = new TerraformStack(app, 'drift-test');
   new GoogleProvider(stack, 'google', { project: environment.project });
   new DriftChecks(stack, 'drift', { environment });

@@ -2,6 +2,7 @@
 // passes vigil lint.
 import * as path from 'path';
 import { Testing } from 'cdktf';
+import { testingApp } from '../support/testing-app';
 import { loadEnvironmentFile } from '../../src/config/load-environment';
 import { DriftChecks } from '../../src/constructs/drift/drift-checks';
 import { lintTerraformJson } from '../../src/tools/lint';
@@ -10,7 +11,7 @@ import { MonitoringStack } from '../../stacks/monitoring-stack';
 describe('lint on the staging stack with drift checks', () => {
   it('reports no errors, and nothing about the drift data sources', () => {
     const staging = loadEnvironmentFile(path.join(__dirname, '../../environments/staging.yaml'));
-    const app = Testing.app();
+    const app = testingApp();
     const stack = new MonitoringStack(app, staging);
     expect(stack.node.findAll().filter((construct) => construct instanceof DriftChecks)).toHaveLength(1);
     const doc = JSON.parse(Testing.synth(stack)) as { data?: Record<string, unknown> };

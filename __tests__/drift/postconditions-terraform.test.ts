@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
+import { testingApp } from '../support/testing-app';
 import { loadEnvironmentFile } from '../../src/config/load-environment';
 import { DriftChecks } from '../../src/constructs/drift/drift-checks';
 import { parsePlanOutput, PlanOutput } from '../../src/tools/drift/plan-output';
@@ -49,7 +50,7 @@ function ctyType(value: unknown): unknown {
 
 function stagingDataSources(): Record<string, Postcondition[]> {
   const staging = loadEnvironmentFile(path.join(__dirname, '../../environments/staging.yaml'));
-  const stack = new TerraformStack(Testing.app(), 'drift-terraform-test');
+  const stack = new TerraformStack(testingApp(), 'drift-terraform-test');
   new GoogleProvider(stack, 'google', {});
   new DriftChecks(stack, 'drift', { environment: staging });
   const data = (JSON.parse(Testing.synth(stack)) as { data: Record<string, Record<string, { lifecycle: { postcondition: Postcondition[] } }>> }).data;

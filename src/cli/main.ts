@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Command>> = {
   drift: () => require('./commands/drift').command,
   preflight: () => require('./commands/preflight').command,
   schema: () => require('./commands/schema').command,
+  stacks: () => require('./commands/stacks').command,
 };
 
 function help(): string {

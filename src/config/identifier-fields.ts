@@ -54,6 +54,7 @@ function formatOf(schema: AnySchema): formats.IdentifierFormat | undefined {
 const IDENTIFIERS_BY_MEANING: ReadonlySet<string> = new Set([
   'notifications.channels[].channel',
   'stateBackend.gcs.prefix',
+  'stateBackend.cloud.workspace',
   'stateBackend.local.path',
 ]);
 

@@ -16,8 +16,7 @@ import { SIGNAL_DEFINITIONS } from './signals/registry';
 // compile (~15 ms on the first parse) than they save on a single parse.
 z.config({ jitless: true });
 
-export const SEVERITIES = ['critical', 'error', 'warning'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { SEVERITIES, type Severity } from './severities';
 
 const channelDescription = boundedText('a channel description', MAX_CHANNEL_DESCRIPTION_CHARS);
 
@@ -69,10 +68,15 @@ const NotificationsSchema = z.strictObject({
   }).describe('Which channels each alert severity notifies.'),
 });
 
+// HCP Terraform names (Workspaces API): letters, digits, "-" and "_".
+const TERRAFORM_CLOUD_NAME = /^[A-Za-z0-9_-]+$/;
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(?::\d{1,5})?$/;
+
 const StateBackendSchema = z.union([
   z.strictObject({
     local: z.strictObject({
-      path: z.string().min(1).optional().describe('The state file (default terraform.monitoring-<env>.tfstate).'),
+      path: z.string().min(1).optional()
+        .describe('The state file, relative to the directory holding cdktf.out (default state/terraform.monitoring-<env>.tfstate).'),
     }).describe('Terraform state in a local file.'),
   }),
   z.strictObject({
@@ -82,7 +86,20 @@ const StateBackendSchema = z.union([
         .describe('The object prefix of the state in the bucket (default vigil/monitoring-<env>).'),
     }).describe('Terraform state in a Cloud Storage bucket.'),
   }),
-], { error: 'expected either local: {path} or gcs: {bucket, prefix}' });
+  // HCP Terraform / Terraform Enterprise, one workspace per stack (default vigil-monitoring-<env>).
+  // There is deliberately no token field: terraform reads TF_TOKEN_<host> or `terraform login`'s credentials.
+  z.strictObject({
+    cloud: z.strictObject({
+      organization: z.string().regex(TERRAFORM_CLOUD_NAME, { error: 'expected an HCP Terraform organization name: letters, digits, "-" or "_"' })
+        .describe('The HCP Terraform / Terraform Enterprise organization.'),
+      hostname: z.string().regex(HOSTNAME, { error: 'expected a host name such as app.terraform.io (no scheme, no path)' }).optional()
+        .describe('The HCP Terraform or Terraform Enterprise host (default app.terraform.io); the token comes from TF_TOKEN_<host>.'),
+      workspace: z.string().regex(TERRAFORM_CLOUD_NAME, { error: 'expected a workspace name: letters, digits, "-" or "_"' }).optional()
+        .describe('The workspace of this stack (default vigil-monitoring-<env>).'),
+      project: z.string().min(1).optional().describe('The HCP Terraform project the workspace belongs to.'),
+    }).describe('Terraform state in an HCP Terraform / Terraform Enterprise workspace.'),
+  }),
+], { error: 'expected either local: {path}, gcs: {bucket, prefix} or cloud: {organization, hostname, workspace, project}' });
 
 const RedisSchema = z.strictObject({
   instanceId: identifier(REDIS_INSTANCE_ID).describe('The Memorystore for Redis instance id.'),

@@ -5,7 +5,8 @@ import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monito
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Environment } from '../config/environment';
-import { SEVERITIES, Severity, Channel } from '../config/schema';
+import type { Channel } from '../config/schema';
+import { SEVERITIES, type Severity } from '../config/severities';
 import { displayName } from './monitoring-context';
 
 /** The Terraform variable that holds a channel's secret: `slack_auth_token_staging_slack`. */

@@ -5,7 +5,7 @@
 import * as path from 'path';
 import * as fs from 'fs';
 import { parseArgs } from 'util';
-import { loadEnvironments } from '../../config/load-environment';
+import { cachedEnvironments } from '../../config/environment-cache';
 import { formatFindingsText, lintTerraformJson, type Finding } from '../../tools/lint';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
@@ -33,7 +33,10 @@ written), 2 bad usage.`,
       throw new UsageError((error as Error).message);
     }
     const outdir = path.resolve(io.cwd, values.out ?? 'cdktf.out');
-    const environments = loadEnvironments(path.resolve(io.cwd, values.environments ?? 'environments'));
+    const environmentsDir = path.resolve(io.cwd, values.environments ?? 'environments');
+    // The loader (yaml, zod) is loaded only when the cache of validated environments misses.
+    const environments = cachedEnvironments(environmentsDir, () =>
+      (require('../../config/load-environment') as typeof import('../../config/load-environment')).loadEnvironments(environmentsDir));
     // Loaded here, not at the top: cdktf is heavy and only synthesis needs it.
     const { synthesizeEnvironments, stackArtifactPath } = require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
     const display = (file: string) => path.relative(io.cwd, file) || '.';

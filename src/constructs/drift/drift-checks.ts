@@ -14,7 +14,7 @@ import * as path from 'path';
 import { Construct } from 'constructs';
 import { ConfigError } from '../../config/config-error';
 import type { Environment } from '../../config/environment';
-import { expectConflicts } from '../../config/expect-schema';
+import { expectConflicts } from '../../config/expect-conflicts';
 import { cloudRunConditions, cloudSqlConditions, DriftCondition, redisConditions, vpcConnectorConditions } from './postconditions';
 
 export interface DriftChecksProps {
