@@ -2,7 +2,7 @@
 import { formatDuration } from './durations';
 import type { Incident, PolicyRun } from './evaluate-policy';
 import { formatLabels, Labels, labelsInclude } from './labels';
-import type { Expectation } from './scenario-schema';
+import type { ResolvedExpectation } from './resolve-test';
 
 export interface ExpectationResult {
   readonly policy: string;
@@ -26,7 +26,7 @@ function describeIncident(incident: Incident): string {
   return `fired at ${at(incident.openedAt)}, ${closed}`;
 }
 
-export function checkExpectation(expectation: Expectation, run: PolicyRun, incidentStart: number, until: number): ExpectationResult {
+export function checkExpectation(expectation: ResolvedExpectation, run: PolicyRun, incidentStart: number, until: number): ExpectationResult {
   const policy = run.policy.displayName;
   if (expectation.fires) {
     const reference = expectation.fires.after ?? incidentStart;
