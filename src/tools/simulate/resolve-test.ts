@@ -93,18 +93,19 @@ function exportedInputSeries(exported: TimeSeriesExport, entry: ExportSeriesEntr
 export function resolveTest(test: ScenarioTest, testIndex: number, defaultInterval: number, stack: StackModel, file: string, problems: ConfigProblem[]): ResolvedTest | undefined {
   const where = `tests[${testIndex}]`;
   const before = problems.length;
-  const series: InputSeries[] = [];
-  const exports: Array<{ entry: ExportSeriesEntry; at: string; exported: TimeSeriesExport }> = [];
+  // In the order of the entries: hand-written series built now, exports placed once t=0 is known.
+  const slots: Array<InputSeries | { entry: ExportSeriesEntry; at: string; exported: TimeSeriesExport }> = [];
   test.series.forEach((entry, index) => {
     const at = `${where}.series[${index}]`;
     if (isExportEntry(entry)) {
       const exported = readExport(entry, file, at, problems);
-      if (exported) exports.push({ entry, at, exported });
+      if (exported) slots.push({ entry, at, exported });
       return;
     }
     const built = buildSeries(entry as ScenarioSeries, defaultInterval, stack, file, at, problems);
-    if (built) series.push(built);
+    if (built) slots.push(built);
   });
+  const exports = slots.filter((slot): slot is Exclude<typeof slot, InputSeries> => 'exported' in slot);
   const fields = timeFields(test, where);
   const firstAbsolute = fields.find((field) => isAbsolute(field.value));
   let origin: number | undefined;
@@ -136,10 +137,11 @@ export function resolveTest(test: ScenarioTest, testIndex: number, defaultInterv
     }
     return t;
   };
-  for (const { entry, at, exported } of exports) {
-    const placed = origin ?? (earliestPoint(exported) ?? 0) - (entry.start ?? 0);
-    series.push(...exportedInputSeries(exported, entry, at, placed));
-  }
+  const series = slots.flatMap((slot) => {
+    if (!('exported' in slot)) return [slot];
+    const placed = origin ?? (earliestPoint(slot.exported) ?? 0) - (slot.entry.start ?? 0);
+    return exportedInputSeries(slot.exported, slot.entry, slot.at, placed);
+  });
   const expect = test.expect.map((expectation, index): ResolvedExpectation => {
     const at = `${where}.expect[${index}]`;
     const window = expectation.does_not_fire;

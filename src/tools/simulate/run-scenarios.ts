@@ -120,7 +120,7 @@ export function runScenarioFile(file: string, options: RunOptions): TestResult[]
     const started = process.hrtime.bigint();
     const until = evaluationEnd(test, series);
     const runs = stack.policies.map((policy) => evaluatePolicy(policy, series, { until, recordValues: options.recordValues, ignoreIngestDelay: options.ignoreIngestDelay }));
-    const expectations = test.expect.map((expectation, index) => checkExpectation(expectation, runs[stack.policies.indexOf(policies[index]!)], test.incidentStart, until));
+    const expectations = test.expect.map((expectation, index) => checkExpectation(expectation, runs[stack.policies.indexOf(policies[index]!)], test.incidentStart, until, test.origin));
     const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
     return { file, name: test.name, series, incidentStart: test.incidentStart, origin: test.origin, until, runs, expectations, unmatchedSeries: unmatchedSeries(stack, series), milliseconds };
   });
