@@ -124,7 +124,8 @@ export function resolveTest(test: ScenarioTest, testIndex: number, defaultInterv
       }
     });
     const earliest = exports.map(({ exported }) => earliestPoint(exported)).filter((one): one is number => one !== undefined);
-    if (exports.length > 0 && earliest.length === exports.length && earliest.length > 0) origin = Math.min(...earliest);
+    // Exports without points (an empty response) place nothing; the others set t=0.
+    if (earliest.length > 0) origin = Math.min(...earliest);
     else if (exports.length === testEntries.length && testEntries.length > 0) {
       problems.push({ file, path: `${where}.series`, message: 'the exports of this test hold no points, so its RFC 3339 times cannot be placed' });
     }
