@@ -171,6 +171,18 @@ describe('reading exports', () => {
     ]);
   });
 
+  test('hostile nesting: a deeply nested document or label value is an error in words, not a crash', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(exportProblems('deep.json', deep)).toEqual([
+      expect.stringMatching(/^deep\.json: (\[0\]: found a list; not a TimeSeries|: not JSON)/),
+    ]);
+    const series = { ...clientsSeries([1]), metadata: { systemLabels: { deep: 1 } } };
+    const text = JSON.stringify([series]).replace('{"deep":1}', `{"deep":${'{"a":'.repeat(50_000)}"x"${'}'.repeat(50_000)}}`);
+    expect(exportProblems('deep-label.json', text)).toEqual([
+      'deep-label.json: [0].metadata.systemLabels.deep: found an object; expected a label value (text, a number, true/false or a list of them)',
+    ]);
+  });
+
   test('bounded: too many buckets or series are refused with the limit in words', () => {
     const huge = { metric: { type: 'custom.googleapis.com/l' }, resource: { type: 'global' }, metricKind: 'GAUGE', valueType: 'DISTRIBUTION', points: [{ interval: { endTime: iso(T0) }, value: { distributionValue: { count: '0', bucketOptions: { linearBuckets: { numFiniteBuckets: 1e9, width: 1, offset: 0 } } } } }] };
     expect(exportProblems('buckets.json', [huge])).toEqual([

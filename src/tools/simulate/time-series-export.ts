@@ -145,8 +145,13 @@ function labelMap(value: unknown, where: string): Record<string, string> {
   if (!isObject(value)) throw new ExportProblem(where, `found ${describe(value)}; expected an object of label names to values`);
   const labels: Record<string, string> = {};
   for (const [key, label] of Object.entries(value)) {
-    // System metadata labels are protobuf Struct values: numbers, booleans and lists occur there.
-    labels[key] = typeof label === 'string' ? label : JSON.stringify(label);
+    // System metadata labels are protobuf Struct values: numbers, booleans and lists of them occur
+    // there; a list is kept as its JSON text. Anything deeper is no label a filter can match.
+    const primitive = (one: unknown) => typeof one === 'string' || typeof one === 'number' || typeof one === 'boolean';
+    if (typeof label === 'string') labels[key] = label;
+    else if (primitive(label)) labels[key] = String(label);
+    else if (Array.isArray(label) && label.length <= 1000 && label.every(primitive)) labels[key] = JSON.stringify(label);
+    else throw new ExportProblem(`${where}.${key}`, `found ${describe(label)}; expected a label value (text, a number, true/false or a list of them)`);
   }
   return labels;
 }
