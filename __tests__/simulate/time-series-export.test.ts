@@ -292,6 +292,19 @@ describe('exports in scenarios', () => {
     ]);
   });
 
+  test('the points of all exports of one test are bounded too', () => {
+    const limits = EXPORT_LIMITS as { points: number };
+    const saved = limits.points;
+    limits.points = 30; // each file holds at most 22 points: under the limit alone, over it together
+    try {
+      expect(run('many.yaml', `    series:\n      - export: clients.api.json\n      - export: clients.api.json\n    expect:\n      - policy: no_clients\n        does_not_fire: true\n`)).toEqual([
+        'many.yaml: tests[0].series: its exports hold 44 points, over the limit of 30 for one test; replay a shorter time range',
+      ]);
+    } finally {
+      limits.points = saved;
+    }
+  });
+
   test('--plot draws exported series like any other', () => {
     const results = run('plot.yaml', `    series:\n      - {export: clients.api.json, start: 5m}\n${EXPECT}`) as TestResult[];
     const svg = plotTest(results[0], new Set(['[test] Redis: no clients']));

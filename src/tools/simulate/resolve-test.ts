@@ -14,7 +14,7 @@ import type { StackModel } from './policy-model';
 import type { ExportSeriesEntry, ScenarioSeries, ScenarioTest } from './scenario-schema';
 import type { InputSeries } from './series';
 import { formatTimestamp, isAbsolute, TimeValue } from './time-points';
-import { readTimeSeriesExport, TimeSeriesExport } from './time-series-export';
+import { EXPORT_LIMITS, readTimeSeriesExport, TimeSeriesExport } from './time-series-export';
 
 export interface ResolvedExpectation {
   readonly policy: string;
@@ -106,6 +106,11 @@ export function resolveTest(test: ScenarioTest, testIndex: number, defaultInterv
     if (built) slots.push(built);
   });
   const exports = slots.filter((slot): slot is Exclude<typeof slot, InputSeries> => 'exported' in slot);
+  // Each file is bounded on its own; so is a test that lists many of them.
+  const exportedPoints = exports.reduce((sum, { exported }) => sum + exported.series.reduce((inner, one) => inner + one.points.length, 0), 0);
+  if (exportedPoints > EXPORT_LIMITS.points) {
+    problems.push({ file, path: `${where}.series`, message: `its exports hold ${exportedPoints} points, over the limit of ${EXPORT_LIMITS.points} for one test; replay a shorter time range` });
+  }
   const fields = timeFields(test, where);
   const firstAbsolute = fields.find((field) => isAbsolute(field.value));
   let origin: number | undefined;
