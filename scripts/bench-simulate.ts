@@ -13,7 +13,7 @@ import * as path from 'path';
 import type { ConfigProblem } from '../src/config/config-error';
 import { loadEnvironmentFile } from '../src/config/load-environment';
 import { stackModelFromJson } from '../src/tools/simulate/policy-model';
-import { buildSeries } from '../src/tools/simulate/build-series';
+import { resolveTest } from '../src/tools/simulate/resolve-test';
 import { loadScenarioFile } from '../src/tools/simulate/load-scenario';
 import { runScenarioFile, scenarioFiles } from '../src/tools/simulate/run-scenarios';
 import { synthesizeStackJson } from '../stacks/synthesize';
@@ -48,9 +48,7 @@ function parseAndExpand(): { milliseconds: number; sampleCount: number } {
     const scenario = loadScenarioFile(file);
     scenario.tests.forEach((test, testIndex) => {
       const problems: ConfigProblem[] = [];
-      test.series.forEach((one, index) => {
-        sampleCount += buildSeries(one, scenario.interval, stack, file, `tests[${testIndex}].series[${index}]`, problems)?.points.length ?? 0;
-      });
+      for (const one of resolveTest(test, testIndex, scenario.interval, stack, file, problems)?.series ?? []) sampleCount += one.points.length;
       if (problems.length > 0) throw new Error(`${file}: ${problems.map((problem) => problem.message).join('; ')}`);
     });
   }

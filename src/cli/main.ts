@@ -13,6 +13,7 @@ const COMMANDS: Readonly<Record<string, () => Command>> = {
   synth: () => require('./commands/synth').command,
   lint: () => require('./commands/lint').command,
   simulate: () => require('./commands/simulate').command,
+  export: () => require('./commands/export').command,
   review: () => require('./commands/review').command,
   clone: () => require('./commands/clone').command,
   drift: () => require('./commands/drift').command,

@@ -6,12 +6,12 @@ import { withFileErrors } from '../../errors/file-error';
 import { ConfigError, ConfigProblem } from '../../config/config-error';
 import { matchesFilter, parseFilter } from '../../gcp/filter';
 import { closestName } from '../../util/closest-name';
-import { buildSeries } from './build-series';
 import { evaluatePolicy, PolicyRun } from './evaluate-policy';
 import { checkExpectation, ExpectationResult } from './expectations';
 import { loadScenarioFile } from './load-scenario';
 import { logicalId, Policy, StackModel } from './policy-model';
-import type { ScenarioFile, ScenarioTest } from './scenario-schema';
+import { ResolvedTest, resolveTest } from './resolve-test';
+import type { ScenarioFile } from './scenario-schema';
 import type { InputSeries } from './series';
 import { loadStackSource } from './stack-source';
 
@@ -29,6 +29,8 @@ export interface TestResult {
   readonly name: string;
   readonly series: readonly InputSeries[];
   readonly incidentStart: number;
+  /** Epoch seconds of t=0 when the test replays exports on wall-clock time. */
+  readonly origin?: number;
   readonly until: number;
   readonly runs: readonly PolicyRun[];
   readonly expectations: readonly ExpectationResult[];
@@ -81,11 +83,11 @@ function unmatchedSeries(stack: StackModel, series: readonly InputSeries[]): str
 }
 
 /** Evaluation ends one hour past the last sample, or later if an expectation looks further. */
-function evaluationEnd(test: ScenarioTest, series: readonly InputSeries[]): number {
+function evaluationEnd(test: ResolvedTest, series: readonly InputSeries[]): number {
   if (test.duration !== undefined) return test.duration;
   let end = Math.max(0, ...series.map((one) => (one.points.length > 0 ? one.points[one.points.length - 1].t : 0))) + 3600;
   for (const expectation of test.expect) {
-    if (expectation.fires) end = Math.max(end, (expectation.fires.after ?? test.incident_start) + expectation.fires.within);
+    if (expectation.fires) end = Math.max(end, (expectation.fires.after ?? test.incidentStart) + expectation.fires.within);
     if (expectation.resolves) end = Math.max(end, expectation.resolves.by);
     if (typeof expectation.does_not_fire === 'object' && expectation.does_not_fire.until !== undefined) end = Math.max(end, expectation.does_not_fire.until);
   }
@@ -97,9 +99,7 @@ export function runScenarioFile(file: string, options: RunOptions): TestResult[]
   const stack = resolveStack(scenario, file, options);
   const problems: ConfigProblem[] = [];
   const prepared = scenario.tests.map((test, testIndex) => {
-    const series = test.series
-      .map((one, index) => buildSeries(one, scenario.interval, stack, file, `tests[${testIndex}].series[${index}]`, problems))
-      .filter((one): one is InputSeries => one !== undefined);
+    const resolved = resolveTest(test, testIndex, scenario.interval, stack, file, problems);
     const policies = test.expect.map((expectation, index) => {
       const policy = findPolicy(stack, expectation.policy);
       if (!policy) {
@@ -112,15 +112,17 @@ export function runScenarioFile(file: string, options: RunOptions): TestResult[]
       }
       return policy;
     });
-    return { test, series, policies };
+    return { test: resolved, policies };
   });
   if (problems.length > 0) throw new ConfigError(problems);
-  return prepared.map(({ test, series, policies }) => {
+  return prepared.map(({ test: resolved, policies }) => {
+    const test = resolved!;
+    const series = test.series;
     const started = process.hrtime.bigint();
     const until = evaluationEnd(test, series);
     const runs = stack.policies.map((policy) => evaluatePolicy(policy, series, { until, recordValues: options.recordValues, ignoreIngestDelay: options.ignoreIngestDelay }));
-    const expectations = test.expect.map((expectation, index) => checkExpectation(expectation, runs[stack.policies.indexOf(policies[index]!)], test.incident_start, until));
+    const expectations = test.expect.map((expectation, index) => checkExpectation(expectation, runs[stack.policies.indexOf(policies[index]!)], test.incidentStart, until, test.origin));
     const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
-    return { file, name: test.name, series, incidentStart: test.incident_start, until, runs, expectations, unmatchedSeries: unmatchedSeries(stack, series), milliseconds };
+    return { file, name: test.name, series, incidentStart: test.incidentStart, origin: test.origin, until, runs, expectations, unmatchedSeries: unmatchedSeries(stack, series), milliseconds };
   });
 }

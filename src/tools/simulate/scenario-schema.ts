@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseDuration } from '../../artifact/duration';
 import { NotationError, notationLength } from './expanding-notation';
 import { count, MAX_SAMPLES_PER_SERIES, MAX_SCENARIO_SPAN_SECONDS } from './scenario-limits';
+import { timePoint } from './time-points';
 
 const DURATION_WORDS = 'a duration such as "90s", "5m", "1h30m" or a number of seconds';
 
@@ -14,6 +15,9 @@ export const Duration = z.union([
   z.string({ error: `expected ${DURATION_WORDS}` }).refine((text) => parseDuration(text, 'scenario') !== undefined, { error: `expected ${DURATION_WORDS}` }),
 ], { error: `expected ${DURATION_WORDS}` }).transform((value) => (typeof value === 'number' ? value : parseDuration(value, 'scenario')!))
   .refine((seconds) => seconds <= MAX_SCENARIO_SPAN_SECONDS, { error: `expected a duration of ${SPAN_WORDS}` });
+
+/** A point in time: a duration from t=0, or an RFC 3339 time in a test that replays exports (time-points.ts). */
+const TimePoint = timePoint(Duration);
 
 const Interval = Duration.refine((seconds) => seconds > 0, { error: 'expected a sampling interval greater than 0' });
 
@@ -79,20 +83,33 @@ function seriesLength(values: string | readonly (string | { repeat: number })[])
   }
   return total;
 }
+/** Every time series of a Cloud Monitoring export joins the test (time-series-export.ts). */
+export const ExportSeriesSchema = z.looseObject({
+  export: z.string({ error: 'expected the path of a time-series export (JSON), relative to this scenario file' }).min(1),
+  /** Where the export's earliest point goes on the test's timeline (default 0). */
+  start: Duration.optional(),
+}).superRefine((entry, context) => {
+  for (const key of Object.keys(entry).filter((one) => one !== 'export' && one !== 'start')) {
+    context.addIssue({ code: 'custom', path: [key], input: entry[key], message: 'an export entry takes only export: and start: (the exported series carry their own metric, labels and values)' });
+  }
+});
+
+/** A hand-written series, or `{export: FILE}`; load-scenario.ts reports the errors of the one the entry means. */
+export const SeriesEntrySchema = z.union([SeriesSchema, ExportSeriesSchema]);
 
 const FiresSchema = z.strictObject({
   within: Duration,
   /** Incident start for this expectation; defaults to the test's incident_start. */
-  after: Duration.optional(),
+  after: TimePoint.optional(),
   labels: LabelMap.optional(),
 });
 
-const WindowSchema = z.strictObject({ from: Duration.default(0), until: Duration.optional() });
+const WindowSchema = z.strictObject({ from: TimePoint.optional(), until: TimePoint.optional() });
 
 export const ExpectationSchema = z.strictObject({
   policy: z.string({ error: 'expected the alert policy by display name or Terraform address' }).min(1),
   fires: FiresSchema.optional(),
-  resolves: z.strictObject({ by: Duration }).optional(),
+  resolves: z.strictObject({ by: TimePoint }).optional(),
   does_not_fire: z.union([z.literal(true), WindowSchema], { error: 'expected true or {from: …, until: …}' }).optional(),
 }).refine((e) => (e.fires === undefined) !== (e.does_not_fire === undefined), { error: 'expected exactly one of fires: or does_not_fire:' })
   .refine((e) => e.resolves === undefined || e.fires !== undefined, { error: 'resolves: needs fires: in the same expectation' });
@@ -100,10 +117,11 @@ export const ExpectationSchema = z.strictObject({
 export const TestSchema = z.strictObject({
   name: z.string({ error: 'expected a name for the test' }).min(1),
   description: z.string().optional(),
-  incident_start: Duration.default(0),
+  /** Default 0; times are resolved against the test's timeline by run-scenarios.ts. */
+  incident_start: TimePoint.optional(),
   /** Evaluate until this time; default: one hour past the last sample. */
-  duration: Duration.optional(),
-  series: z.array(SeriesSchema, { error: 'expected a list of input series' }).min(1, { error: 'expected at least one input series' }),
+  duration: TimePoint.optional(),
+  series: z.array(SeriesEntrySchema, { error: 'expected a list of input series' }).min(1, { error: 'expected at least one input series' }),
   expect: z.array(ExpectationSchema, { error: 'expected a list of expectations' }).min(1, { error: 'expected at least one expectation' }),
 });
 
@@ -120,4 +138,5 @@ export const ScenarioFileSchema = z.strictObject({
 export type ScenarioFile = z.output<typeof ScenarioFileSchema>;
 export type ScenarioTest = z.output<typeof TestSchema>;
 export type ScenarioSeries = z.output<typeof SeriesSchema>;
+export type ExportSeriesEntry = z.output<typeof ExportSeriesSchema>;
 export type Expectation = z.output<typeof ExpectationSchema>;
