@@ -6,5 +6,12 @@ import { main } from './src/cli/main';
 
 const ROOT = __dirname.endsWith(`${path.sep}dist`) ? path.dirname(__dirname) : __dirname;
 
-main(['synth', '--environments', path.join(ROOT, 'environments'), '--out', process.env.CDKTF_OUTDIR ?? path.join(ROOT, 'cdktf.out')])
-  .then((code) => { process.exitCode = code; });
+main([
+  'synth',
+  '--environments',
+  path.join(ROOT, 'environments'),
+  '--out',
+  process.env.CDKTF_OUTDIR ?? path.join(ROOT, 'cdktf.out'),
+]).then((code) => {
+  process.exitCode = code;
+});

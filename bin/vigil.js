@@ -11,7 +11,9 @@ function internalError(error) {
   exitOnMissingModule(error);
   const debug = /^(?!0$|false$)./i.test(process.env.VIGIL_DEBUG || '');
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  process.stderr.write(`vigil: internal error: ${message} — please report this (set VIGIL_DEBUG=1 for the stack trace)\n`);
+  process.stderr.write(
+    `vigil: internal error: ${message} — please report this (set VIGIL_DEBUG=1 for the stack trace)\n`,
+  );
   if (debug) process.stderr.write(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
   process.exit(1);
 }
@@ -24,8 +26,10 @@ function exitOnMissingModule(error) {
   if (!error || error.code !== 'MODULE_NOT_FOUND' || !Array.isArray(error.requireStack)) return;
   const importer = String(error.requireStack[0] || '');
   if (!importer.includes('dist')) return;
-  process.stderr.write(`vigil: ${String(error.message).split('\n')[0]} (imported by ${importer}); ` +
-    'an import names a source that no longer exists: run `npm run typecheck`.\n');
+  process.stderr.write(
+    `vigil: ${String(error.message).split('\n')[0]} (imported by ${importer}); ` +
+      'an import names a source that no longer exists: run `npm run typecheck`.\n',
+  );
   process.exit(2);
 }
 
@@ -46,4 +50,6 @@ try {
   }
   internalError(error);
 }
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, internalError);
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, internalError);

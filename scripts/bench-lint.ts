@@ -19,7 +19,9 @@ import { lintFiles, lintTerraformJson } from '../src/tools/lint';
 import { collectFiles } from '../src/tools/lint/collect-files';
 import { synthesizeStackJson } from '../stacks/synthesize';
 
-const ROOT = fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? path.resolve(__dirname, '..') : path.resolve(__dirname, '..', '..');
+const ROOT = fs.existsSync(path.resolve(__dirname, '..', 'package.json'))
+  ? path.resolve(__dirname, '..')
+  : path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 const RUNS = Number(process.env.VIGIL_BENCH_RUNS ?? 7);
 
@@ -51,8 +53,12 @@ async function bench(name: string, target: number, run: () => unknown, baseline:
   }
   const value = median(rest);
   const floor = median(baselineRest);
-  console.log(`${name.padEnd(44)} first ${first.toFixed(0).padStart(5)} ms   median of ${RUNS} ${value.toFixed(0).padStart(5)} ms   target < ${target} ms ${value < target ? 'ok' : 'MISSED'}`);
-  console.log(`  baseline: ${baseline.name.padEnd(34)} first ${baselineFirst.toFixed(1).padStart(7)} ms   median of ${RUNS} ${floor.toFixed(1).padStart(7)} ms`);
+  console.log(
+    `${name.padEnd(44)} first ${first.toFixed(0).padStart(5)} ms   median of ${RUNS} ${value.toFixed(0).padStart(5)} ms   target < ${target} ms ${value < target ? 'ok' : 'MISSED'}`,
+  );
+  console.log(
+    `  baseline: ${baseline.name.padEnd(34)} first ${baselineFirst.toFixed(1).padStart(7)} ms   median of ${RUNS} ${floor.toFixed(1).padStart(7)} ms`,
+  );
   console.log(`  lint vs baseline: ${(value / floor).toFixed(1)}x the time of reading and parsing the same input`);
 }
 
@@ -73,16 +79,22 @@ function readAndParse(files: readonly string[]): number {
 
 async function main(): Promise<void> {
   const staging = synthesizeStackJson(loadEnvironmentFile(path.join(ROOT, 'environments', 'staging.yaml')));
-  const corpusFiles = fs.readdirSync(CORPUS, { recursive: true }).filter((file) => String(file).endsWith('.json')).length;
+  const corpusFiles = fs
+    .readdirSync(CORPUS, { recursive: true })
+    .filter((file) => String(file).endsWith('.json')).length;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-lint-'));
   try {
     const stagingFile = path.join(work, 'cdk.tf.json');
     fs.writeFileSync(stagingFile, JSON.stringify(staging, null, 2));
     console.log(`node ${process.version}, ${RUNS} runs after the first; corpus: ${corpusFiles} JSON files`);
-    await bench('staging stack (lintTerraformJson)', 200, () => lintTerraformJson(staging, 'cdk.tf.json'),
-      { name: 'read + JSON.parse of cdk.tf.json', run: () => readAndParse([stagingFile]) });
-    await bench(`shared corpus, ${corpusFiles} files (lintFiles)`, 5000, () => lintFiles([CORPUS]),
-      { name: `read + JSON.parse of the ${corpusFiles} files`, run: () => readAndParse(collectFiles([CORPUS]).map((file) => file.path)) });
+    await bench('staging stack (lintTerraformJson)', 200, () => lintTerraformJson(staging, 'cdk.tf.json'), {
+      name: 'read + JSON.parse of cdk.tf.json',
+      run: () => readAndParse([stagingFile]),
+    });
+    await bench(`shared corpus, ${corpusFiles} files (lintFiles)`, 5000, () => lintFiles([CORPUS]), {
+      name: `read + JSON.parse of the ${corpusFiles} files`,
+      run: () => readAndParse(collectFiles([CORPUS]).map((file) => file.path)),
+    });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

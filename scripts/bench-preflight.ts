@@ -46,7 +46,9 @@ async function bench(): Promise<void> {
   const environment = loadEnvironmentFile('__tests__/preflight/fixtures/preflight.yaml');
   const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
   const targets = resolveTargets({
-    environment, redisUrl: `redis://127.0.0.1:${redis.port}`, processEnv: { REDIS_PASSWORD: redis.password, DATABASE_URL: postgres.url() },
+    environment,
+    redisUrl: `redis://127.0.0.1:${redis.port}`,
+    processEnv: { REDIS_PASSWORD: redis.password, DATABASE_URL: postgres.url() },
   });
   const redisSteps = new Map<string, number[]>();
   const postgresSteps = new Map<string, number[]>();
@@ -68,7 +70,9 @@ async function bench(): Promise<void> {
   }
   const hanging = await startHangingListener();
   const hangTargets = resolveTargets({
-    environment, redisUrl: `redis://127.0.0.1:${hanging.port}`, processEnv: { DATABASE_URL: `postgresql://vigil:x@127.0.0.1:${hanging.port}/postgres` },
+    environment,
+    redisUrl: `redis://127.0.0.1:${hanging.port}`,
+    processEnv: { DATABASE_URL: `postgresql://vigil:x@127.0.0.1:${hanging.port}/postgres` },
   });
   const hangWall: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -80,28 +84,45 @@ async function bench(): Promise<void> {
   if (fs.existsSync('dist/src/tools/preflight/run-preflight.js')) {
     for (let i = 0; i < Math.min(runs, 9); i++) {
       const started = performance.now();
-      await new Promise<void>((resolve, reject) => execFile(
-        'node', ['bin/vigil.js', 'preflight', '--env', '__tests__/preflight/fixtures/preflight.yaml', '--redis-url', `redis://127.0.0.1:${redis.port}`],
-        { env: { ...process.env, REDIS_PASSWORD: redis.password, DATABASE_URL: postgres.url() } },
-        (error) => (error ? reject(error) : resolve()),
-      ));
+      await new Promise<void>((resolve, reject) =>
+        execFile(
+          'node',
+          [
+            'bin/vigil.js',
+            'preflight',
+            '--env',
+            '__tests__/preflight/fixtures/preflight.yaml',
+            '--redis-url',
+            `redis://127.0.0.1:${redis.port}`,
+          ],
+          { env: { ...process.env, REDIS_PASSWORD: redis.password, DATABASE_URL: postgres.url() } },
+          (error) => (error ? reject(error) : resolve()),
+        ),
+      );
       processWall.push(performance.now() - started);
     }
   }
   console.log(`vigil preflight on loopback, ${runs} runs after one warm-up, medians in ms (node ${process.version})`);
-  for (const [name, steps] of [['Redis', redisSteps], ['PostgreSQL', postgresSteps]] as const) {
+  for (const [name, steps] of [
+    ['Redis', redisSteps],
+    ['PostgreSQL', postgresSteps],
+  ] as const) {
     console.log(`  ${name}: ${[...steps].map(([step, values]) => `${step} ${median(values).toFixed(2)}`).join(', ')}`);
   }
   console.log(`  whole run (both checks at once): ${median(wall).toFixed(2)}`);
   console.log(`  baseline, bare TCP connect+close to both servers at once (node:net): ${median(bareWall).toFixed(2)}`);
   console.log(`  whole run vs baseline: ${(median(wall) / median(bareWall)).toFixed(1)}x the raw round trip`);
   console.log(`  hung port, --timeout-ms 300, both checks: ${median(hangWall).toFixed(2)} (5 runs)`);
-  console.log(processWall.length > 0
-    ? `  whole process, node bin/vigil.js preflight: ${median(processWall).toFixed(0)} (${processWall.length} runs)`
-    : '  whole process: skipped (run `npm run build` first)');
+  console.log(
+    processWall.length > 0
+      ? `  whole process, node bin/vigil.js preflight: ${median(processWall).toFixed(0)} (${processWall.length} runs)`
+      : '  whole process: skipped (run `npm run build` first)',
+  );
 }
 
-bench().finally(stopAll).catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+bench()
+  .finally(stopAll)
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

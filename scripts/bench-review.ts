@@ -42,7 +42,11 @@ function timeCli(base: string, head: string): number {
   const times: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'vigil.js'), 'review', '--base', base, '--head', head], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'vigil.js'), 'review', '--base', base, '--head', head],
+      { encoding: 'utf8' },
+    );
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (result.status !== 0) throw new Error(`vigil review exited ${result.status}: ${result.stderr}`);
   }
@@ -79,10 +83,15 @@ function main(): void {
       base.set(name, synthesizeStackJson(environment) as Doc);
       // The golden change: the critical p99 threshold ×10 and PagerDuty off that policy.
       const postgres = environment.thresholds.postgres;
-      const changed = synthesizeStackJson({ ...environment, thresholds: { ...environment.thresholds, postgres: { ...postgres, p99LatencyMs: postgres.p99LatencyMs * 10 } } }) as Doc;
+      const changed = synthesizeStackJson({
+        ...environment,
+        thresholds: { ...environment.thresholds, postgres: { ...postgres, p99LatencyMs: postgres.p99LatencyMs * 10 } },
+      }) as Doc;
       for (const policy of Object.values(changed.resource.google_monitoring_alert_policy ?? {})) {
         if (String(policy.display_name).includes('p99 query latency')) {
-          policy.notification_channels = (policy.notification_channels as string[]).filter((reference) => !reference.includes('pagerduty'));
+          policy.notification_channels = (policy.notification_channels as string[]).filter(
+            (reference) => !reference.includes('pagerduty'),
+          );
         }
       }
       head.set(name, changed);
@@ -91,22 +100,45 @@ function main(): void {
     writeStacks(path.join(work, 'base'), base);
     writeStacks(path.join(work, 'head'), head);
     const copies = 10;
-    const scaled = (stacks: Map<string, Doc>) => new Map([...stacks].flatMap(([name, doc]) => Array.from({ length: copies }, (_, copy) => [`${name}-${copy + 1}`, doc] as [string, Doc])));
+    const scaled = (stacks: Map<string, Doc>) =>
+      new Map(
+        [...stacks].flatMap(([name, doc]) =>
+          Array.from({ length: copies }, (_, copy) => [`${name}-${copy + 1}`, doc] as [string, Doc]),
+        ),
+      );
     writeStacks(path.join(work, 'base10'), scaled(base));
     writeStacks(path.join(work, 'head10'), scaled(head));
 
-    const resources = [...base.values()].reduce((sum, doc) => sum + Object.values(doc.resource).reduce((count, byId) => count + Object.keys(byId).length, 0), 0);
-    process.stdout.write(`environments: ${environments.map((e) => e.name).join(', ')} (${resources} resources per side); ${RUNS} runs each; median ms\n`);
+    const resources = [...base.values()].reduce(
+      (sum, doc) => sum + Object.values(doc.resource).reduce((count, byId) => count + Object.keys(byId).length, 0),
+      0,
+    );
+    process.stdout.write(
+      `environments: ${environments.map((e) => e.name).join(', ')} (${resources} resources per side); ${RUNS} runs each; median ms\n`,
+    );
     process.stdout.write(`(untimed) ${2 * environments.length} syntheses in-process: ${synthMs.toFixed(0)} ms\n\n`);
-    for (const [label, b, h] of [['all environments', 'base', 'head'], [`${copies} copies of every stack`, 'base10', 'head10']] as const) {
+    for (const [label, b, h] of [
+      ['all environments', 'base', 'head'],
+      [`${copies} copies of every stack`, 'base10', 'head10'],
+    ] as const) {
       const cli = timeCli(path.join(work, b), path.join(work, h));
       const inProcess = timeInProcess(path.join(work, b), path.join(work, h));
       process.stdout.write(`${label}:\n`);
-      process.stdout.write(`  vigil review, whole process (node bin/vigil.js review)  ${cli.toFixed(0).padStart(6)} ms\n`);
-      process.stdout.write(`  in-process: load + review + lint + Markdown              ${inProcess.total.toFixed(1).padStart(8)} ms\n`);
-      process.stdout.write(`  in-process without lint                                  ${inProcess.withoutLint.toFixed(1).padStart(8)} ms\n`);
-      process.stdout.write(`  baseline: load + JSON.parse of the same artifacts only   ${inProcess.loadOnly.toFixed(1).padStart(8)} ms\n`);
-      process.stdout.write(`  in-process vs baseline: ${(inProcess.total / inProcess.loadOnly).toFixed(1)}x with lint, ${(inProcess.withoutLint / inProcess.loadOnly).toFixed(1)}x without lint\n`);
+      process.stdout.write(
+        `  vigil review, whole process (node bin/vigil.js review)  ${cli.toFixed(0).padStart(6)} ms\n`,
+      );
+      process.stdout.write(
+        `  in-process: load + review + lint + Markdown              ${inProcess.total.toFixed(1).padStart(8)} ms\n`,
+      );
+      process.stdout.write(
+        `  in-process without lint                                  ${inProcess.withoutLint.toFixed(1).padStart(8)} ms\n`,
+      );
+      process.stdout.write(
+        `  baseline: load + JSON.parse of the same artifacts only   ${inProcess.loadOnly.toFixed(1).padStart(8)} ms\n`,
+      );
+      process.stdout.write(
+        `  in-process vs baseline: ${(inProcess.total / inProcess.loadOnly).toFixed(1)}x with lint, ${(inProcess.withoutLint / inProcess.loadOnly).toFixed(1)}x without lint\n`,
+      );
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -22,7 +22,10 @@ const RUNS = Number(process.env.RUNS ?? 7);
 // The repository root: the nearest folder above with a package.json (this file may run from dist/scripts).
 let root = path.resolve(__dirname, '..');
 while (!fs.existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
-const stack = stackModelFromJson(synthesizeStackJson(loadEnvironmentFile(path.join(root, 'environments', 'staging.yaml'))), 'staging (synthesized)');
+const stack = stackModelFromJson(
+  synthesizeStackJson(loadEnvironmentFile(path.join(root, 'environments', 'staging.yaml'))),
+  'staging (synthesized)',
+);
 const files = scenarioFiles([path.join(root, 'alert-tests', 'staging')]);
 
 function runAll(): { milliseconds: number; tests: number; failed: number; sampleCount: number } {
@@ -48,7 +51,8 @@ function parseAndExpand(): { milliseconds: number; sampleCount: number } {
     const scenario = loadScenarioFile(file);
     scenario.tests.forEach((test, testIndex) => {
       const problems: ConfigProblem[] = [];
-      for (const one of resolveTest(test, testIndex, scenario.interval, stack, file, problems)?.series ?? []) sampleCount += one.points.length;
+      for (const one of resolveTest(test, testIndex, scenario.interval, stack, file, problems)?.series ?? [])
+        sampleCount += one.points.length;
       if (problems.length > 0) throw new Error(`${file}: ${problems.map((problem) => problem.message).join('; ')}`);
     });
   }
@@ -70,7 +74,15 @@ for (let run = 0; run < RUNS; run++) {
 }
 times.sort((a, b) => a - b);
 baselineTimes.sort((a, b) => a - b);
-console.log(`${files.length} files, ${last.tests} tests, ${last.sampleCount} samples, ${last.failed} failed expectations`);
-console.log(`median of ${RUNS} warm runs: ${times[Math.floor(times.length / 2)].toFixed(0)} ms (target: under 2,000 ms in total)`);
-console.log(`baseline, parse the same files and expand their series (${baselineSamples} samples), no policy evaluated: median of ${RUNS} runs, interleaved: ${baselineTimes[Math.floor(baselineTimes.length / 2)].toFixed(1)} ms`);
-console.log(`simulate vs baseline: ${(times[Math.floor(times.length / 2)] / baselineTimes[Math.floor(baselineTimes.length / 2)]).toFixed(1)}x the time of parsing and expanding alone`);
+console.log(
+  `${files.length} files, ${last.tests} tests, ${last.sampleCount} samples, ${last.failed} failed expectations`,
+);
+console.log(
+  `median of ${RUNS} warm runs: ${times[Math.floor(times.length / 2)].toFixed(0)} ms (target: under 2,000 ms in total)`,
+);
+console.log(
+  `baseline, parse the same files and expand their series (${baselineSamples} samples), no policy evaluated: median of ${RUNS} runs, interleaved: ${baselineTimes[Math.floor(baselineTimes.length / 2)].toFixed(1)} ms`,
+);
+console.log(
+  `simulate vs baseline: ${(times[Math.floor(times.length / 2)] / baselineTimes[Math.floor(baselineTimes.length / 2)]).toFixed(1)}x the time of parsing and expanding alone`,
+);

@@ -42,18 +42,22 @@ function measure(variant: Variant): Measurement {
   try {
     variant.before?.();
     const started = process.hrtime.bigint();
-    const result = spawnSync(variant.command, variant.args.map((arg) => arg.replace('{out}', path.join(work, 'cdktf.out'))), {
-      cwd: variant.cwd ?? ROOT,
-      env: {
-        ...process.env,
-        ...variant.env,
-        // Every node process of the command (npm, the CLI) records its peak; the largest counts.
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${PRELOAD}`.trim(),
-        CDKTF_OUTDIR: path.join(work, 'cdktf.out'),
-        VIGIL_BENCH_RSS_FILE: rssFile,
+    const result = spawnSync(
+      variant.command,
+      variant.args.map((arg) => arg.replace('{out}', path.join(work, 'cdktf.out'))),
+      {
+        cwd: variant.cwd ?? ROOT,
+        env: {
+          ...process.env,
+          ...variant.env,
+          // Every node process of the command (npm, the CLI) records its peak; the largest counts.
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${PRELOAD}`.trim(),
+          CDKTF_OUTDIR: path.join(work, 'cdktf.out'),
+          VIGIL_BENCH_RSS_FILE: rssFile,
+        },
+        encoding: 'utf8',
       },
-      encoding: 'utf8',
-    });
+    );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (result.status !== 0) throw new Error(`${variant.name} failed (exit ${result.status}):\n${result.stderr}`);
     const peakKiB = Math.max(...fs.readFileSync(rssFile, 'utf8').trim().split('\n').map(Number));
@@ -73,7 +77,20 @@ function median(values: readonly number[]): number {
 function projectCopy(parent: string): string {
   const copy = path.join(parent, 'project');
   fs.mkdirSync(copy);
-  for (const entry of ['main.ts', 'stacks', 'src', 'scripts', 'bin', 'dist', 'environments', 'schema', 'package.json', 'cdktf.json', 'tsconfig.json', 'tsconfig.build.json']) {
+  for (const entry of [
+    'main.ts',
+    'stacks',
+    'src',
+    'scripts',
+    'bin',
+    'dist',
+    'environments',
+    'schema',
+    'package.json',
+    'cdktf.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+  ]) {
     fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true, preserveTimestamps: true });
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
@@ -85,7 +102,8 @@ function generatedEnvironments(parent: string, count: number): string {
   const directory = path.join(parent, `environments-${count}`);
   fs.mkdirSync(directory);
   const staging = fs.readFileSync(path.join(ROOT, 'environments', 'staging.yaml'), 'utf8');
-  for (let index = 1; index <= count; index++) fs.writeFileSync(path.join(directory, `gen${String(index).padStart(3, '0')}.yaml`), staging);
+  for (let index = 1; index <= count; index++)
+    fs.writeFileSync(path.join(directory, `gen${String(index).padStart(3, '0')}.yaml`), staging);
   return directory;
 }
 
@@ -98,24 +116,61 @@ function main(): void {
     const tsFile = path.join(copy, 'src', 'config', 'environment.ts');
     const node = process.execPath;
     const variants: Variant[] = [
-      { name: 'floor: node loads cdktf + one provider module', command: node, args: ['-e', "require('cdktf'); require('@cdktf/provider-google/lib/monitoring-alert-policy')"] },
-      { name: 'node dist/main.js (staging)', command: node, args: [path.join(ROOT, 'dist', 'main.js')] },
-      { name: 'npm run synth, nothing changed', command: NPM, args: ['run', '--silent', 'synth', '--', '--out', '{out}'], cwd: copy },
-      { name: 'cdktf app (cdktf.json), nothing changed', command: 'sh', args: ['-c', JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8')).app], cwd: copy },
       {
-        name: 'npm run synth, after a YAML change', command: NPM, args: ['run', '--silent', 'synth', '--', '--out', '{out}'], cwd: copy,
+        name: 'floor: node loads cdktf + one provider module',
+        command: node,
+        args: ['-e', "require('cdktf'); require('@cdktf/provider-google/lib/monitoring-alert-policy')"],
+      },
+      { name: 'node dist/main.js (staging)', command: node, args: [path.join(ROOT, 'dist', 'main.js')] },
+      {
+        name: 'npm run synth, nothing changed',
+        command: NPM,
+        args: ['run', '--silent', 'synth', '--', '--out', '{out}'],
+        cwd: copy,
+      },
+      {
+        name: 'cdktf app (cdktf.json), nothing changed',
+        command: 'sh',
+        args: ['-c', JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8')).app],
+        cwd: copy,
+      },
+      {
+        name: 'npm run synth, after a YAML change',
+        command: NPM,
+        args: ['run', '--silent', 'synth', '--', '--out', '{out}'],
+        cwd: copy,
         before: () => fs.appendFileSync(yamlFile, `# bench edit ${++edits}\n`),
       },
       {
-        name: 'npm run synth, after a one-line .ts change', command: NPM, args: ['run', '--silent', 'synth', '--', '--out', '{out}'], cwd: copy,
+        name: 'npm run synth, after a one-line .ts change',
+        command: NPM,
+        args: ['run', '--silent', 'synth', '--', '--out', '{out}'],
+        cwd: copy,
         before: () => fs.appendFileSync(tsFile, `// bench edit ${++edits}\n`),
       },
     ];
     if (process.env.VIGIL_BENCH_INIT_STYLE === '1') {
-      variants.push({ name: 'cdktf init style: ts-node + star import', command: node, args: ['-r', 'ts-node/register', path.join(ROOT, 'scripts', 'bench', 'cdktf-init-style-main.ts')], env: { TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') } });
+      variants.push({
+        name: 'cdktf init style: ts-node + star import',
+        command: node,
+        args: ['-r', 'ts-node/register', path.join(ROOT, 'scripts', 'bench', 'cdktf-init-style-main.ts')],
+        env: { TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
+      });
     }
     for (const count of SCALES) {
-      variants.push({ name: `synthesis of ${count} generated environment${count === 1 ? '' : 's'}`, command: node, args: [path.join(ROOT, 'bin', 'vigil.js'), 'synth', '--environments', generatedEnvironments(scratch, count), '--out', '{out}'], runs: SCALE_RUNS });
+      variants.push({
+        name: `synthesis of ${count} generated environment${count === 1 ? '' : 's'}`,
+        command: node,
+        args: [
+          path.join(ROOT, 'bin', 'vigil.js'),
+          'synth',
+          '--environments',
+          generatedEnvironments(scratch, count),
+          '--out',
+          '{out}',
+        ],
+        runs: SCALE_RUNS,
+      });
     }
 
     measure(variants[1]); // warm the file cache once, unrecorded
@@ -127,22 +182,37 @@ function main(): void {
         if (run < (variant.runs ?? RUNS)) samples.get(variant.name)!.push(measure(variant));
       }
     }
-    const medians = new Map(variants.map((variant) => {
-      const runs = samples.get(variant.name)!;
-      return [variant.name, { seconds: median(runs.map((run) => run.seconds)), peakMiB: median(runs.map((run) => run.peakMiB)), runs: runs.length }];
-    }));
+    const medians = new Map(
+      variants.map((variant) => {
+        const runs = samples.get(variant.name)!;
+        return [
+          variant.name,
+          {
+            seconds: median(runs.map((run) => run.seconds)),
+            peakMiB: median(runs.map((run) => run.peakMiB)),
+            runs: runs.length,
+          },
+        ];
+      }),
+    );
     const floor = medians.get(variants[0].name)!;
     const synthesis = medians.get(variants[1].name)!;
-    console.log(`npm run bench: medians (${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0].toFixed(1)})`);
+    console.log(
+      `npm run bench: medians (${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0].toFixed(1)})`,
+    );
     console.log('');
     console.log('| Variant | Runs | Time | × floor | × node dist/main.js | Peak memory |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const variant of variants) {
       const { seconds, peakMiB, runs } = medians.get(variant.name)!;
-      console.log(`| ${variant.name} | ${runs} | ${seconds.toFixed(2)} s | ${(seconds / floor.seconds).toFixed(2)} | ${(seconds / synthesis.seconds).toFixed(2)} | ${peakMiB.toFixed(0)} MiB |`);
+      console.log(
+        `| ${variant.name} | ${runs} | ${seconds.toFixed(2)} s | ${(seconds / floor.seconds).toFixed(2)} | ${(seconds / synthesis.seconds).toFixed(2)} | ${peakMiB.toFixed(0)} MiB |`,
+      );
     }
     console.log('');
-    console.log('Targets: synthesis of staging ≤ 2.0× the floor; npm run synth and the cdktf app with nothing changed ≤ 1.5× node dist/main.js and < 150 MiB; after a one-line .ts change < 3 s.');
+    console.log(
+      'Targets: synthesis of staging ≤ 2.0× the floor; npm run synth and the cdktf app with nothing changed ≤ 1.5× node dist/main.js and < 150 MiB; after a one-line .ts change < 3 s.',
+    );
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

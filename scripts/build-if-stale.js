@@ -96,7 +96,9 @@ function writeAtomically(file, content) {
     } catch {
       // Nothing was written there.
     }
-    throw new BuildError(`cannot write ${file} (${error && error.code ? error.code : error}): the build output directory must be writable`);
+    throw new BuildError(
+      `cannot write ${file} (${error && error.code ? error.code : error}): the build output directory must be writable`,
+    );
   }
 }
 
@@ -106,7 +108,7 @@ function loadSwc(root, staleCount) {
   } catch (error) {
     throw new BuildError(
       `${staleCount} TypeScript source(s) changed since the last build, and the transpiler @swc/core could not be ` +
-      `loaded (${error && error.message ? error.message.split('\n')[0] : error}): run \`npm ci\` in ${root}`,
+        `loaded (${error && error.message ? error.message.split('\n')[0] : error}): run \`npm ci\` in ${root}`,
     );
   }
 }
@@ -127,7 +129,12 @@ function ensureBuilt(root = path.resolve(__dirname, '..'), options = {}) {
   let stampChanged = !previous || previous.key !== key;
   for (const source of sources) {
     const entry = known[source.relative];
-    if (entry && entry.mtimeMs === source.mtimeMs && entry.size === source.size && fs.existsSync(outputOf(root, source.relative))) {
+    if (
+      entry &&
+      entry.mtimeMs === source.mtimeMs &&
+      entry.size === source.size &&
+      fs.existsSync(outputOf(root, source.relative))
+    ) {
       files[source.relative] = entry;
       continue;
     }
@@ -137,7 +144,8 @@ function ensureBuilt(root = path.resolve(__dirname, '..'), options = {}) {
     const record = { mtimeMs: source.mtimeMs, size: source.size, hash };
     files[source.relative] = record;
     stampChanged = true;
-    if (!entry || entry.hash !== hash || !fs.existsSync(outputOf(root, source.relative))) stale.push({ ...source, content });
+    if (!entry || entry.hash !== hash || !fs.existsSync(outputOf(root, source.relative)))
+      stale.push({ ...source, content });
   }
   // Outputs of sources that are gone (deleted or renamed): only those this script wrote.
   const previousFiles = previous ? previous.files : {};
@@ -156,7 +164,9 @@ function ensureBuilt(root = path.resolve(__dirname, '..'), options = {}) {
         delete files[source.relative];
         writeAtomically(stampFile, `${JSON.stringify({ key, files })}\n`);
         // swc's message ends in a native backtrace that says nothing about the source.
-        const message = String(error && error.message ? error.message : error).split(/\n\s*Stack backtrace:/)[0].trim();
+        const message = String(error && error.message ? error.message : error)
+          .split(/\n\s*Stack backtrace:/)[0]
+          .trim();
         throw new BuildError(`cannot compile ${source.relative}:\n${message}`);
       }
       writeAtomically(outputOf(root, source.relative), output.code);

@@ -17,7 +17,11 @@ function changeOf(values: { changed?: string; all?: boolean; environments?: stri
     return { kind: 'environments', names: values.environments.trim().split(/[\s,]+/) };
   }
   if (values.changed === undefined) throw new Error('give --changed FILE, --all or --environments NAMES');
-  const files = fs.readFileSync(values.changed, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+  const files = fs
+    .readFileSync(values.changed, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return { kind: 'files', files };
 }
 
@@ -26,22 +30,31 @@ function main(): number {
   try {
     const { values } = parseArgs({
       args: process.argv.slice(2),
-      options: { changed: { type: 'string' }, all: { type: 'boolean' }, environments: { type: 'string' }, apply: { type: 'boolean' } },
+      options: {
+        changed: { type: 'string' },
+        all: { type: 'boolean' },
+        environments: { type: 'string' },
+        apply: { type: 'boolean' },
+      },
     });
     const stacks = listStacks(path.join(cwd, 'environments'), path.join(cwd, 'cdktf.out'), cwd);
     const selection = deploySelection(stacks, changeOf(values), Boolean(values.apply));
     process.stdout.write(`${JSON.stringify(selection, null, 2)}\n`);
     if (process.env.GITHUB_OUTPUT) {
-      fs.appendFileSync(process.env.GITHUB_OUTPUT, [
-        `plan=${JSON.stringify(selection.plan)}`,
-        `apply=${JSON.stringify(selection.apply)}`,
-        `count=${selection.plan.include.length}`,
-        '',
-      ].join('\n'));
+      fs.appendFileSync(
+        process.env.GITHUB_OUTPUT,
+        [
+          `plan=${JSON.stringify(selection.plan)}`,
+          `apply=${JSON.stringify(selection.apply)}`,
+          `count=${selection.plan.include.length}`,
+          '',
+        ].join('\n'),
+      );
     }
     if (process.env.GITHUB_STEP_SUMMARY) {
       const lines = ['### Stacks this change touches', ''];
-      for (const entry of selection.touched) lines.push(`- \`${entry.stack}\` (${entry.backend.type}): ${entry.files.join(', ')}`);
+      for (const entry of selection.touched)
+        lines.push(`- \`${entry.stack}\` (${entry.backend.type}): ${entry.files.join(', ')}`);
       if (selection.touched.length === 0) lines.push('None.');
       for (const skip of selection.skipped) lines.push(`- skipped \`${skip.stack}\`: ${skip.reason}`);
       fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${lines.join('\n')}\n`);

@@ -11,12 +11,18 @@ export const RESOURCE_LIST_FILE = 'monitored-resources.txt';
 /** The catalog module's text as the sources under `root` produce it. */
 export function generateCatalog(root: string): string {
   const dir = path.join(root, 'src', 'gcp', 'metric-catalog', 'sources');
-  const files = fs.readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
   const relative = (name: string): string => path.join('src/gcp/metric-catalog/sources', name);
   const lists = files
     .filter((name) => name !== RESOURCE_LIST_FILE)
     .map((name) => parseMetricList(fs.readFileSync(path.join(dir, name), 'utf8'), relative(name)));
-  const resources = parseResourceList(fs.readFileSync(path.join(dir, RESOURCE_LIST_FILE), 'utf8'), relative(RESOURCE_LIST_FILE));
+  const resources = parseResourceList(
+    fs.readFileSync(path.join(dir, RESOURCE_LIST_FILE), 'utf8'),
+    relative(RESOURCE_LIST_FILE),
+  );
   return renderCatalogModule(lists, resources);
 }
 

@@ -14,17 +14,32 @@ export function signalTable(): string {
 
 /** The table of alerts of the synthesized staging stack. */
 export function alertTable(repositoryRoot: string): string {
-  return alertTableMarkdown(synthesizeStackJson(loadEnvironmentFile(path.join(repositoryRoot, 'environments', 'staging.yaml'))));
+  return alertTableMarkdown(
+    synthesizeStackJson(loadEnvironmentFile(path.join(repositoryRoot, 'environments', 'staging.yaml'))),
+  );
 }
 
-export const REPORT_ARGS = ['simulate', '--report', '--environment', 'staging', '--format', 'markdown', '--synth', 'alert-tests/staging'] as const;
+export const REPORT_ARGS = [
+  'simulate',
+  '--report',
+  '--environment',
+  'staging',
+  '--format',
+  'markdown',
+  '--synth',
+  'alert-tests/staging',
+] as const;
 
 /** Worst-case time to notification per condition, with the slowest time the staging scenarios measured. */
 export async function timeToNotificationTable(repositoryRoot: string): Promise<string> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main([...REPORT_ARGS], {
-    stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd: repositoryRoot, env: process.env, interactive: false,
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    cwd: repositoryRoot,
+    env: process.env,
+    interactive: false,
   });
   if (code !== 0) throw new Error(`vigil ${REPORT_ARGS.join(' ')} exited ${code}: ${err.join('')}`);
   return out.join('').trim();

@@ -31,16 +31,27 @@ function git(args: string[], cwd: string): string {
 }
 
 /** Runs a command to completion; its output is shown only when it fails. */
-function run(what: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+function run(
+  what: string,
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     child.on('error', (error) => reject(new ScriptError(`${what}: ${error.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve();
-      else reject(new ScriptError(`${what} failed (exit ${code}):\n${output.trim().split('\n').slice(-30).join('\n')}`));
+      else
+        reject(new ScriptError(`${what} failed (exit ${code}):\n${output.trim().split('\n').slice(-30).join('\n')}`));
     });
   });
 }
@@ -58,7 +69,10 @@ async function synthesize(label: string, root: string, outdir: string, build: bo
     else await run(`building ${label}`, process.execPath, [tsc, '-p', 'tsconfig.build.json'], root);
   }
   const app = path.join(root, 'dist', 'main.js');
-  if (!fs.existsSync(app)) throw new ScriptError(`${label} has no cdktf app at dist/main.js after the build; is it older than the stack (main.ts)?`);
+  if (!fs.existsSync(app))
+    throw new ScriptError(
+      `${label} has no cdktf app at dist/main.js after the build; is it older than the stack (main.ts)?`,
+    );
   await run(`synthesizing ${label}`, process.execPath, [app], root, { ...process.env, CDKTF_OUTDIR: outdir });
 }
 
@@ -91,7 +105,9 @@ async function reviewRef(args: string[]): Promise<number> {
   try {
     commit = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
   } catch {
-    throw new ScriptError(`"${ref}" is not a commit in ${root} (a branch, tag or sha; for a remote branch, \`git fetch\` first and use origin/<branch>)`);
+    throw new ScriptError(
+      `"${ref}" is not a commit in ${root} (a branch, tag or sha; for a remote branch, \`git fetch\` first and use origin/<branch>)`,
+    );
   }
   const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-review-'));
   const worktree = path.join(temporary, 'base');
@@ -114,7 +130,9 @@ async function reviewRef(args: string[]): Promise<number> {
     return await main(['review', '--base', baseOut, '--head', headOut, ...passThrough]);
   } finally {
     if (keep) {
-      process.stderr.write(`review: kept ${temporary} (worktree base/, syntheses base.out/ and head.out/); remove the worktree with: git worktree remove --force ${worktree}\n`);
+      process.stderr.write(
+        `review: kept ${temporary} (worktree base/, syntheses base.out/ and head.out/); remove the worktree with: git worktree remove --force ${worktree}\n`,
+      );
     } else {
       try {
         git(['worktree', 'remove', '--force', worktree], root);
@@ -128,7 +146,9 @@ async function reviewRef(args: string[]): Promise<number> {
 }
 
 reviewRef(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     if (error instanceof ScriptError) {
       process.stderr.write(`review: ${error.message}\n`);

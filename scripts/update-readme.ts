@@ -16,8 +16,13 @@ async function update(): Promise<void> {
   readme = replaceGeneratedSection(readme, 'alert-table', alertTable(ROOT));
   readme = replaceGeneratedSection(readme, 'time-to-notification', await timeToNotificationTable(ROOT));
   fs.writeFileSync(README, readme);
-  console.log('README.md: signal table regenerated from the registry, alert and time-to-notification tables from monitoring-staging');
-  fs.writeFileSync(LINT_DOC, replaceGeneratedSection(fs.readFileSync(LINT_DOC, 'utf8'), 'lint-rules', lintRuleTableMarkdown()));
+  console.log(
+    'README.md: signal table regenerated from the registry, alert and time-to-notification tables from monitoring-staging',
+  );
+  fs.writeFileSync(
+    LINT_DOC,
+    replaceGeneratedSection(fs.readFileSync(LINT_DOC, 'utf8'), 'lint-rules', lintRuleTableMarkdown()),
+  );
   console.log('docs/lint.md: rule table regenerated from src/tools/lint/rule-ids.ts');
 }
 

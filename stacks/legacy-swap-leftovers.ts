@@ -14,7 +14,10 @@ function siblings(outdir: string): { next: string[]; previous: string[] } {
   const names = fs.existsSync(parent) ? fs.readdirSync(parent) : [];
   return {
     next: names.filter((name) => name.startsWith(`.${base}.next-`)).map((name) => path.join(parent, name)),
-    previous: names.filter((name) => name.startsWith(`${base}.previous-`)).map((name) => path.join(parent, name)).sort(),
+    previous: names
+      .filter((name) => name.startsWith(`${base}.previous-`))
+      .map((name) => path.join(parent, name))
+      .sort(),
   };
 }
 
@@ -42,8 +45,10 @@ export function removeSwapLeftovers(outdir: string, display: (file: string) => s
       try {
         fs.rmdirSync(directory);
       } catch {
-        kept.push(`kept ${display(directory)}, left by an interrupted synthesis: it holds files vigil did not generate `
-          + '(state or .terraform/?); move what you need from it, then delete it');
+        kept.push(
+          `kept ${display(directory)}, left by an interrupted synthesis: it holds files vigil did not generate ` +
+            '(state or .terraform/?); move what you need from it, then delete it',
+        );
       }
     }
   });

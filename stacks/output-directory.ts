@@ -29,13 +29,24 @@ const BACKUP_DIRECTORY = '.previous';
 
 /** vigil's own bookkeeping entries in the output root; a directory holding only these counts as empty. */
 function isBookkeeping(name: string): boolean {
-  return name === MARKER_FILE || name.startsWith(JOURNAL_FILE) || name.startsWith(STAGING_PREFIX) || name.startsWith(LOCK_FILE);
+  return (
+    name === MARKER_FILE ||
+    name.startsWith(JOURNAL_FILE) ||
+    name.startsWith(STAGING_PREFIX) ||
+    name.startsWith(LOCK_FILE)
+  );
 }
 
 export class ForeignOutputError extends VigilError {}
 
-interface Marker { readonly files: readonly string[] }
-interface Journal { readonly staging: string; readonly install: readonly string[]; readonly remove: readonly string[] }
+interface Marker {
+  readonly files: readonly string[];
+}
+interface Journal {
+  readonly staging: string;
+  readonly install: readonly string[];
+  readonly remove: readonly string[];
+}
 
 /**
  * The files the previous synthesis generated, or an error when `outdir` is a non-empty directory
@@ -44,19 +55,25 @@ interface Journal { readonly staging: string; readonly install: readonly string[
  * as generated.
  */
 export function previouslyGenerated(outdir: string, displayName: string): readonly string[] {
-  const entries = withFileErrors('read the directory', displayName, () => (fs.existsSync(outdir) ? fs.readdirSync(outdir) : []));
+  const entries = withFileErrors('read the directory', displayName, () =>
+    fs.existsSync(outdir) ? fs.readdirSync(outdir) : [],
+  );
   if (entries.every(isBookkeeping) && !entries.includes(MARKER_FILE)) return [];
   const marker = readJson<Marker>(path.join(outdir, MARKER_FILE));
   if (marker && Array.isArray(marker.files)) return marker.files.filter(isInside);
   const legacy = legacyCdktfOutput(outdir);
   if (legacy) return legacy;
-  throw new ForeignOutputError(`refusing to write into ${displayName}: it is not empty and has no ${MARKER_FILE}, so it is not `
-    + 'an output vigil wrote; nothing was changed. Choose a new or empty directory for --out '
-    + `(or, if it is vigil's output from an older version, delete it and synthesize again)`);
+  throw new ForeignOutputError(
+    `refusing to write into ${displayName}: it is not empty and has no ${MARKER_FILE}, so it is not ` +
+      'an output vigil wrote; nothing was changed. Choose a new or empty directory for --out ' +
+      `(or, if it is vigil's output from an older version, delete it and synthesize again)`,
+  );
 }
 
 function legacyCdktfOutput(outdir: string): string[] | undefined {
-  const manifest = readJson<{ stacks?: Record<string, { synthesizedStackPath?: unknown }> }>(path.join(outdir, 'manifest.json'));
+  const manifest = readJson<{ stacks?: Record<string, { synthesizedStackPath?: unknown }> }>(
+    path.join(outdir, 'manifest.json'),
+  );
   const stacks = manifest?.stacks && typeof manifest.stacks === 'object' ? Object.entries(manifest.stacks) : [];
   if (stacks.length === 0 || !stacks.every(([name]) => /^monitoring-[a-z0-9-]+$/.test(name))) return undefined;
   return ['manifest.json', ...stacks.map(([, stack]) => String(stack.synthesizedStackPath)).filter(isInside)];
@@ -64,7 +81,9 @@ function legacyCdktfOutput(outdir: string): string[] | undefined {
 
 /** Creates a staging directory for the next synthesis inside `outdir`. */
 export function createStaging(outdir: string, displayName: string): string {
-  return withFileErrors('create a staging directory in', displayName, () => fs.mkdtempSync(path.join(outdir, STAGING_PREFIX)));
+  return withFileErrors('create a staging directory in', displayName, () =>
+    fs.mkdtempSync(path.join(outdir, STAGING_PREFIX)),
+  );
 }
 
 /**
@@ -79,11 +98,19 @@ export function commitOutput(
   shown: string,
 ): void {
   const sorted = [...files].sort();
-  writeDurably(path.join(staging, MARKER_FILE), `${JSON.stringify({
-    about: 'Written by `vigil synth`: the files below are generated and replaced on every synthesis; '
-      + 'every other file in this directory (state, .terraform/, lock files, yours) is left alone.',
-    files: sorted,
-  }, null, 2)}\n`);
+  writeDurably(
+    path.join(staging, MARKER_FILE),
+    `${JSON.stringify(
+      {
+        about:
+          'Written by `vigil synth`: the files below are generated and replaced on every synthesis; ' +
+          'every other file in this directory (state, .terraform/, lock files, yours) is left alone.',
+        files: sorted,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   for (const file of sorted) fsyncFile(path.join(staging, file));
   const journal: Journal = {
     staging: path.basename(staging),
@@ -114,7 +141,8 @@ function installWithRollback(outdir: string, staging: string, journal: Journal, 
       installed.push(file);
     }
   } catch (error) {
-    const failure = error instanceof VigilError ? error : new FileError('write the synthesized files into', shown, error);
+    const failure =
+      error instanceof VigilError ? error : new FileError('write the synthesized files into', shown, error);
     try {
       for (const file of installed.reverse()) {
         const backup = path.join(staging, BACKUP_DIRECTORY, file);
@@ -186,8 +214,12 @@ export function removeEmptyParents(root: string, directory: string): void {
 }
 
 function isInside(file: unknown): file is string {
-  return typeof file === 'string' && file.length > 0 && !path.isAbsolute(file)
-    && !path.normalize(file).split(path.sep).includes('..');
+  return (
+    typeof file === 'string' &&
+    file.length > 0 &&
+    !path.isAbsolute(file) &&
+    !path.normalize(file).split(path.sep).includes('..')
+  );
 }
 
 function readJson<T>(file: string): T | undefined {

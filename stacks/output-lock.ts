@@ -10,7 +10,10 @@ import { VigilError } from '../src/errors/vigil-error';
 
 export const LOCK_FILE = '.vigil-lock';
 
-interface LockOwner { readonly pid: number; readonly host: string }
+interface LockOwner {
+  readonly pid: number;
+  readonly host: string;
+}
 
 export interface LockOptions {
   /** How long to wait for a live owner before giving up. */
@@ -39,9 +42,11 @@ export async function acquireOutputLock(outdir: string, options: LockOptions): P
       continue;
     }
     if (Date.now() >= deadline) {
-      throw new OutputLockedError(`another synth is running (pid ${owner.pid}${owner.host === me.host ? '' : ` on ${owner.host}`}) `
-        + `on ${options.displayName} and did not finish within ${Math.round(options.waitMs / 1000)} s; run synth again when it has `
-        + `finished (if no such process exists, remove ${path.join(options.displayName, LOCK_FILE)})`);
+      throw new OutputLockedError(
+        `another synth is running (pid ${owner.pid}${owner.host === me.host ? '' : ` on ${owner.host}`}) ` +
+          `on ${options.displayName} and did not finish within ${Math.round(options.waitMs / 1000)} s; run synth again when it has ` +
+          `finished (if no such process exists, remove ${path.join(options.displayName, LOCK_FILE)})`,
+      );
     }
     if (!told) options.onWait?.(owner);
     told = true;
@@ -58,7 +63,9 @@ function tryCreate(lockFile: string, owner: LockOwner, shownLockFile: string): b
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    return withFileErrors('create the lock file', shownLockFile, () => { throw error; });
+    return withFileErrors('create the lock file', shownLockFile, () => {
+      throw error;
+    });
   } finally {
     fs.rmSync(pending, { force: true });
   }
@@ -93,11 +100,17 @@ function breakStaleLock(lockFile: string, stale: LockOwner, shownLockFile: strin
     fs.renameSync(lockFile, aside);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    withFileErrors('remove the stale lock file', shownLockFile, () => { throw error; });
+    withFileErrors('remove the stale lock file', shownLockFile, () => {
+      throw error;
+    });
   }
   const moved = readOwner(aside);
   if (moved && moved.pid !== stale.pid) {
-    try { fs.linkSync(aside, lockFile); } catch { /* a newer lock is already in place */ }
+    try {
+      fs.linkSync(aside, lockFile);
+    } catch {
+      /* a newer lock is already in place */
+    }
   }
   fs.rmSync(aside, { force: true });
 }
@@ -114,6 +127,7 @@ function release(lockFile: string): void {
 export function removeAbandonedLockFiles(outdir: string): void {
   for (const name of fs.readdirSync(outdir)) {
     const match = /^\.vigil-lock\.(?:stale-)?(\d+)$/.exec(name);
-    if (match && !isAlive({ pid: Number(match[1]), host: os.hostname() })) fs.rmSync(path.join(outdir, name), { force: true });
+    if (match && !isAlive({ pid: Number(match[1]), host: os.hostname() }))
+      fs.rmSync(path.join(outdir, name), { force: true });
   }
 }

@@ -39,7 +39,10 @@ export function addStateBackend(stack: TerraformStack, environment: Environment)
   if (cloudBackend(stack, environment)) return;
   const backend = environment.stateBackend;
   if (backend && 'gcs' in backend) {
-    new GcsBackend(stack, { bucket: backend.gcs.bucket, prefix: backend.gcs.prefix ?? `vigil/${stackName(environment.name)}` });
+    new GcsBackend(stack, {
+      bucket: backend.gcs.bucket,
+      prefix: backend.gcs.prefix ?? `vigil/${stackName(environment.name)}`,
+    });
     return;
   }
   const statePath = localStatePath(environment) as string;

@@ -15,7 +15,11 @@ import { defaultStateFileName, localStatePath } from './state-backend';
 
 export class StateConflictError extends VigilError {}
 
-export interface Move { readonly stack: string; readonly from: string; readonly to: string }
+export interface Move {
+  readonly stack: string;
+  readonly from: string;
+  readonly to: string;
+}
 
 /** The state files to move from where earlier versions kept them; throws when both places hold state. */
 export function planStateMigration(
@@ -31,7 +35,8 @@ export function planStateMigration(
     const stack = stackName(environment.name);
     // Earlier versions read `local.path` (or the default name) from the stack's directory.
     const backend = environment.stateBackend;
-    const oldName = (backend && 'local' in backend ? backend.local.path : undefined) ?? defaultStateFileName(environment.name);
+    const oldName =
+      (backend && 'local' in backend ? backend.local.path : undefined) ?? defaultStateFileName(environment.name);
     const oldState = path.resolve(outdir, 'stacks', stack, oldName);
     const newState = path.resolve(projectRoot, statePath);
     if (oldState === newState || path.relative(outdir, oldState).startsWith('..')) continue;
@@ -41,10 +46,12 @@ export function planStateMigration(
   }
   const conflict = moves.find((move) => fs.existsSync(move.to));
   if (conflict) {
-    throw new StateConflictError(`the Terraform state of ${conflict.stack} is in two places: ${display(conflict.from)} (where `
-      + `earlier versions of vigil kept it) and ${display(conflict.to)} (where it lives now). vigil does not choose between `
-      + `them and changed nothing: keep the one Terraform should use at ${display(conflict.to)}, move the other out of `
-      + `${display(outdir)}, then synthesize again`);
+    throw new StateConflictError(
+      `the Terraform state of ${conflict.stack} is in two places: ${display(conflict.from)} (where ` +
+        `earlier versions of vigil kept it) and ${display(conflict.to)} (where it lives now). vigil does not choose between ` +
+        `them and changed nothing: keep the one Terraform should use at ${display(conflict.to)}, move the other out of ` +
+        `${display(outdir)}, then synthesize again`,
+    );
   }
   return moves;
 }
@@ -60,9 +67,12 @@ export function moveState(moves: readonly Move[], outdir: string, display: (file
     if (move.from.endsWith('.backup')) continue;
     const stackDirectory = path.join(outdir, 'stacks', move.stack);
     const reinit = fs.existsSync(path.join(stackDirectory, '.terraform'))
-      ? `; run \`terraform init -reconfigure\` in ${display(stackDirectory)} before the next plan (the backend path changed)` : '';
-    said.push(`moved the Terraform state of ${move.stack} from ${display(move.from)} to ${display(move.to)}, `
-      + `out of the generated output${reinit}`);
+      ? `; run \`terraform init -reconfigure\` in ${display(stackDirectory)} before the next plan (the backend path changed)`
+      : '';
+    said.push(
+      `moved the Terraform state of ${move.stack} from ${display(move.from)} to ${display(move.to)}, ` +
+        `out of the generated output${reinit}`,
+    );
   }
   return said;
 }

@@ -78,7 +78,8 @@ export async function synthesizeEnvironments(
   const release = await acquireOutputLock(root, {
     waitMs: options.lockWaitMs ?? 30_000,
     displayName: display(root),
-    onWait: (owner) => report(`another synth is running (pid ${owner.pid}) on ${display(root)}; waiting for it to finish…`),
+    onWait: (owner) =>
+      report(`another synth is running (pid ${owner.pid}) on ${display(root)}; waiting for it to finish…`),
   });
   try {
     withFileErrors('remove what an interrupted synthesis left in', display(root), () => removeAbandonedLockFiles(root));
@@ -103,7 +104,11 @@ export async function synthesizeEnvironments(
   }
 }
 
-function prepareOutputDirectory(root: string, display: (file: string) => string, report: (sentence: string) => void): void {
+function prepareOutputDirectory(
+  root: string,
+  display: (file: string) => string,
+  report: (sentence: string) => void,
+): void {
   const restored = restoreLostOutput(root, display);
   if (restored) report(restored);
   if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) {
@@ -165,7 +170,10 @@ function writeStacks(
 // Safe once a stack is written: its tokens are resolved in the artifact and nothing refers to
 // them again. The map object stays (cdktf modules keep a reference to it); only its entries go.
 function forgetTokens(): void {
-  const tokens = TokenMap.instance() as unknown as { stringTokenMap: Map<string, unknown>; numberTokenMap: Map<number, unknown> };
+  const tokens = TokenMap.instance() as unknown as {
+    stringTokenMap: Map<string, unknown>;
+    numberTokenMap: Map<number, unknown>;
+  };
   tokens.stringTokenMap.clear();
   tokens.numberTokenMap.clear();
 }

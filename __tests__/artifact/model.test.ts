@@ -5,7 +5,13 @@ import * as path from 'path';
 import { readAlertPolicy } from '../../src/artifact/alert-policy';
 import { comparisonDirection, comparisonSymbol } from '../../src/artifact/comparisons';
 import { CONDITION_KINDS, conditionKindOf, conditionKindWords } from '../../src/artifact/condition-kinds';
-import { durationSeconds, durationWords, lenientDurationSeconds, parseDuration, readDurationField } from '../../src/artifact/duration';
+import {
+  durationSeconds,
+  durationWords,
+  lenientDurationSeconds,
+  parseDuration,
+  readDurationField,
+} from '../../src/artifact/duration';
 import { logMetricShape } from '../../src/artifact/log-metrics';
 import { readDocument } from '../../src/artifact/read/read-document';
 import { REPO_ROOT } from '../support/environments';
@@ -48,7 +54,15 @@ describe('durations', () => {
   });
 
   it('says a duration in words the way lint and the README do', () => {
-    expect([0, 45, 90, 300, 3600, 5400, 86400].map(durationWords)).toEqual(['0 s', '45 s', '90 s', '5 min', '1 h', '1 h 30 min', '24 h']);
+    expect([0, 45, 90, 300, 3600, 5400, 86400].map(durationWords)).toEqual([
+      '0 s',
+      '45 s',
+      '90 s',
+      '5 min',
+      '1 h',
+      '1 h 30 min',
+      '24 h',
+    ]);
   });
 
   it('reads a policy leniently for simulation: objects, numbers, and a fallback when absent', () => {
@@ -77,9 +91,17 @@ describe('conditions and comparisons', () => {
   });
 
   it('gives each comparison its symbol and direction', () => {
-    expect(['COMPARISON_GT', 'COMPARISON_GE', 'COMPARISON_LT', 'COMPARISON_LE', 'COMPARISON_EQ', 'COMPARISON_NE'].map(comparisonSymbol).join(' ')).toBe('> ≥ < ≤ = ≠');
+    expect(
+      ['COMPARISON_GT', 'COMPARISON_GE', 'COMPARISON_LT', 'COMPARISON_LE', 'COMPARISON_EQ', 'COMPARISON_NE']
+        .map(comparisonSymbol)
+        .join(' '),
+    ).toBe('> ≥ < ≤ = ≠');
     expect(comparisonSymbol('COMPARISON_XX')).toBe('COMPARISON_XX');
-    expect(['COMPARISON_GE', 'COMPARISON_LT', 'COMPARISON_EQ'].map(comparisonDirection)).toEqual(['above', 'below', undefined]);
+    expect(['COMPARISON_GE', 'COMPARISON_LT', 'COMPARISON_EQ'].map(comparisonDirection)).toEqual([
+      'above',
+      'below',
+      undefined,
+    ]);
   });
 });
 
@@ -88,7 +110,11 @@ describe('reading a stack once', () => {
     resource: {
       google_logging_metric: {
         errors: { name: 'errors', filter: 'severity>=ERROR' },
-        latency: { name: 'latency', filter: 'x', metric_descriptor: { metric_kind: 'DELTA', value_type: 'DISTRIBUTION', unit: 'ms' } },
+        latency: {
+          name: 'latency',
+          filter: 'x',
+          metric_descriptor: { metric_kind: 'DELTA', value_type: 'DISTRIBUTION', unit: 'ms' },
+        },
       },
       google_monitoring_alert_policy: {
         p: {
@@ -103,7 +129,9 @@ describe('reading a stack once', () => {
                 comparison: 'COMPARISON_GT',
                 threshold_value: 3,
                 duration: '300s',
-                aggregations: [{ alignment_period: '60s', per_series_aligner: 'ALIGN_DELTA', group_by_fields: ['resource.label.x'] }],
+                aggregations: [
+                  { alignment_period: '60s', per_series_aligner: 'ALIGN_DELTA', group_by_fields: ['resource.label.x'] },
+                ],
               },
             },
           ],
@@ -123,12 +151,16 @@ describe('reading a stack once', () => {
       type: 'threshold',
       thresholdValue: 3,
       durationSeconds: 300,
-      aggregations: [{ alignmentPeriod: 60, aligner: 'ALIGN_DELTA', reducer: 'REDUCE_NONE', groupByFields: ['resource.label.x'] }],
+      aggregations: [
+        { alignmentPeriod: 60, aligner: 'ALIGN_DELTA', reducer: 'REDUCE_NONE', groupByFields: ['resource.label.x'] },
+      ],
     });
     expect(resource.pathOf(['conditions', 0, 'conditionThreshold', 'thresholdValue'])).toBe(
       'resource.google_monitoring_alert_policy.p.conditions[0].condition_threshold.threshold_value',
     );
-    expect(rest.resources[0].pathOf(['conditions', 0, 'conditionThreshold', 'thresholdValue'])).toBe('conditions[0].conditionThreshold.thresholdValue');
+    expect(rest.resources[0].pathOf(['conditions', 0, 'conditionThreshold', 'thresholdValue'])).toBe(
+      'conditions[0].conditionThreshold.thresholdValue',
+    );
   });
 
   it('gives a log-based metric without a descriptor the DELTA INT64 default (facts §1.6)', () => {
@@ -149,22 +181,25 @@ describe('reading a stack once', () => {
       },
       'p',
     );
-    expect(policy.conditions.map((condition) => (condition.type === 'unsupported' ? condition.what : condition.type))).toEqual([
-      'forecast condition (forecast_options)',
-      'log-match condition',
-      'condition of an unknown type',
-    ]);
+    expect(
+      policy.conditions.map((condition) => (condition.type === 'unsupported' ? condition.what : condition.type)),
+    ).toEqual(['forecast condition (forecast_options)', 'log-match condition', 'condition of an unknown type']);
   });
 });
 
 describe('layers', () => {
   it('src/artifact imports only config, gcp, util and errors, never cdktf or the tools', () => {
     const directory = path.join(REPO_ROOT, 'src', 'artifact');
-    const files = fs.readdirSync(directory, { recursive: true }).map(String).filter((file) => file.endsWith('.ts'));
+    const files = fs
+      .readdirSync(directory, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.ts'));
     for (const file of files) {
       const text = fs.readFileSync(path.join(directory, file), 'utf8');
       for (const [, target] of text.matchAll(/from '([^']+)'/g)) {
-        const resolved = target.startsWith('.') ? path.relative(path.join(REPO_ROOT, 'src'), path.resolve(path.dirname(path.join(directory, file)), target)) : target;
+        const resolved = target.startsWith('.')
+          ? path.relative(path.join(REPO_ROOT, 'src'), path.resolve(path.dirname(path.join(directory, file)), target))
+          : target;
         expect([file, resolved]).toEqual([file, expect.stringMatching(/^(artifact|config|gcp|util|errors)\//)]);
       }
     }

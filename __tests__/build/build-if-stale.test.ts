@@ -21,7 +21,7 @@ function output(relative: string): string {
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-build-'));
   fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  write('src/a.ts', "export const a: number = 1;\n");
+  write('src/a.ts', 'export const a: number = 1;\n');
   write('src/nested/b.ts', "import { a } from '../a';\nexport const b = (): number => a + 1;\n");
   write('main.ts', "import { b } from './src/nested/b';\nexport const answer = b();\n");
 });
@@ -48,7 +48,7 @@ test('a touched file with the same content is not compiled again', () => {
 
 test('a changed file is the only one compiled again, and its output is current', () => {
   ensureBuilt(root);
-  write('src/a.ts', "export const a: number = 41;\n");
+  write('src/a.ts', 'export const a: number = 41;\n');
   expect(ensureBuilt(root)).toEqual({ compiled: 1, removed: 0 });
   expect(fs.readFileSync(output('src/a.js'), 'utf8')).toContain('41');
 });
@@ -89,7 +89,9 @@ test('a syntax error names the file, and the next run tries that file again', ()
 
 test('an output directory that cannot be written is a BuildError in words', () => {
   write('dist', 'a file where the directory should be\n');
-  expect(() => ensureBuilt(root)).toThrow(/^cannot write .*dist.* \(E[A-Z]+\): the build output directory must be writable$/);
+  expect(() => ensureBuilt(root)).toThrow(
+    /^cannot write .*dist.* \(E[A-Z]+\): the build output directory must be writable$/,
+  );
 });
 
 test('--force compiles everything again', () => {

@@ -15,7 +15,10 @@ function validate(file: string): { status: number | null; output: string } {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-const workflows = fs.readdirSync(WORKFLOWS).filter((name) => /\.ya?ml$/.test(name)).sort();
+const workflows = fs
+  .readdirSync(WORKFLOWS)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
 
 test('the workflows are there, deploy.yml among them', () => {
   expect(workflows).toEqual(expect.arrayContaining(['deploy.yml', 'drift.yml', 'review.yml']));

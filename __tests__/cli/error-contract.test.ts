@@ -23,7 +23,17 @@ interface Run {
 async function vigil(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; }, cwd: work, env, interactive: false };
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd: work,
+    env,
+    interactive: false,
+  };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
@@ -37,14 +47,20 @@ function write(file: string, text: string): void {
 const POLICY = {
   display_name: '[test] Redis: no clients',
   combiner: 'OR',
-  conditions: [{
-    display_name: 'connected clients < 1 for 5 min',
-    condition_threshold: {
-      filter: 'metric.type="redis.googleapis.com/clients/connected" AND resource.type="redis_instance"',
-      comparison: 'COMPARISON_LT', threshold_value: 1, duration: '300s',
-      aggregations: [{ alignment_period: '300s', per_series_aligner: 'ALIGN_MAX', cross_series_reducer: 'REDUCE_MAX' }],
+  conditions: [
+    {
+      display_name: 'connected clients < 1 for 5 min',
+      condition_threshold: {
+        filter: 'metric.type="redis.googleapis.com/clients/connected" AND resource.type="redis_instance"',
+        comparison: 'COMPARISON_LT',
+        threshold_value: 1,
+        duration: '300s',
+        aggregations: [
+          { alignment_period: '300s', per_series_aligner: 'ALIGN_MAX', cross_series_reducer: 'REDUCE_MAX' },
+        ],
+      },
     },
-  }],
+  ],
 };
 const STACK = JSON.stringify({ resource: { google_monitoring_alert_policy: { no_clients: POLICY } } });
 const SCENARIO = `stack: stack.json
@@ -90,56 +106,156 @@ interface Case {
 
 const CASES: readonly Case[] = [
   { name: 'unknown command', args: ['deploy'], code: 2, stderr: ['vigil: unknown command "deploy"'] },
-  { name: 'unknown option', args: ['lint', '--strikt'], code: 2, stderr: ['vigil lint: unknown option --strikt', 'usage: vigil lint'] },
-  { name: 'lint: a path that does not exist', args: ['lint', 'nowhere'], code: 2, stderr: 'vigil lint: no such file or directory: nowhere\n' },
-  { name: 'lint: an empty directory', args: ['lint', 'empty'], code: 1, stderr: 'vigil lint: no monitoring resources found in empty\n' },
-  { name: 'lint --strict: an empty directory', args: ['lint', '--strict', 'empty'], code: 1, stderr: 'vigil lint: no monitoring resources found in empty\n' },
-  { name: 'lint: only empty and broken JSON', args: ['lint', 'broken'], code: 1, stderr: 'vigil lint: no monitoring resources found in broken\n' },
-  { name: 'lint --format json: an empty directory', args: ['lint', '--format', 'json', 'empty'], code: 1, stderr: 'vigil lint: no monitoring resources found in empty\n' },
   {
-    name: 'review: a base that does not exist', args: ['review', '--base', 'missing', '--head', 'head'], code: 2,
-    stderr: ['vigil review: missing: no such file or directory (expected a cdktf.out directory or a cdk.tf.json file)\nusage: vigil review'],
+    name: 'unknown option',
+    args: ['lint', '--strikt'],
+    code: 2,
+    stderr: ['vigil lint: unknown option --strikt', 'usage: vigil lint'],
   },
-  { name: 'review --out into a missing directory', args: ['review', '--base', 'base', '--head', 'head', '--out', 'new/dir/review.md'], code: 0, stderr: '', creates: ['new/dir/review.md'] },
   {
-    name: 'review --out where a directory is', args: ['review', '--base', 'base', '--head', 'head', '--out', 'empty'], code: 1,
+    name: 'lint: a path that does not exist',
+    args: ['lint', 'nowhere'],
+    code: 2,
+    stderr: 'vigil lint: no such file or directory: nowhere\n',
+  },
+  {
+    name: 'lint: an empty directory',
+    args: ['lint', 'empty'],
+    code: 1,
+    stderr: 'vigil lint: no monitoring resources found in empty\n',
+  },
+  {
+    name: 'lint --strict: an empty directory',
+    args: ['lint', '--strict', 'empty'],
+    code: 1,
+    stderr: 'vigil lint: no monitoring resources found in empty\n',
+  },
+  {
+    name: 'lint: only empty and broken JSON',
+    args: ['lint', 'broken'],
+    code: 1,
+    stderr: 'vigil lint: no monitoring resources found in broken\n',
+  },
+  {
+    name: 'lint --format json: an empty directory',
+    args: ['lint', '--format', 'json', 'empty'],
+    code: 1,
+    stderr: 'vigil lint: no monitoring resources found in empty\n',
+  },
+  {
+    name: 'review: a base that does not exist',
+    args: ['review', '--base', 'missing', '--head', 'head'],
+    code: 2,
+    stderr: [
+      'vigil review: missing: no such file or directory (expected a cdktf.out directory or a cdk.tf.json file)\nusage: vigil review',
+    ],
+  },
+  {
+    name: 'review --out into a missing directory',
+    args: ['review', '--base', 'base', '--head', 'head', '--out', 'new/dir/review.md'],
+    code: 0,
+    stderr: '',
+    creates: ['new/dir/review.md'],
+  },
+  {
+    name: 'review --out where a directory is',
+    args: ['review', '--base', 'base', '--head', 'head', '--out', 'empty'],
+    code: 1,
     stderr: 'vigil review: cannot write empty: it is a directory, not a file (EISDIR)\n',
   },
   {
-    name: 'review --out below a file', args: ['review', '--base', 'base', '--head', 'head', '--out', 'a-file/review.md'], code: 1,
-    stderr: 'vigil review: cannot create the directory a-file: a part of the path is a file, not a directory (ENOTDIR)\n',
+    name: 'review --out below a file',
+    args: ['review', '--base', 'base', '--head', 'head', '--out', 'a-file/review.md'],
+    code: 1,
+    stderr:
+      'vigil review: cannot create the directory a-file: a part of the path is a file, not a directory (ENOTDIR)\n',
   },
   {
-    name: 'review --svg-dir into a missing directory', args: ['review', '--base', 'dashboard-base', '--head', 'dashboard-head', '--svg-dir', 'svg/new'], code: 0,
-    stderr: '', creates: ['svg/new/monitoring-test--infrastructure_dashboard.svg'],
+    name: 'review --svg-dir into a missing directory',
+    args: ['review', '--base', 'dashboard-base', '--head', 'dashboard-head', '--svg-dir', 'svg/new'],
+    code: 0,
+    stderr: '',
+    creates: ['svg/new/monitoring-test--infrastructure_dashboard.svg'],
   },
   {
-    name: 'review --svg-dir below a file', args: ['review', '--base', 'dashboard-base', '--head', 'dashboard-head', '--svg-dir', 'a-file/svg'], code: 1,
-    stderr: 'vigil review: cannot create the directory a-file/svg: a part of the path is a file, not a directory (ENOTDIR)\n',
-  },
-  { name: 'simulate --junit into a missing directory', args: ['simulate', 'scenario.yaml', '--junit', 'reports/junit/simulate.xml'], code: 0, stderr: '', creates: ['reports/junit/simulate.xml'] },
-  {
-    name: 'simulate --junit below a file', args: ['simulate', 'scenario.yaml', '--junit', 'a-file/junit.xml'], code: 1,
-    stderr: 'vigil simulate: cannot create the directory a-file: a part of the path is a file, not a directory (ENOTDIR)\n',
-  },
-  { name: 'simulate --plot into a missing directory', args: ['simulate', 'scenario.yaml', '--plot', 'plots/deep'], code: 0, stderr: '', creates: ['plots/deep/scenario--clients-drop-to-zero.svg'] },
-  {
-    name: 'simulate --plot below a file', args: ['simulate', 'scenario.yaml', '--plot', 'a-file/plots'], code: 1,
-    stderr: 'vigil simulate: cannot create the directory a-file/plots: a part of the path is a file, not a directory (ENOTDIR)\n',
-  },
-  { name: 'simulate: a scenario path that does not exist', args: ['simulate', 'no-such.yaml'], code: 1, stderr: 'no-such.yaml: no such file or directory; expected a scenario file (*.yaml) or a directory of them\n' },
-  {
-    name: 'drift --json into a missing directory', args: ['drift', '--environments', 'environments', '--outdir', 'empty', '--json', 'drift/out/report.json'], code: 1,
-    stderr: '', creates: ['drift/out/report.json'],
+    name: 'review --svg-dir below a file',
+    args: ['review', '--base', 'dashboard-base', '--head', 'dashboard-head', '--svg-dir', 'a-file/svg'],
+    code: 1,
+    stderr:
+      'vigil review: cannot create the directory a-file/svg: a part of the path is a file, not a directory (ENOTDIR)\n',
   },
   {
-    name: 'drift --json below a file', args: ['drift', '--environments', 'environments', '--outdir', 'empty', '--json', 'a-file/report.json'], code: 1,
-    stderr: 'vigil drift: cannot create the directory a-file: a part of the path is a file, not a directory (ENOTDIR)\n',
+    name: 'simulate --junit into a missing directory',
+    args: ['simulate', 'scenario.yaml', '--junit', 'reports/junit/simulate.xml'],
+    code: 0,
+    stderr: '',
+    creates: ['reports/junit/simulate.xml'],
   },
-  { name: 'drift: an unknown environment', args: ['drift', '--environments', 'environments', 'prod'], code: 1, stderr: 'drift: no environment "prod" in environments/; expected one of: bad\n' },
-  { name: 'synth: an invalid environment file', args: ['synth', '--environments', 'environments'], code: 1, stderr: ['environments/bad.yaml'] },
-  { name: 'preflight: an environment file that does not exist', args: ['preflight', '--env', 'missing.yaml'], code: 1, stderr: 'missing.yaml: cannot read the file: no such file or directory (ENOENT)\n' },
-  { name: 'clone: no source and target', args: ['clone'], code: 2, stderr: ['vigil clone: expected <source-env> <new-env>, found none'] },
+  {
+    name: 'simulate --junit below a file',
+    args: ['simulate', 'scenario.yaml', '--junit', 'a-file/junit.xml'],
+    code: 1,
+    stderr:
+      'vigil simulate: cannot create the directory a-file: a part of the path is a file, not a directory (ENOTDIR)\n',
+  },
+  {
+    name: 'simulate --plot into a missing directory',
+    args: ['simulate', 'scenario.yaml', '--plot', 'plots/deep'],
+    code: 0,
+    stderr: '',
+    creates: ['plots/deep/scenario--clients-drop-to-zero.svg'],
+  },
+  {
+    name: 'simulate --plot below a file',
+    args: ['simulate', 'scenario.yaml', '--plot', 'a-file/plots'],
+    code: 1,
+    stderr:
+      'vigil simulate: cannot create the directory a-file/plots: a part of the path is a file, not a directory (ENOTDIR)\n',
+  },
+  {
+    name: 'simulate: a scenario path that does not exist',
+    args: ['simulate', 'no-such.yaml'],
+    code: 1,
+    stderr: 'no-such.yaml: no such file or directory; expected a scenario file (*.yaml) or a directory of them\n',
+  },
+  {
+    name: 'drift --json into a missing directory',
+    args: ['drift', '--environments', 'environments', '--outdir', 'empty', '--json', 'drift/out/report.json'],
+    code: 1,
+    stderr: '',
+    creates: ['drift/out/report.json'],
+  },
+  {
+    name: 'drift --json below a file',
+    args: ['drift', '--environments', 'environments', '--outdir', 'empty', '--json', 'a-file/report.json'],
+    code: 1,
+    stderr:
+      'vigil drift: cannot create the directory a-file: a part of the path is a file, not a directory (ENOTDIR)\n',
+  },
+  {
+    name: 'drift: an unknown environment',
+    args: ['drift', '--environments', 'environments', 'prod'],
+    code: 1,
+    stderr: 'drift: no environment "prod" in environments/; expected one of: bad\n',
+  },
+  {
+    name: 'synth: an invalid environment file',
+    args: ['synth', '--environments', 'environments'],
+    code: 1,
+    stderr: ['environments/bad.yaml'],
+  },
+  {
+    name: 'preflight: an environment file that does not exist',
+    args: ['preflight', '--env', 'missing.yaml'],
+    code: 1,
+    stderr: 'missing.yaml: cannot read the file: no such file or directory (ENOENT)\n',
+  },
+  {
+    name: 'clone: no source and target',
+    args: ['clone'],
+    code: 2,
+    stderr: ['vigil clone: expected <source-env> <new-env>, found none'],
+  },
 ];
 
 describe.each(CASES)('$name', ({ args, code, stderr, creates }) => {
@@ -160,7 +276,12 @@ describe('lint inputs', () => {
     const rows = JSON.parse(run.stdout) as Array<{ ruleId: string; severity: string; file: string; message: string }>;
     expect(rows.map(({ ruleId, severity, file, message }) => [ruleId, severity, file, message])).toEqual([
       ['input/unreadable', 'error', 'broken/empty.json', 'the file is empty; expected JSON'],
-      ['input/unreadable', 'error', 'broken/syntax.json', 'not valid JSON at line 3, column 1: Expected double-quoted property name'],
+      [
+        'input/unreadable',
+        'error',
+        'broken/syntax.json',
+        'not valid JSON at line 3, column 1: Expected double-quoted property name',
+      ],
     ]);
   });
 
@@ -201,7 +322,9 @@ describe('file system failures become FileError in words', () => {
 
 describe('version and help', () => {
   test('vigil --version prints the package version', async () => {
-    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version: string;
+    };
     for (const flag of ['--version', '-V', 'version']) {
       const run = await vigil([flag]);
       expect(run.stdout).toBe(`vigil ${version}\n`);

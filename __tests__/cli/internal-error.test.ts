@@ -10,7 +10,9 @@ import { temporaryDirectory } from '../support/environments';
 jest.mock('../../src/config/json-schema', () => ({
   JSON_SCHEMA_PATH: 'schema/environment.schema.json',
   environmentJsonSchemaText: () => {
-    throw new TypeError("Cannot read properties of undefined (reading 'shape')\n    at a second line that must not be printed");
+    throw new TypeError(
+      "Cannot read properties of undefined (reading 'shape')\n    at a second line that must not be printed",
+    );
   },
 }));
 
@@ -29,20 +31,32 @@ const BIN = path.join(__dirname, '..', '..', 'bin', 'vigil.js');
 
 async function vigil(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
   let stderr = '';
-  const io: CliIo = { stdout: () => undefined, stderr: (text) => { stderr += text; }, cwd: work, env, interactive: false };
+  const io: CliIo = {
+    stdout: () => undefined,
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd: work,
+    env,
+    interactive: false,
+  };
   return { code: await main(args, io), stderr };
 }
 
 describe('in process', () => {
   test('a bug in a command prints one line and exits 1, without a trace', async () => {
     const run = await vigil(['schema'], {});
-    expect(run.stderr).toBe("vigil schema: internal error: Cannot read properties of undefined (reading 'shape') — please report this (set VIGIL_DEBUG=1 for the stack trace)\n");
+    expect(run.stderr).toBe(
+      "vigil schema: internal error: Cannot read properties of undefined (reading 'shape') — please report this (set VIGIL_DEBUG=1 for the stack trace)\n",
+    );
     expect(run.code).toBe(1);
   });
 
   test('VIGIL_DEBUG=1 adds the stack trace', async () => {
     const run = await vigil(['schema'], { VIGIL_DEBUG: '1' });
-    expect(run.stderr.split('\n')[0]).toBe("vigil schema: internal error: Cannot read properties of undefined (reading 'shape') — please report this (set VIGIL_DEBUG=1 for the stack trace)");
+    expect(run.stderr.split('\n')[0]).toBe(
+      "vigil schema: internal error: Cannot read properties of undefined (reading 'shape') — please report this (set VIGIL_DEBUG=1 for the stack trace)",
+    );
     expect(run.stderr).toContain('TypeError: Cannot read properties of undefined');
     expect(run.stderr).toMatch(STACK_LINE);
     expect(run.code).toBe(1);
@@ -50,7 +64,9 @@ describe('in process', () => {
 
   test('a command module that fails to load is an internal error too', async () => {
     const run = await vigil(['clone', 'a', 'b'], {});
-    expect(run.stderr).toBe('vigil clone: internal error: clone module failed to load — please report this (set VIGIL_DEBUG=1 for the stack trace)\n');
+    expect(run.stderr).toBe(
+      'vigil clone: internal error: clone module failed to load — please report this (set VIGIL_DEBUG=1 for the stack trace)\n',
+    );
     expect(run.code).toBe(1);
   });
 
@@ -90,10 +106,15 @@ describe('the binary (node bin/vigil.js)', () => {
 
   test('a bug inside a command: the internal-error line, exit 1; the trace only with VIGIL_DEBUG=1', () => {
     // Only lint's walk of `empty` fails: the binary's own build check reads directories too.
-    const bug = preload('bug', "const fs = require('fs'); const readdir = fs.readdirSync; "
-      + "fs.readdirSync = (dir, ...rest) => { if (String(dir).endsWith('empty')) throw new Error('simulated bug'); return readdir(dir, ...rest); };\n");
+    const bug = preload(
+      'bug',
+      "const fs = require('fs'); const readdir = fs.readdirSync; " +
+        "fs.readdirSync = (dir, ...rest) => { if (String(dir).endsWith('empty')) throw new Error('simulated bug'); return readdir(dir, ...rest); };\n",
+    );
     const run = spawn(['lint', 'empty'], { require: bug });
-    expect(run.stderr).toBe('vigil lint: internal error: simulated bug — please report this (set VIGIL_DEBUG=1 for the stack trace)\n');
+    expect(run.stderr).toBe(
+      'vigil lint: internal error: simulated bug — please report this (set VIGIL_DEBUG=1 for the stack trace)\n',
+    );
     expect(run.status).toBe(1);
     const debug = spawn(['lint', 'empty'], { require: bug, debug: true });
     expect(debug.stderr).toMatch(STACK_LINE);
@@ -101,11 +122,17 @@ describe('the binary (node bin/vigil.js)', () => {
   });
 
   test.each([
-    ['an unhandled rejection', "setTimeout(() => { Promise.reject(new Error('stray rejection')); }, 0);\n", 'stray rejection'],
+    [
+      'an unhandled rejection',
+      "setTimeout(() => { Promise.reject(new Error('stray rejection')); }, 0);\n",
+      'stray rejection',
+    ],
     ['an uncaught exception', "setTimeout(() => { throw new Error('stray exception'); }, 0);\n", 'stray exception'],
   ])('%s outside main(): one line, exit 1, no trace', (name, code, message) => {
     const run = spawn(['--version'], { require: preload(name.replace(/ /g, '-'), code) });
-    expect(run.stderr).toBe(`vigil: internal error: ${message} — please report this (set VIGIL_DEBUG=1 for the stack trace)\n`);
+    expect(run.stderr).toBe(
+      `vigil: internal error: ${message} — please report this (set VIGIL_DEBUG=1 for the stack trace)\n`,
+    );
     expect(run.status).toBe(1);
   });
 });

@@ -43,5 +43,13 @@ export interface CapturedIo extends CliIo {
 export function captureIo(cwd: string): CapturedIo {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd, env: {}, interactive: false };
+  return {
+    out,
+    err,
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    cwd,
+    env: {},
+    interactive: false,
+  };
 }

@@ -17,7 +17,12 @@ describe('vigil clone refuses', () => {
   afterEach(() => removeDirectory(cwd));
 
   const options = (sets: readonly string[], extra: Partial<CloneOptions> = {}): CloneOptions => ({
-    environmentsDir: environments, source: 'staging', target: 'production', project: 'netra-prod', sets, ...extra,
+    environmentsDir: environments,
+    source: 'staging',
+    target: 'production',
+    project: 'netra-prod',
+    sets,
+    ...extra,
   });
 
   async function refusal(run: Promise<unknown>): Promise<CloneError> {
@@ -32,13 +37,21 @@ describe('vigil clone refuses', () => {
 
   it('without a terminal, to guess: it lists every value still to give, each with its --set, and writes nothing', async () => {
     const io = captureIo(cwd);
-    const code = await main(['clone', 'staging', 'production', '--project', 'netra-prod', '--set', 'redis.host=10.20.0.3'], io);
+    const code = await main(
+      ['clone', 'staging', 'production', '--project', 'netra-prod', '--set', 'redis.host=10.20.0.3'],
+      io,
+    );
     expect(code).toBe(2);
     const message = io.err.join('');
     const flags = [...message.matchAll(/^ {2}--set ([^=]+)=/gm)].map((match) => match[1]);
     expect(flags).toEqual([
-      'notifications.channels[0].address', 'notifications.channels[1].channel', 'redis.instanceId', 'vpcConnector.ipCidrRange',
-      'cloudRun.services[1]', 'uptime.backendHealthUrl', 'uptime.authHealthUrl',
+      'notifications.channels[0].address',
+      'notifications.channels[1].channel',
+      'redis.instanceId',
+      'vpcConnector.ipCidrRange',
+      'cloudRun.services[1]',
+      'uptime.backendHealthUrl',
+      'uptime.authHealthUrl',
     ]);
     expect(message).toContain('There is no terminal to ask at; give them with --set:');
     expect(message).toContain('(staging: "staging-redis-f1adc35c"; expected a Memorystore instance id');
@@ -50,8 +63,12 @@ describe('vigil clone refuses', () => {
     const existing = path.join(environments, 'production.yml');
     fs.writeFileSync(existing, 'project: keep-me\n');
     const io = captureIo(cwd);
-    expect(await main(['clone', 'staging', 'production', '--project', 'netra-prod', ...setFlags(PRODUCTION_SETS)], io)).toBe(1);
-    expect(io.err.join('')).toBe(`vigil clone: ${existing} exists already; clone never overwrites an environment: choose another name or remove the file\n`);
+    expect(
+      await main(['clone', 'staging', 'production', '--project', 'netra-prod', ...setFlags(PRODUCTION_SETS)], io),
+    ).toBe(1);
+    expect(io.err.join('')).toBe(
+      `vigil clone: ${existing} exists already; clone never overwrites an environment: choose another name or remove the file\n`,
+    );
     expect(fs.readFileSync(existing, 'utf8')).toBe('project: keep-me\n');
   });
 
@@ -59,21 +76,44 @@ describe('vigil clone refuses', () => {
     const error = await refusal(cloneEnvironment(options(['redis.hots=10.20.0.3']), { synthesize: NO_SYNTHESIS }));
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe('--set redis.hots: no such field in an environment; did you mean "redis.host"?');
-    const nested = await refusal(cloneEnvironment(options(['notifications.channels[1].chanel=#x']), { synthesize: NO_SYNTHESIS }));
-    expect(nested.message).toBe('--set notifications.channels[1].chanel: no such field in an environment; did you mean "notifications.channels[0].channel"?');
+    const nested = await refusal(
+      cloneEnvironment(options(['notifications.channels[1].chanel=#x']), { synthesize: NO_SYNTHESIS }),
+    );
+    expect(nested.message).toBe(
+      '--set notifications.channels[1].chanel: no such field in an environment; did you mean "notifications.channels[0].channel"?',
+    );
   });
 
-  it('a --set that keeps the source\'s own URL or, in the same project, its own instance', async () => {
-    const sameUrl = PRODUCTION_SETS.map((set) => set.startsWith('uptime.backendHealthUrl=') ? 'uptime.backendHealthUrl=https://api.staging.netrasystems.ai/health' : set);
+  it("a --set that keeps the source's own URL or, in the same project, its own instance", async () => {
+    const sameUrl = PRODUCTION_SETS.map((set) =>
+      set.startsWith('uptime.backendHealthUrl=')
+        ? 'uptime.backendHealthUrl=https://api.staging.netrasystems.ai/health'
+        : set,
+    );
     const error = await refusal(cloneEnvironment(options(sameUrl), { synthesize: NO_SYNTHESIS }));
-    expect(error.message).toBe('--set uptime.backendHealthUrl: "https://api.staging.netrasystems.ai/health" is staging\'s own value and it names the same resource in any project; expected production\'s own');
-    const sameInstance = [...PRODUCTION_SETS.filter((set) => !set.startsWith('redis.instanceId=')), 'redis.instanceId=staging-redis-f1adc35c'];
-    const inProject = await refusal(cloneEnvironment(options(sameInstance, { project: 'netra-staging' }), { synthesize: NO_SYNTHESIS }));
-    expect(inProject.message).toContain('--set redis.instanceId: "staging-redis-f1adc35c" is staging\'s own value and in the same project netra-staging it is the same resource');
+    expect(error.message).toBe(
+      '--set uptime.backendHealthUrl: "https://api.staging.netrasystems.ai/health" is staging\'s own value and it names the same resource in any project; expected production\'s own',
+    );
+    const sameInstance = [
+      ...PRODUCTION_SETS.filter((set) => !set.startsWith('redis.instanceId=')),
+      'redis.instanceId=staging-redis-f1adc35c',
+    ];
+    const inProject = await refusal(
+      cloneEnvironment(options(sameInstance, { project: 'netra-staging' }), { synthesize: NO_SYNTHESIS }),
+    );
+    expect(inProject.message).toContain(
+      '--set redis.instanceId: "staging-redis-f1adc35c" is staging\'s own value and in the same project netra-staging it is the same resource',
+    );
   });
 
   it('a stack that still names a source identifier: it names the identifier, its field and where, and removes the file', async () => {
-    const leaky = () => ({ resource: { google_monitoring_alert_policy: { redis: { documentation: { content: 'Check staging-redis-f1adc35c in netra-staging.' } } } } });
+    const leaky = () => ({
+      resource: {
+        google_monitoring_alert_policy: {
+          redis: { documentation: { content: 'Check staging-redis-f1adc35c in netra-staging.' } },
+        },
+      },
+    });
     const error = await refusal(cloneEnvironment(options(PRODUCTION_SETS), { synthesize: leaky }));
     expect(error.exitCode).toBe(1);
     const file = path.join(environments, 'production.yaml');
@@ -94,7 +134,9 @@ describe('vigil clone at a terminal', () => {
   afterEach(() => removeDirectory(cwd));
 
   it('asks for each missing value, asks again after a refusal, and writes the answers', async () => {
-    const answers = new Map(PRODUCTION_SETS.map((set) => [set.slice(0, set.indexOf('=')), set.slice(set.indexOf('=') + 1)]));
+    const answers = new Map(
+      PRODUCTION_SETS.map((set) => [set.slice(0, set.indexOf('=')), set.slice(set.indexOf('=') + 1)]),
+    );
     const questions: string[] = [];
     const told: string[] = [];
     let refusedOnce = false;
@@ -112,8 +154,15 @@ describe('vigil clone at a terminal', () => {
       { ask, tell: (text) => told.push(text), synthesize: () => ({}) },
     );
     expect(questions.map((question) => question.trim().split(' ')[0])).toEqual([
-      'notifications.channels[0].address', 'notifications.channels[1].channel', 'redis.instanceId', 'redis.host', 'redis.host',
-      'vpcConnector.ipCidrRange', 'cloudRun.services[1]', 'uptime.backendHealthUrl', 'uptime.authHealthUrl',
+      'notifications.channels[0].address',
+      'notifications.channels[1].channel',
+      'redis.instanceId',
+      'redis.host',
+      'redis.host',
+      'vpcConnector.ipCidrRange',
+      'cloudRun.services[1]',
+      'uptime.backendHealthUrl',
+      'uptime.authHealthUrl',
     ]);
     expect(told).toContain('  not taken: expected an IPv4 address such as 10.166.204.83\n');
     expect(result.environment.redis.host).toBe('10.20.0.3');
@@ -127,7 +176,9 @@ describe('vigil clone at a terminal', () => {
       { ask: async () => undefined, synthesize: () => ({}) },
     ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CloneError);
-    expect((error as Error).message).toBe('input ended before notifications.channels[0].address was given; nothing was written');
+    expect((error as Error).message).toBe(
+      'input ended before notifications.channels[0].address was given; nothing was written',
+    );
     expect(fs.existsSync(path.join(environments, 'production.yaml'))).toBe(false);
   });
 });

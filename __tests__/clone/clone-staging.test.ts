@@ -23,7 +23,19 @@ describe('vigil clone staging production --project netra-prod --region europe-we
   beforeAll(async () => {
     ({ cwd, environments } = copyOfEnvironments());
     io = captureIo(cwd);
-    exitCode = await main(['clone', 'staging', 'production', '--project', 'netra-prod', '--region', 'europe-west4', ...setFlags(PRODUCTION_SETS)], io);
+    exitCode = await main(
+      [
+        'clone',
+        'staging',
+        'production',
+        '--project',
+        'netra-prod',
+        '--region',
+        'europe-west4',
+        ...setFlags(PRODUCTION_SETS),
+      ],
+      io,
+    );
     production = loadEnvironmentFile(path.join(environments, 'production.yaml'));
     stack = synthesizeStackJson(production);
     stackText = JSON.stringify(stack);
@@ -56,7 +68,7 @@ describe('vigil clone staging production --project netra-prod --region europe-we
     expect(production.expect?.cloudSql).toEqual(staging.expect?.cloudSql);
   });
 
-  it('derives only the names that follow staging\'s naming, and gives the same answer to fields that held the same value', () => {
+  it("derives only the names that follow staging's naming, and gives the same answer to fields that held the same value", () => {
     expect(production.postgres.instance).toBe('production-postgres-db');
     expect(production.vpcConnector.name).toBe('production-connector');
     expect(production.vpcConnector.network).toBe('production-vpc');
@@ -66,7 +78,7 @@ describe('vigil clone staging production --project netra-prod --region europe-we
     expect(production.expect?.cloudRun?.connector).toBe('production-connector');
   });
 
-  it('synthesizes a stack that names none of staging\'s identifiers', () => {
+  it("synthesizes a stack that names none of staging's identifiers", () => {
     const stagingData = readEnvironmentData(path.join(environments, 'staging.yaml'));
     const terms = identifierValues(stagingData).flatMap((entry) => searchTermsOf(String(entry.value), entry.field));
     expect(terms.length).toBeGreaterThan(10);
@@ -84,8 +96,11 @@ describe('vigil clone staging production --project netra-prod --region europe-we
   });
 
   it('creates exactly the log-based metrics that the collision check knows of', () => {
-    const metrics = (stack as { resource: Record<string, Record<string, { name: string }>> }).resource.google_logging_metric;
-    const names = Object.values(metrics).map((metric) => metric.name).sort();
+    const metrics = (stack as { resource: Record<string, Record<string, { name: string }>> }).resource
+      .google_logging_metric;
+    const names = Object.values(metrics)
+      .map((metric) => metric.name)
+      .sort();
     expect(names).toEqual(LOG_BASED_METRICS.map((metric) => logBasedMetricName('production', metric)).sort());
   });
 });

@@ -29,8 +29,10 @@ describe('environments of one project', () => {
       if (!(error instanceof ConfigError)) throw error;
       message = error.message;
     }
-    expect(message).toBe(`${yml}: gives the environment name "staging" that ${yaml} gives too: both would be stack monitoring-staging, and in project netra-staging`
-      + ' their alert policies and uptime checks ("[staging] …") and log-based metrics (vigil-staging-…) would be the same; expected one file per environment name');
+    expect(message).toBe(
+      `${yml}: gives the environment name "staging" that ${yaml} gives too: both would be stack monitoring-staging, and in project netra-staging` +
+        ' their alert policies and uptime checks ("[staging] …") and log-based metrics (vigil-staging-…) would be the same; expected one file per environment name',
+    );
   });
 
   it('do not collide when their names differ, even when one name starts with the other', () => {
@@ -39,14 +41,20 @@ describe('environments of one project', () => {
     expect(loadEnvironments(environments).map((loaded) => loaded.name)).toEqual(['staging-load', 'staging']);
   });
 
-  it('collide when an environment name runs into another\'s metric name', () => {
+  it("collide when an environment name runs into another's metric name", () => {
     const metrics = ['errors', 'redis-errors'];
-    expect(environmentCollisions([environment('app', 'p-one'), environment('app-redis', 'p-one')], metrics)).toEqual([{
-      file: 'environments/app-redis.yaml', path: '',
-      message: 'log-based metric "vigil-app-redis-errors" of environments/app-redis.yaml (environment "app-redis", project p-one) is also log-based metric "redis-errors"'
-        + ' of environments/app.yaml (environment "app", project p-one); expected environments of one project to have names that do not run into each other\'s metric names: rename one of the two files',
-    }]);
+    expect(environmentCollisions([environment('app', 'p-one'), environment('app-redis', 'p-one')], metrics)).toEqual([
+      {
+        file: 'environments/app-redis.yaml',
+        path: '',
+        message:
+          'log-based metric "vigil-app-redis-errors" of environments/app-redis.yaml (environment "app-redis", project p-one) is also log-based metric "redis-errors"' +
+          ' of environments/app.yaml (environment "app", project p-one); expected environments of one project to have names that do not run into each other\'s metric names: rename one of the two files',
+      },
+    ]);
     // In two projects the same names are two resources.
-    expect(environmentCollisions([environment('app', 'p-one'), environment('app-redis', 'p-two')], metrics)).toEqual([]);
+    expect(environmentCollisions([environment('app', 'p-one'), environment('app-redis', 'p-two')], metrics)).toEqual(
+      [],
+    );
   });
 });

@@ -14,7 +14,7 @@ describe('deriveIdentifier', () => {
     ['vpcConnector.network', 'staging-vpc', 'prod-vpc'],
     ['postgres.instance', 'staging-postgres-db', 'prod-postgres-db'],
     ['cloudRun.services[]', 'netra-backend-staging', 'netra-backend-prod'],
-  ])('%s %s -> %s: the name follows the environment\'s naming', (pattern, value, derived) => {
+  ])("%s %s -> %s: the name follows the environment's naming", (pattern, value, derived) => {
     expect(deriveIdentifier(field(pattern), value, 'staging', 'prod')).toBe(derived);
   });
 
@@ -31,9 +31,13 @@ describe('deriveIdentifier', () => {
   });
 
   it('handles environment names with hyphens, and refuses a result the field does not allow', () => {
-    expect(deriveIdentifier(field('vpcConnector.name'), 'load-test-connector', 'load-test', 'prod')).toBe('prod-connector');
+    expect(deriveIdentifier(field('vpcConnector.name'), 'load-test-connector', 'load-test', 'prod')).toBe(
+      'prod-connector',
+    );
     // Connector names are at most 25 characters.
-    expect(deriveIdentifier(field('vpcConnector.name'), 'staging-connector', 'staging', 'a-very-long-envname')).toBeUndefined();
+    expect(
+      deriveIdentifier(field('vpcConnector.name'), 'staging-connector', 'staging', 'a-very-long-envname'),
+    ).toBeUndefined();
   });
 });
 

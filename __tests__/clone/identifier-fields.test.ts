@@ -10,16 +10,38 @@ const roleOf = (pattern: string) => schemaFields().get(pattern)?.role;
 
 describe('identifier fields', () => {
   it('are the project, instances, hosts, addresses, connector, network, services, URLs and channel addresses', () => {
-    for (const pattern of ['project', 'redis.instanceId', 'redis.host', 'postgres.instance', 'vpcConnector.name', 'vpcConnector.network',
-      'vpcConnector.ipCidrRange', 'cloudRun.services[]', 'uptime.backendHealthUrl', 'notifications.channels[].address',
-      'notifications.channels[].channel', 'stateBackend.gcs.bucket', 'expect.redis.host', 'expect.cloudRun.connector']) {
+    for (const pattern of [
+      'project',
+      'redis.instanceId',
+      'redis.host',
+      'postgres.instance',
+      'vpcConnector.name',
+      'vpcConnector.network',
+      'vpcConnector.ipCidrRange',
+      'cloudRun.services[]',
+      'uptime.backendHealthUrl',
+      'notifications.channels[].address',
+      'notifications.channels[].channel',
+      'stateBackend.gcs.bucket',
+      'expect.redis.host',
+      'expect.cloudRun.connector',
+    ]) {
       expect([pattern, roleOf(pattern)]).toEqual([pattern, 'identifier']);
     }
   });
 
-  it('leave out thresholds, settings, the region and the file\'s own channel ids; free text is text', () => {
-    for (const pattern of ['region', 'redis.port', 'redis.tier', 'thresholds.postgres.p99LatencyMs', 'notifications.channels[].id',
-      'notifications.routing.critical[]', 'uptime.checkerRegions[]', 'agent.durationField', 'extends']) {
+  it("leave out thresholds, settings, the region and the file's own channel ids; free text is text", () => {
+    for (const pattern of [
+      'region',
+      'redis.port',
+      'redis.tier',
+      'thresholds.postgres.p99LatencyMs',
+      'notifications.channels[].id',
+      'notifications.routing.critical[]',
+      'uptime.checkerRegions[]',
+      'agent.durationField',
+      'extends',
+    ]) {
       expect([pattern, roleOf(pattern)]).toEqual([pattern, 'shared']);
     }
     expect(roleOf('redis.logs.connectionErrorFilter')).toBe('text');
@@ -30,14 +52,17 @@ describe('identifier fields', () => {
     const staging = readEnvironmentData(`${REPO_ENVIRONMENTS}/staging.yaml`);
     const values = fieldValues(staging);
     expect(values.length).toBeGreaterThan(40);
-    expect(values.filter((entry) => entry.field.role === 'identifier').map((entry) => entry.path)).toContain('cloudRun.services[1]');
+    expect(values.filter((entry) => entry.field.role === 'identifier').map((entry) => entry.path)).toContain(
+      'cloudRun.services[1]',
+    );
   });
 });
 
 describe('field paths and --set values', () => {
   it('parse the paths validation errors print', () => {
     expect(parseFieldPath('notifications.channels[1].type')).toEqual(['notifications', 'channels', 1, 'type']);
-    for (const bad of ['', 'a..b', '[1]', 'a[1]b', 'a.', 'a[x]']) expect([bad, parseFieldPath(bad)]).toEqual([bad, undefined]);
+    for (const bad of ['', 'a..b', '[1]', 'a[1]b', 'a.', 'a[x]'])
+      expect([bad, parseFieldPath(bad)]).toEqual([bad, undefined]);
   });
 
   it('take text fields as written and read other values as YAML', () => {
@@ -63,9 +88,19 @@ describe('finding an identifier in text', () => {
   });
 
   it('reads JSON inside strings (dashboards) and reports the path inside it', () => {
-    const document = { resource: { google_monitoring_dashboard: { main: { dashboard_json: JSON.stringify({ tiles: [{ title: 'staging-connector' }] }) } } } };
+    const document = {
+      resource: {
+        google_monitoring_dashboard: {
+          main: { dashboard_json: JSON.stringify({ tiles: [{ title: 'staging-connector' }] }) },
+        },
+      },
+    };
     expect(stackLeaks(document, [{ term: 'staging-connector', path: 'vpcConnector.name' }])).toEqual([
-      { term: 'staging-connector', path: 'vpcConnector.name', at: 'resource.google_monitoring_dashboard.main.dashboard_json<json>.tiles[0].title' },
+      {
+        term: 'staging-connector',
+        path: 'vpcConnector.name',
+        at: 'resource.google_monitoring_dashboard.main.dashboard_json<json>.tiles[0].title',
+      },
     ]);
   });
 });

@@ -51,10 +51,14 @@ describe('extends:', () => {
   afterEach(() => removeDirectory(cwd));
 
   it('merges mappings key by key and replaces lists whole', () => {
-    expect(deepMerge({ a: { b: 1, c: [1, 2] }, d: 1 }, { a: { c: [3] }, e: 2 })).toEqual({ a: { b: 1, c: [3] }, d: 1, e: 2 });
+    expect(deepMerge({ a: { b: 1, c: [1, 2] }, d: 1 }, { a: { c: [3] }, e: 2 })).toEqual({
+      a: { b: 1, c: [3] },
+      d: 1,
+      e: 2,
+    });
   });
 
-  it('inherits thresholds, routing and settings, and applies the child\'s overrides', () => {
+  it("inherits thresholds, routing and settings, and applies the child's overrides", () => {
     const production = loadEnvironmentFile(write('production', PRODUCTION));
     const staging = loadEnvironmentFile(path.join(environments, 'staging.yaml'));
     expect(production.thresholds.postgres.p99LatencyMs).toBe(800);
@@ -72,12 +76,12 @@ describe('extends:', () => {
   it('does not inherit identifiers: a child without its own project fails, naming its file and the field', () => {
     const file = write('production', PRODUCTION.replace('project: netra-prod\n', ''));
     expect(problemsOf(() => loadEnvironmentFile(file))).toEqual([
-      `${file}: project: is required: expected a GCP project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen`
-      + ` (not inherited from ${path.join(environments, 'staging.yaml')}: identifiers, and text naming them, are never inherited; give this environment's own)`,
+      `${file}: project: is required: expected a GCP project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen` +
+        ` (not inherited from ${path.join(environments, 'staging.yaml')}: identifiers, and text naming them, are never inherited; give this environment's own)`,
     ]);
   });
 
-  it('does not inherit a block it may leave out that names the parent\'s infrastructure, such as expect.redis', () => {
+  it("does not inherit a block it may leave out that names the parent's infrastructure, such as expect.redis", () => {
     const production = loadEnvironmentFile(write('production', PRODUCTION));
     const staging = loadEnvironmentFile(path.join(environments, 'staging.yaml'));
     expect(staging.expect?.redis?.host).toBe('10.166.204.83');
@@ -88,9 +92,10 @@ describe('extends:', () => {
     expect(production.expect?.cloudSql).toEqual(staging.expect?.cloudSql);
   });
 
-  it('does not inherit text that names the parent\'s identifiers: the default built from the child\'s own fields applies', () => {
+  it("does not inherit text that names the parent's identifiers: the default built from the child's own fields applies", () => {
     const stagingFile = path.join(environments, 'staging.yaml');
-    const filter = 'resource.type="cloud_run_revision" AND resource.labels.service_name="netra-backend-staging" AND textPayload:"redis"';
+    const filter =
+      'resource.type="cloud_run_revision" AND resource.labels.service_name="netra-backend-staging" AND textPayload:"redis"';
     fs.appendFileSync(stagingFile, `agent:\n  executionFilter: '${filter}'\n`);
     expect(loadEnvironmentFile(stagingFile).agent.executionFilter).toBe(filter);
     const production = loadEnvironmentFile(write('production', PRODUCTION));
@@ -108,8 +113,13 @@ describe('extends:', () => {
 
   it('resolves a chain of parents, nearest values winning', () => {
     write('production', PRODUCTION);
-    const child = write('canary', `${PRODUCTION.replace('extends: staging', 'extends: production').replace('project: netra-prod', 'project: netra-canary')}`
-      .replace('thresholds:\n  postgres: { p99LatencyMs: 800 }\n', 'thresholds:\n  agent: { timeoutRatePercent: 10 }\n'));
+    const child = write(
+      'canary',
+      `${PRODUCTION.replace('extends: staging', 'extends: production').replace('project: netra-prod', 'project: netra-canary')}`.replace(
+        'thresholds:\n  postgres: { p99LatencyMs: 800 }\n',
+        'thresholds:\n  agent: { timeoutRatePercent: 10 }\n',
+      ),
+    );
     const canary = loadEnvironmentFile(child);
     expect(canary.project).toBe('netra-canary');
     expect(canary.thresholds.postgres.p99LatencyMs).toBe(800);
@@ -119,12 +129,24 @@ describe('extends:', () => {
 
   it('is resolved when such an environment is cloned: the clone is written in full, without extends', async () => {
     write('production', PRODUCTION);
-    const result = await cloneEnvironment({
-      environmentsDir: environments, source: 'production', target: 'canary', project: 'netra-canary',
-      sets: ['notifications.channels[0].address=canary@netrasystems.ai', 'notifications.channels[1].channel=#canary-alerts',
-        'redis.instanceId=canary-redis-1', 'redis.host=10.30.0.3', 'vpcConnector.ipCidrRange=10.9.0.0/28',
-        'uptime.backendHealthUrl=https://api.canary.netrasystems.ai/health', 'uptime.authHealthUrl=https://auth.canary.netrasystems.ai/health'],
-    }, { synthesize: () => ({}) });
+    const result = await cloneEnvironment(
+      {
+        environmentsDir: environments,
+        source: 'production',
+        target: 'canary',
+        project: 'netra-canary',
+        sets: [
+          'notifications.channels[0].address=canary@netrasystems.ai',
+          'notifications.channels[1].channel=#canary-alerts',
+          'redis.instanceId=canary-redis-1',
+          'redis.host=10.30.0.3',
+          'vpcConnector.ipCidrRange=10.9.0.0/28',
+          'uptime.backendHealthUrl=https://api.canary.netrasystems.ai/health',
+          'uptime.authHealthUrl=https://auth.canary.netrasystems.ai/health',
+        ],
+      },
+      { synthesize: () => ({}) },
+    );
     const text = fs.readFileSync(result.file, 'utf8');
     expect(text).not.toContain('extends');
     expect(result.environment.cloudRun.services).toEqual(['netra-backend-canary']);

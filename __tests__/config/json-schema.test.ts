@@ -12,14 +12,27 @@ describe('environment JSON Schema', () => {
 
   test('every environment file points editors at it', () => {
     for (const file of fs.readdirSync(ENVIRONMENTS_DIR).filter((name) => name.endsWith('.yaml'))) {
-      expect(fs.readFileSync(path.join(ENVIRONMENTS_DIR, file), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/environment.schema.json');
+      expect(fs.readFileSync(path.join(ENVIRONMENTS_DIR, file), 'utf8').split('\n')[0]).toBe(
+        '# yaml-language-server: $schema=../schema/environment.schema.json',
+      );
     }
   });
 
   test('it describes the same constraints: strict mappings, patterns, defaults', () => {
     const schema = JSON.parse(environmentJsonSchemaText());
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.else.required).toEqual(expect.arrayContaining(['project', 'region', 'notifications', 'redis', 'postgres', 'vpcConnector', 'cloudRun', 'uptime']));
+    expect(schema.else.required).toEqual(
+      expect.arrayContaining([
+        'project',
+        'region',
+        'notifications',
+        'redis',
+        'postgres',
+        'vpcConnector',
+        'cloudRun',
+        'uptime',
+      ]),
+    );
     // A file that extends another needs only its own project at the top level.
     expect(schema.if).toEqual({ required: ['extends'] });
     expect(schema.then).toEqual({ required: ['extends', 'project'] });
@@ -31,7 +44,8 @@ describe('environment JSON Schema', () => {
     const undescribed: string[] = [];
     const walk = (node: Record<string, any>, where: string): void => {
       for (const [name, field] of Object.entries<Record<string, any>>(node.properties ?? {})) {
-        if (typeof field.description !== 'string' || field.description.length < 10) undescribed.push(`${where}/${name}`);
+        if (typeof field.description !== 'string' || field.description.length < 10)
+          undescribed.push(`${where}/${name}`);
         walk(field, `${where}/${name}`);
       }
       for (const key of ['items', 'anyOf', 'oneOf', 'allOf'] as const) {
@@ -44,6 +58,8 @@ describe('environment JSON Schema', () => {
     expect(undescribed).toEqual([]);
     // A signal's threshold block is described by its registry definition.
     expect(schema.properties.thresholds.properties.cloudSql.description).toMatch(/^Cloud SQL instance health: /);
-    expect(schema.properties.thresholds.properties.redis.properties.connectionFailurePercent.description).toContain('percentage');
+    expect(schema.properties.thresholds.properties.redis.properties.connectionFailurePercent.description).toContain(
+      'percentage',
+    );
   });
 });

@@ -19,7 +19,9 @@ describe('README', () => {
   test('the alert table matches the synthesized staging stack (run `npm run docs` after changing alerts)', () => {
     const table = alertTable(REPO_ROOT);
     expect(generatedSection(readme, 'alert-table')).toBe(table);
-    expect(table).toContain('| [staging] PostgreSQL: p99 query latency > 500 ms | critical | Query Insights p99 latency > 500 ms for 5 min | > 500 ms | 1 min window, held 5 min |');
+    expect(table).toContain(
+      '| [staging] PostgreSQL: p99 query latency > 500 ms | critical | Query Insights p99 latency > 500 ms for 5 min | > 500 ms | 1 min window, held 5 min |',
+    );
     expect(table).toContain('| [staging] Redis: connection failures > 1% | critical |');
   });
 
@@ -45,6 +47,8 @@ describe('README', () => {
   test('generated sections are replaced between their markers only', () => {
     const text = 'a\n<!-- generated:x -->\nold\n<!-- /generated:x -->\nb';
     expect(replaceGeneratedSection(text, 'x', 'new')).toBe('a\n<!-- generated:x -->\nnew\n<!-- /generated:x -->\nb');
-    expect(() => replaceGeneratedSection(text, 'y', 'new')).toThrow('README.md has no <!-- generated:y --> … <!-- /generated:y --> section');
+    expect(() => replaceGeneratedSection(text, 'y', 'new')).toThrow(
+      'README.md has no <!-- generated:y --> … <!-- /generated:y --> section',
+    );
   });
 });

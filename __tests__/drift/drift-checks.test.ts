@@ -9,8 +9,14 @@ import type { Environment } from '../../src/config/environment';
 import { loadEnvironmentFile } from '../../src/config/load-environment';
 import { DriftChecks } from '../../src/constructs/drift/drift-checks';
 
-interface Postcondition { condition: string; error_message: string }
-type DataBlock = Record<string, Record<string, { name: string; lifecycle?: { postcondition: Postcondition[] } } & Record<string, unknown>>>;
+interface Postcondition {
+  condition: string;
+  error_message: string;
+}
+type DataBlock = Record<
+  string,
+  Record<string, { name: string; lifecycle?: { postcondition: Postcondition[] } } & Record<string, unknown>>
+>;
 
 const staging = loadEnvironmentFile(path.join(__dirname, '../../environments/staging.yaml'));
 
@@ -23,7 +29,9 @@ function synthData(environment: Environment): DataBlock {
 }
 
 function postcondition(data: DataBlock, type: string, id: string, field: string): Postcondition {
-  const found = data[type]?.[id]?.lifecycle?.postcondition.find((item) => item.error_message.includes(` has ${field} = `));
+  const found = data[type]?.[id]?.lifecycle?.postcondition.find((item) =>
+    item.error_message.includes(` has ${field} = `),
+  );
   if (!found) throw new Error(`no postcondition on ${field} of data.${type}.${id}`);
   return found;
 }
@@ -39,12 +47,34 @@ describe('DriftChecks for staging', () => {
   });
 
   it('reads the four kinds of resources, addressed by stable logical ids', () => {
-    expect(Object.keys(data).sort()).toEqual(['google_cloud_run_v2_service', 'google_redis_instance', 'google_sql_database_instance', 'google_vpc_access_connector']);
-    expect(data.google_redis_instance.drift_redis).toMatchObject({ name: 'staging-redis-f1adc35c', region: 'us-central1', project: 'netra-staging' });
-    expect(data.google_vpc_access_connector.drift_vpc_connector).toMatchObject({ name: 'staging-connector', region: 'us-central1', project: 'netra-staging' });
-    expect(data.google_sql_database_instance.drift_cloud_sql).toMatchObject({ name: 'staging-postgres-db', project: 'netra-staging' });
-    expect(Object.keys(data.google_cloud_run_v2_service).sort()).toEqual(['drift_cloud_run_netra_auth_service', 'drift_cloud_run_netra_backend_staging']);
-    expect(data.google_cloud_run_v2_service.drift_cloud_run_netra_backend_staging).toMatchObject({ name: 'netra-backend-staging', location: 'us-central1' });
+    expect(Object.keys(data).sort()).toEqual([
+      'google_cloud_run_v2_service',
+      'google_redis_instance',
+      'google_sql_database_instance',
+      'google_vpc_access_connector',
+    ]);
+    expect(data.google_redis_instance.drift_redis).toMatchObject({
+      name: 'staging-redis-f1adc35c',
+      region: 'us-central1',
+      project: 'netra-staging',
+    });
+    expect(data.google_vpc_access_connector.drift_vpc_connector).toMatchObject({
+      name: 'staging-connector',
+      region: 'us-central1',
+      project: 'netra-staging',
+    });
+    expect(data.google_sql_database_instance.drift_cloud_sql).toMatchObject({
+      name: 'staging-postgres-db',
+      project: 'netra-staging',
+    });
+    expect(Object.keys(data.google_cloud_run_v2_service).sort()).toEqual([
+      'drift_cloud_run_netra_auth_service',
+      'drift_cloud_run_netra_backend_staging',
+    ]);
+    expect(data.google_cloud_run_v2_service.drift_cloud_run_netra_backend_staging).toMatchObject({
+      name: 'netra-backend-staging',
+      location: 'us-central1',
+    });
   });
 
   it('checks every expected Redis setting', () => {
@@ -56,17 +86,28 @@ describe('DriftChecks for staging', () => {
     expect(redis('redis_version').condition).toBe('${self.redis_version == "REDIS_7_2"}');
     expect(redis('auth_enabled').condition).toBe('${self.auth_enabled == true}');
     expect(redis('transit_encryption_mode').condition).toBe('${self.transit_encryption_mode == "DISABLED"}');
-    expect(redis('host').error_message).toMatch(/^Redis staging-redis-f1adc35c has host = \$\{coalesce\(self\.host, "\(none\)"\)\}, expected 10\.166\.204\.83: .*REDIS_HOST/);
-    expect(redis('auth_enabled').error_message).toMatch(/^Redis staging-redis-f1adc35c has auth_enabled = \$\{coalesce\(self\.auth_enabled, "\(none\)"\)\}, expected true: AUTH is off.*--enable-auth/);
-    expect(redis('transit_encryption_mode').error_message).toContain('expected DISABLED: the clients must connect with TLS');
+    expect(redis('host').error_message).toMatch(
+      /^Redis staging-redis-f1adc35c has host = \$\{coalesce\(self\.host, "\(none\)"\)\}, expected 10\.166\.204\.83: .*REDIS_HOST/,
+    );
+    expect(redis('auth_enabled').error_message).toMatch(
+      /^Redis staging-redis-f1adc35c has auth_enabled = \$\{coalesce\(self\.auth_enabled, "\(none\)"\)\}, expected true: AUTH is off.*--enable-auth/,
+    );
+    expect(redis('transit_encryption_mode').error_message).toContain(
+      'expected DISABLED: the clients must connect with TLS',
+    );
     expect(redis('memory_size_gb').error_message).toContain('update expect.redis in environments/staging.yaml');
   });
 
   it('checks the VPC connector is READY on the expected network, range and scaling', () => {
-    const connector = (field: string) => postcondition(data, 'google_vpc_access_connector', 'drift_vpc_connector', field);
+    const connector = (field: string) =>
+      postcondition(data, 'google_vpc_access_connector', 'drift_vpc_connector', field);
     expect(connector('state').condition).toBe('${self.state == "READY"}');
-    expect(connector('state').error_message).toMatch(/^VPC connector staging-connector has state = \$\{coalesce\(self\.state, "\(none\)"\)\}, expected READY: Cloud Run cannot reach Redis or Cloud SQL/);
-    expect(connector('network').condition).toBe('${self.network == "staging-vpc" || endswith(self.network, "/networks/staging-vpc")}');
+    expect(connector('state').error_message).toMatch(
+      /^VPC connector staging-connector has state = \$\{coalesce\(self\.state, "\(none\)"\)\}, expected READY: Cloud Run cannot reach Redis or Cloud SQL/,
+    );
+    expect(connector('network').condition).toBe(
+      '${self.network == "staging-vpc" || endswith(self.network, "/networks/staging-vpc")}',
+    );
     expect(connector('ip_cidr_range').condition).toBe('${self.ip_cidr_range == "10.1.0.0/28"}');
     expect(connector('min_instances').condition).toBe('${self.min_instances == 2}');
     expect(connector('max_instances').condition).toBe('${self.max_instances == 10}');
@@ -78,21 +119,33 @@ describe('DriftChecks for staging', () => {
     expect(sql('settings[0].tier').condition).toBe('${try(self.settings[0].tier, "") == "db-custom-1-3840"}');
     expect(sql('database_version').condition).toBe('${self.database_version == "POSTGRES_15"}');
     const insights = sql('settings[0].insights_config[0].query_insights_enabled');
-    expect(insights.condition).toBe('${try(self.settings[0].insights_config[0].query_insights_enabled, false) == true}');
-    expect(insights.error_message).toContain('the PostgreSQL latency alert reads Query Insights metrics and is blind without them');
+    expect(insights.condition).toBe(
+      '${try(self.settings[0].insights_config[0].query_insights_enabled, false) == true}',
+    );
+    expect(insights.error_message).toContain(
+      'the PostgreSQL latency alert reads Query Insights metrics and is blind without them',
+    );
     expect(sql('settings[0].tier').error_message).toContain('--tier=db-custom-1-3840');
   });
 
   it('checks each Cloud Run service uses the connector with private-ranges-only egress', () => {
     for (const id of ['drift_cloud_run_netra_backend_staging', 'drift_cloud_run_netra_auth_service']) {
       const connector = postcondition(data, 'google_cloud_run_v2_service', id, 'template[0].vpc_access[0].connector');
-      expect(connector.condition).toBe('${try(self.template[0].vpc_access[0].connector, "") == "staging-connector" || endswith(try(self.template[0].vpc_access[0].connector, ""), "/locations/us-central1/connectors/staging-connector")}');
+      expect(connector.condition).toBe(
+        '${try(self.template[0].vpc_access[0].connector, "") == "staging-connector" || endswith(try(self.template[0].vpc_access[0].connector, ""), "/locations/us-central1/connectors/staging-connector")}',
+      );
       const egress = postcondition(data, 'google_cloud_run_v2_service', id, 'template[0].vpc_access[0].egress');
       expect(egress.condition).toBe('${try(self.template[0].vpc_access[0].egress, "") == "PRIVATE_RANGES_ONLY"}');
       expect(egress.error_message).toContain('expected PRIVATE_RANGES_ONLY: ');
     }
-    expect(postcondition(data, 'google_cloud_run_v2_service', 'drift_cloud_run_netra_auth_service', 'template[0].vpc_access[0].egress').error_message)
-      .toMatch(/^Cloud Run service netra-auth-service has/);
+    expect(
+      postcondition(
+        data,
+        'google_cloud_run_v2_service',
+        'drift_cloud_run_netra_auth_service',
+        'template[0].vpc_access[0].egress',
+      ).error_message,
+    ).toMatch(/^Cloud Run service netra-auth-service has/);
   });
 
   it('matches the reviewed snapshot', () => {
@@ -118,7 +171,9 @@ describe('turning checks off', () => {
   });
 
   it('expect.cloudRun.services narrows the services checked', () => {
-    const data = synthData(withExpect({ cloudRun: { ...staging.expect!.cloudRun!, services: ['netra-auth-service'] } }));
+    const data = synthData(
+      withExpect({ cloudRun: { ...staging.expect!.cloudRun!, services: ['netra-auth-service'] } }),
+    );
     expect(Object.keys(data.google_cloud_run_v2_service)).toEqual(['drift_cloud_run_netra_auth_service']);
   });
 
@@ -127,7 +182,9 @@ describe('turning checks off', () => {
     const data = synthData({ ...env, redis: { ...env.redis, authEnabled: false } });
     const auth = postcondition(data, 'google_redis_instance', 'drift_redis', 'auth_enabled');
     expect(auth.condition).toBe('${self.auth_enabled == false}');
-    expect(auth.error_message).toContain('expected false: the backend must send REDIS_PASSWORD — check the connection handler');
+    expect(auth.error_message).toContain(
+      'expected false: the backend must send REDIS_PASSWORD — check the connection handler',
+    );
   });
 });
 
@@ -135,6 +192,8 @@ describe('expect: contradicting the rest of the environment', () => {
   it('is a ConfigError naming the file, the field, both values', () => {
     const env = withExpect({ redis: { ...staging.expect!.redis!, port: 6380 } });
     expect(() => synthData(env)).toThrow(ConfigError);
-    expect(() => synthData(env)).toThrow(/staging\.yaml: expect\.redis\.port: expected the same value as redis\.port \(6379\), found 6380/);
+    expect(() => synthData(env)).toThrow(
+      /staging\.yaml: expect\.redis\.port: expected the same value as redis\.port \(6379\), found 6380/,
+    );
   });
 });

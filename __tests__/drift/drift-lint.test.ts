@@ -15,7 +15,14 @@ describe('lint on the staging stack with drift checks', () => {
     const stack = new MonitoringStack(app, staging);
     expect(stack.node.findAll().filter((construct) => construct instanceof DriftChecks)).toHaveLength(1);
     const doc = JSON.parse(Testing.synth(stack)) as { data?: Record<string, unknown> };
-    expect(Object.keys(doc.data ?? {})).toEqual(expect.arrayContaining(['google_redis_instance', 'google_vpc_access_connector', 'google_sql_database_instance', 'google_cloud_run_v2_service']));
+    expect(Object.keys(doc.data ?? {})).toEqual(
+      expect.arrayContaining([
+        'google_redis_instance',
+        'google_vpc_access_connector',
+        'google_sql_database_instance',
+        'google_cloud_run_v2_service',
+      ]),
+    );
     const findings = lintTerraformJson(doc, 'cdk.tf.json');
     expect(findings.filter((finding) => finding.severity === 'error')).toEqual([]);
     expect(findings.filter((finding) => /drift|^data\./.test(finding.resource))).toEqual([]);

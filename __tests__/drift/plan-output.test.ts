@@ -9,8 +9,13 @@ const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures
 describe('parsePlanOutput', () => {
   it('turns postcondition warnings into failed postconditions with the evaluated message', () => {
     const plan = parsePlanOutput(fixture('plan-postcondition-warnings.jsonl'));
-    expect(plan.failedPostconditions.map((item) => item.address)).toEqual(['data.google_redis_instance.drift_redis', 'data.google_redis_instance.drift_redis']);
-    expect(plan.failedPostconditions[0].message).toMatch(/^Redis staging-redis-f1adc35c has auth_enabled = false, expected true: AUTH is off/);
+    expect(plan.failedPostconditions.map((item) => item.address)).toEqual([
+      'data.google_redis_instance.drift_redis',
+      'data.google_redis_instance.drift_redis',
+    ]);
+    expect(plan.failedPostconditions[0].message).toMatch(
+      /^Redis staging-redis-f1adc35c has auth_enabled = false, expected true: AUTH is off/,
+    );
     expect(plan.errors).toEqual([]);
   });
 
@@ -23,16 +28,25 @@ describe('parsePlanOutput', () => {
   });
 
   it('reads resource drift', () => {
-    expect(parsePlanOutput(fixture('plan-resource-drift.jsonl')).driftedResources)
-      .toEqual([{ address: 'google_monitoring_alert_policy.redis_connection_failures', action: 'update' }]);
+    expect(parsePlanOutput(fixture('plan-resource-drift.jsonl')).driftedResources).toEqual([
+      { address: 'google_monitoring_alert_policy.redis_connection_failures', action: 'update' },
+    ]);
   });
 });
 
 describe('diagnosticAddress', () => {
   it('reads JSON and HCL snippet contexts and prefers an explicit address', () => {
-    expect(diagnosticAddress({ snippet: { context: 'data.google_sql_database_instance.drift_cloud_sql.lifecycle.postcondition[2]' } })).toBe('data.google_sql_database_instance.drift_cloud_sql');
-    expect(diagnosticAddress({ snippet: { context: 'data "google_redis_instance" "drift_redis"' } })).toBe('data.google_redis_instance.drift_redis');
-    expect(diagnosticAddress({ address: 'data.google_redis_instance.x', snippet: { context: 'data "a" "b"' } })).toBe('data.google_redis_instance.x');
+    expect(
+      diagnosticAddress({
+        snippet: { context: 'data.google_sql_database_instance.drift_cloud_sql.lifecycle.postcondition[2]' },
+      }),
+    ).toBe('data.google_sql_database_instance.drift_cloud_sql');
+    expect(diagnosticAddress({ snippet: { context: 'data "google_redis_instance" "drift_redis"' } })).toBe(
+      'data.google_redis_instance.drift_redis',
+    );
+    expect(diagnosticAddress({ address: 'data.google_redis_instance.x', snippet: { context: 'data "a" "b"' } })).toBe(
+      'data.google_redis_instance.x',
+    );
   });
 });
 
@@ -47,7 +61,11 @@ describe('findCredentials', () => {
   it('looks for the ADC file under CLOUDSDK_CONFIG, else ~/.config/gcloud', () => {
     expect(adcFile({ CLOUDSDK_CONFIG: '/etc/gc' })).toBe('/etc/gc/application_default_credentials.json');
     expect(adcFile({ HOME: '/home/a' })).toBe('/home/a/.config/gcloud/application_default_credentials.json');
-    expect(findCredentials({ HOME: '/home/a' }, (file) => file === '/home/a/.config/gcloud/application_default_credentials.json'))
-      .toBe('/home/a/.config/gcloud/application_default_credentials.json');
+    expect(
+      findCredentials(
+        { HOME: '/home/a' },
+        (file) => file === '/home/a/.config/gcloud/application_default_credentials.json',
+      ),
+    ).toBe('/home/a/.config/gcloud/application_default_credentials.json');
   });
 });

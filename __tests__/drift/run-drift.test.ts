@@ -63,7 +63,16 @@ async function run(args: string[], scenario: Scenario = {}) {
     STUB_INIT_EXIT: String(scenario.initExit ?? 0),
   };
   if (scenario.credentials ?? true) env.GOOGLE_APPLICATION_CREDENTIALS = path.join(work, 'key.json');
-  const code = await driftMain(args, { stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; }, cwd: work, env });
+  const code = await driftMain(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd: work,
+    env,
+  });
   const calls = fs.existsSync(stubLog) ? fs.readFileSync(stubLog, 'utf8').trim().split('\n') : [];
   return { code, stdout, stderr, calls };
 }
@@ -73,7 +82,10 @@ describe('npm run drift: exit codes', () => {
     const result = await run(['staging'], { plan: 'plan-no-changes.jsonl' });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('staging (monitoring-staging): no drift [exit 0]\n');
-    expect(result.calls).toEqual([`monitoring-staging ${INIT_ARGS.join(' ')}`, `monitoring-staging ${PLAN_ARGS.join(' ')}`]);
+    expect(result.calls).toEqual([
+      `monitoring-staging ${INIT_ARGS.join(' ')}`,
+      `monitoring-staging ${PLAN_ARGS.join(' ')}`,
+    ]);
     expect(PLAN_ARGS).toEqual(['plan', '-refresh-only', '-detailed-exitcode', '-lock=false', '-input=false', '-json']);
   });
 
@@ -82,27 +94,35 @@ describe('npm run drift: exit codes', () => {
     expect(result.code).toBe(2);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('staging (monitoring-staging): DRIFT [exit 2]');
-    expect(lines[1]).toMatch(/^ {2}- data\.google_redis_instance\.drift_redis: Redis staging-redis-f1adc35c has auth_enabled = false, expected true: /);
-    expect(lines[2]).toMatch(/^ {2}- data\.google_redis_instance\.drift_redis: Redis staging-redis-f1adc35c has transit_encryption_mode = \(none\), expected DISABLED/);
+    expect(lines[1]).toMatch(
+      /^ {2}- data\.google_redis_instance\.drift_redis: Redis staging-redis-f1adc35c has auth_enabled = false, expected true: /,
+    );
+    expect(lines[2]).toMatch(
+      /^ {2}- data\.google_redis_instance\.drift_redis: Redis staging-redis-f1adc35c has transit_encryption_mode = \(none\), expected DISABLED/,
+    );
   });
 
   it('2 when postconditions fail as errors (terraform exits 1 but nothing else went wrong)', async () => {
     const result = await run(['staging'], { plan: 'plan-postcondition-errors.jsonl', planExit: 1 });
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain('- data.google_vpc_access_connector.drift_vpc_connector: VPC connector staging-connector has state = ERROR, expected READY');
+    expect(result.stdout).toContain(
+      '- data.google_vpc_access_connector.drift_vpc_connector: VPC connector staging-connector has state = ERROR, expected READY',
+    );
   });
 
   it('2 when terraform reports managed resources changed outside Terraform (exit 2)', async () => {
     const result = await run(['staging'], { plan: 'plan-resource-drift.jsonl', planExit: 2 });
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain('- google_monitoring_alert_policy.redis_connection_failures: changed outside Terraform (update)');
+    expect(result.stdout).toContain(
+      '- google_monitoring_alert_policy.redis_connection_failures: changed outside Terraform (update)',
+    );
   });
 
-  it('1 with terraform\'s error when the plan fails for another reason', async () => {
+  it("1 with terraform's error when the plan fails for another reason", async () => {
     const result = await run(['staging'], { plan: 'plan-other-error.jsonl', planExit: 1 });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('staging (monitoring-staging): ERROR (drift unknown) [exit 1]');
-    expect(result.stdout).toContain("! terraform plan failed: Error when reading or editing Redis Instance");
+    expect(result.stdout).toContain('! terraform plan failed: Error when reading or editing Redis Instance');
     expect(result.stdout).toContain("Permission 'redis.instances.get' denied");
   });
 
@@ -117,17 +137,23 @@ describe('npm run drift: exit codes', () => {
     fs.rmSync(path.join(work, 'cdktf.out', 'stacks', 'monitoring-prod'), { recursive: true });
     const mixed = await run([], { plan: 'plan-postcondition-warnings.jsonl' });
     expect(mixed.code).toBe(1);
-    expect(mixed.stdout).toMatch(/^prod \(monitoring-prod\): ERROR \(drift unknown\) \[exit 1\]\n {2}! no synthesized stack at .*monitoring-prod\/cdk\.tf\.json: run `npm run synth` first/);
+    expect(mixed.stdout).toMatch(
+      /^prod \(monitoring-prod\): ERROR \(drift unknown\) \[exit 1\]\n {2}! no synthesized stack at .*monitoring-prod\/cdk\.tf\.json: run `npm run synth` first/,
+    );
     expect(mixed.stdout).toContain('staging (monitoring-staging): DRIFT [exit 2]');
     fs.mkdirSync(path.join(work, 'cdktf.out', 'stacks', 'monitoring-prod'));
     fs.writeFileSync(path.join(work, 'cdktf.out', 'stacks', 'monitoring-prod', 'cdk.tf.json'), '{}');
     const both = await run(['prod', 'staging'], { plan: 'plan-postcondition-warnings.jsonl' });
     expect(both.code).toBe(2);
-    expect(both.calls.filter((call) => call.includes(' plan '))).toEqual([`monitoring-prod ${PLAN_ARGS.join(' ')}`, `monitoring-staging ${PLAN_ARGS.join(' ')}`]);
+    expect(both.calls.filter((call) => call.includes(' plan '))).toEqual([
+      `monitoring-prod ${PLAN_ARGS.join(' ')}`,
+      `monitoring-staging ${PLAN_ARGS.join(' ')}`,
+    ]);
   });
 
   it('overall: error wins over drift, drift over no drift', () => {
-    const of = (...statuses: Array<'no-drift' | 'drift' | 'error'>) => overallExitCode(statuses.map((status, index) => outcome(`env${index}`, `monitoring-env${index}`, status)));
+    const of = (...statuses: Array<'no-drift' | 'drift' | 'error'>) =>
+      overallExitCode(statuses.map((status, index) => outcome(`env${index}`, `monitoring-env${index}`, status)));
     expect(of('no-drift', 'no-drift')).toBe(0);
     expect(of('no-drift', 'drift')).toBe(2);
     expect(of('drift', 'error', 'no-drift')).toBe(1);
@@ -145,7 +171,7 @@ describe('npm run drift: what it says when it cannot check', () => {
     expect(result.calls).toEqual([`monitoring-staging ${INIT_ARGS.join(' ')}`]);
   });
 
-  it('finds gcloud\'s application default credentials file', async () => {
+  it("finds gcloud's application default credentials file", async () => {
     fs.mkdirSync(path.join(work, 'home', '.config', 'gcloud'), { recursive: true });
     fs.writeFileSync(path.join(work, 'home', '.config', 'gcloud', 'application_default_credentials.json'), '{}');
     const result = await run(['staging'], { credentials: false, plan: 'plan-no-changes.jsonl' });
@@ -153,14 +179,19 @@ describe('npm run drift: what it says when it cannot check', () => {
   });
 
   it('--assume-credentials skips the check (runners with a metadata server)', async () => {
-    const result = await run(['staging', '--assume-credentials'], { credentials: false, plan: 'plan-no-changes.jsonl' });
+    const result = await run(['staging', '--assume-credentials'], {
+      credentials: false,
+      plan: 'plan-no-changes.jsonl',
+    });
     expect(result.code).toBe(0);
   });
 
   it('says the google provider cannot be downloaded (real init output without registry access)', async () => {
     const result = await run(['staging'], { init: 'init-registry-unreachable.txt', initExit: 1 });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('! terraform init could not download the google provider (could not connect to registry.terraform.io).');
+    expect(result.stdout).toContain(
+      '! terraform init could not download the google provider (could not connect to registry.terraform.io).',
+    );
     expect(result.calls).toHaveLength(1);
   });
 
@@ -182,16 +213,23 @@ describe('npm run drift: what it says when it cannot check', () => {
 });
 
 describe('npm run drift --json', () => {
-  it('writes each environment\'s outcome and the Markdown body of its issue', async () => {
+  it("writes each environment's outcome and the Markdown body of its issue", async () => {
     const result = await run(['staging', '--json', 'drift.json'], { plan: 'plan-postcondition-warnings.jsonl' });
     expect(result.code).toBe(2);
     const report = JSON.parse(fs.readFileSync(path.join(work, 'drift.json'), 'utf8'));
     expect(report.environments).toHaveLength(1);
     const [staging] = report.environments;
-    expect(staging).toMatchObject({ environment: 'staging', stack: 'monitoring-staging', status: 'drift', exitCode: 2 });
+    expect(staging).toMatchObject({
+      environment: 'staging',
+      stack: 'monitoring-staging',
+      status: 'drift',
+      exitCode: 2,
+    });
     expect(staging.failedPostconditions).toHaveLength(2);
     expect(staging.markdown).toContain('Configuration drift in **staging** (stack `monitoring-staging`): DRIFT.');
-    expect(staging.markdown).toContain('- `data.google_redis_instance.drift_redis`: Redis staging-redis-f1adc35c has auth_enabled = false');
+    expect(staging.markdown).toContain(
+      '- `data.google_redis_instance.drift_redis`: Redis staging-redis-f1adc35c has auth_enabled = false',
+    );
     expect(staging.markdown).toContain('Reproduce: `npm run drift -- staging`');
   });
 });

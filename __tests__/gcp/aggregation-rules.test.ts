@@ -10,10 +10,22 @@ describe('aligner rules (common.proto)', () => {
   it.each([
     ['ALIGN_RATE', 'redis.googleapis.com/stats/reject_connections_count', { kind: 'GAUGE', valueType: 'DOUBLE' }],
     ['ALIGN_DELTA', 'run.googleapis.com/request_latencies', { kind: 'DELTA', valueType: 'DISTRIBUTION' }],
-    ['ALIGN_DELTA', 'cloudsql.googleapis.com/database/postgresql/insights/aggregate/latencies', { kind: 'DELTA', valueType: 'DISTRIBUTION' }],
+    [
+      'ALIGN_DELTA',
+      'cloudsql.googleapis.com/database/postgresql/insights/aggregate/latencies',
+      { kind: 'DELTA', valueType: 'DISTRIBUTION' },
+    ],
     ['ALIGN_MEAN', 'redis.googleapis.com/clients/connected', { kind: 'GAUGE', valueType: 'DOUBLE' }],
-    ['ALIGN_PERCENTILE_99', 'vpcaccess.googleapis.com/connector/cpu/utilizations', { kind: 'GAUGE', valueType: 'DOUBLE' }],
-    ['ALIGN_FRACTION_TRUE', 'monitoring.googleapis.com/uptime_check/check_passed', { kind: 'GAUGE', valueType: 'DOUBLE' }],
+    [
+      'ALIGN_PERCENTILE_99',
+      'vpcaccess.googleapis.com/connector/cpu/utilizations',
+      { kind: 'GAUGE', valueType: 'DOUBLE' },
+    ],
+    [
+      'ALIGN_FRACTION_TRUE',
+      'monitoring.googleapis.com/uptime_check/check_passed',
+      { kind: 'GAUGE', valueType: 'DOUBLE' },
+    ],
     ['ALIGN_NEXT_OLDER', 'monitoring.googleapis.com/uptime_check/check_passed', { kind: 'GAUGE', valueType: 'BOOL' }],
     ['ALIGN_COUNT_TRUE', 'cloudsql.googleapis.com/database/instance_state', { kind: 'GAUGE', valueType: 'INT64' }],
   ])('%s accepts %s and produces %o', (aligner, metric, output) => {
@@ -39,14 +51,23 @@ describe('aligner rules (common.proto)', () => {
 
 describe('reducer rules (common.proto)', () => {
   it('counts false booleans but does not sum them', () => {
-    expect(checkReducer('REDUCE_COUNT_FALSE', { kind: 'GAUGE', valueType: 'BOOL' })).toEqual({ ok: true, output: { kind: 'GAUGE', valueType: 'INT64' } });
+    expect(checkReducer('REDUCE_COUNT_FALSE', { kind: 'GAUGE', valueType: 'BOOL' })).toEqual({
+      ok: true,
+      output: { kind: 'GAUGE', valueType: 'INT64' },
+    });
     expect(checkReducer('REDUCE_SUM', { kind: 'GAUGE', valueType: 'BOOL' }).ok).toBe(false);
     expect(checkReducer('REDUCE_COUNT_FALSE', { kind: 'GAUGE', valueType: 'INT64' }).ok).toBe(false);
   });
 
   it('takes percentiles of distributions and numbers, and sums distributions', () => {
-    expect(checkReducer('REDUCE_PERCENTILE_99', { kind: 'DELTA', valueType: 'DISTRIBUTION' })).toEqual({ ok: true, output: { kind: 'DELTA', valueType: 'DOUBLE' } });
-    expect(checkReducer('REDUCE_SUM', { kind: 'DELTA', valueType: 'DISTRIBUTION' })).toEqual({ ok: true, output: { kind: 'DELTA', valueType: 'DISTRIBUTION' } });
+    expect(checkReducer('REDUCE_PERCENTILE_99', { kind: 'DELTA', valueType: 'DISTRIBUTION' })).toEqual({
+      ok: true,
+      output: { kind: 'DELTA', valueType: 'DOUBLE' },
+    });
+    expect(checkReducer('REDUCE_SUM', { kind: 'DELTA', valueType: 'DISTRIBUTION' })).toEqual({
+      ok: true,
+      output: { kind: 'DELTA', valueType: 'DISTRIBUTION' },
+    });
     expect(checkReducer('REDUCE_MAX', { kind: 'DELTA', valueType: 'DISTRIBUTION' }).ok).toBe(false);
   });
 

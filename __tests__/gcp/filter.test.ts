@@ -1,10 +1,20 @@
-import { filterSelectors, FilterSyntaxError, matchesFilter, parseFilter, type SeriesIdentity } from '../../src/gcp/filter';
+import {
+  filterSelectors,
+  FilterSyntaxError,
+  matchesFilter,
+  parseFilter,
+  type SeriesIdentity,
+} from '../../src/gcp/filter';
 
 const redis: SeriesIdentity = {
   metricType: 'redis.googleapis.com/stats/reject_connections_count',
   resourceType: 'redis_instance',
   metricLabels: { role: 'primary' },
-  resourceLabels: { project_id: 'netra-staging', region: 'us-central1', instance_id: 'projects/netra-staging/locations/us-central1/instances/staging-redis-f1adc35c' },
+  resourceLabels: {
+    project_id: 'netra-staging',
+    region: 'us-central1',
+    instance_id: 'projects/netra-staging/locations/us-central1/instances/staging-redis-f1adc35c',
+  },
   metadata: { userLabels: { team: 'platform' }, systemLabels: { state: 'RUNNING' } },
 };
 
@@ -41,14 +51,22 @@ describe('parseFilter', () => {
   });
 
   it('keeps ${…} placeholders and Terraform interpolation as opaque text', () => {
-    const node = parseFilter('resource.labels.instance_id = "projects/${PROJECT_ID}/instances/${google_redis_instance.main.name}"');
-    expect(node.kind === 'comparison' && node.value.kind === 'literal' && node.value.value).toBe('projects/${PROJECT_ID}/instances/${google_redis_instance.main.name}');
+    const node = parseFilter(
+      'resource.labels.instance_id = "projects/${PROJECT_ID}/instances/${google_redis_instance.main.name}"',
+    );
+    expect(node.kind === 'comparison' && node.value.kind === 'literal' && node.value.value).toBe(
+      'projects/${PROJECT_ID}/instances/${google_redis_instance.main.name}',
+    );
     expect(parseFilter('metric.type="a" ${cluster_name}').kind).toBe('and');
   });
 
   it('recognises SLO selectors as selectors, not metric filters', () => {
     const node = parseFilter('select_slo_burn_rate("projects/p/services/s/serviceLevelObjectives/o", "60m")');
-    expect(node).toMatchObject({ kind: 'selector', name: 'select_slo_burn_rate', args: ['projects/p/services/s/serviceLevelObjectives/o', '60m'] });
+    expect(node).toMatchObject({
+      kind: 'selector',
+      name: 'select_slo_burn_rate',
+      args: ['projects/p/services/s/serviceLevelObjectives/o', '60m'],
+    });
   });
 
   it.each([
@@ -59,7 +77,12 @@ describe('parseFilter', () => {
     ['metric.tpye = "a"', 0, "the field 'metric.tpye'", 'a field the Monitoring filter knows'],
     ['metric.type = "a', 14, 'never closed', 'a closing "'],
     ['metric.label.x = starts_with()', 17, 'starts_with(…) with 0 argument(s)', 'one quoted argument'],
-    ['metric.label.x = monitoring.regex.full_match("a(")', 17, 'the regular expression "a("', 'a valid RE2 regular expression'],
+    [
+      'metric.label.x = monitoring.regex.full_match("a(")',
+      17,
+      'the regular expression "a("',
+      'a valid RE2 regular expression',
+    ],
     ['metric.type = "a" )', 18, "')'", 'AND, OR or the end of the filter'],
     ['metric.type = lower("a")', 14, 'a call to lower(…)', 'one_of'],
   ])('rejects %s at position %d, saying what it found and expected', (filter, position, found, expected) => {
@@ -123,20 +146,30 @@ describe('matchesFilter', () => {
 
 describe('filterSelectors', () => {
   it('returns the metric and resource types a filter pins, ignoring negated ones', () => {
-    const selectors = filterSelectors(parseFilter('metric.type = one_of("a/x", "a/y") AND (resource.type = "r1" OR resource.type = "r2") AND NOT resource.type = "r3" AND resource.type != "r4"'));
+    const selectors = filterSelectors(
+      parseFilter(
+        'metric.type = one_of("a/x", "a/y") AND (resource.type = "r1" OR resource.type = "r2") AND NOT resource.type = "r3" AND resource.type != "r4"',
+      ),
+    );
     expect(selectors.metricTypes).toEqual(['a/x', 'a/y']);
     expect(selectors.resourceTypes).toEqual(['r1', 'r2']);
     expect(selectors.sloSelectors).toEqual([]);
   });
 
   it('reports non-exact metric constraints as patterns and SLO selectors separately', () => {
-    expect(filterSelectors(parseFilter('metric.type = starts_with("redis.googleapis.com/")')).metricTypePatterns).toEqual(['starts_with("redis.googleapis.com/")']);
-    const slo = filterSelectors(parseFilter('select_slo_burn_rate("projects/p/services/s/serviceLevelObjectives/o", "5m")'));
+    expect(
+      filterSelectors(parseFilter('metric.type = starts_with("redis.googleapis.com/")')).metricTypePatterns,
+    ).toEqual(['starts_with("redis.googleapis.com/")']);
+    const slo = filterSelectors(
+      parseFilter('select_slo_burn_rate("projects/p/services/s/serviceLevelObjectives/o", "5m")'),
+    );
     expect(slo.metricTypes).toEqual([]);
-    expect(slo.sloSelectors).toEqual([{ name: 'select_slo_burn_rate', args: ['projects/p/services/s/serviceLevelObjectives/o', '5m'] }]);
+    expect(slo.sloSelectors).toEqual([
+      { name: 'select_slo_burn_rate', args: ['projects/p/services/s/serviceLevelObjectives/o', '5m'] },
+    ]);
   });
 
-  it('finds no metric type in the remediation plan\'s Redis filter', () => {
+  it("finds no metric type in the remediation plan's Redis filter", () => {
     const selectors = filterSelectors(parseFilter('resource.type="redis_instance"'));
     expect(selectors.metricTypes).toEqual([]);
     expect(selectors.resourceTypes).toEqual(['redis_instance']);

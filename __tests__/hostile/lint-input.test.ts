@@ -14,11 +14,22 @@ const FILTER = 'metric.type="redis.googleapis.com/stats/cpu_utilization" AND res
 
 function policy(threshold: Record<string, unknown>): Record<string, unknown> {
   return {
-    displayName: 'p', combiner: 'OR', notificationChannels: ['projects/p/notificationChannels/1'],
-    conditions: [{ displayName: 'c', conditionThreshold: {
-      filter: FILTER, comparison: 'COMPARISON_GT', duration: '60s', thresholdValue: 1,
-      aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_MEAN' }], ...threshold,
-    } }],
+    displayName: 'p',
+    combiner: 'OR',
+    notificationChannels: ['projects/p/notificationChannels/1'],
+    conditions: [
+      {
+        displayName: 'c',
+        conditionThreshold: {
+          filter: FILTER,
+          comparison: 'COMPARISON_GT',
+          duration: '60s',
+          thresholdValue: 1,
+          aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_MEAN' }],
+          ...threshold,
+        },
+      },
+    ],
   };
 }
 
@@ -28,7 +39,8 @@ function lint(doc: unknown): { findings: Finding[]; ms: number } {
   return { findings, ms: performance.now() - started };
 }
 
-const summary = (findings: readonly Finding[]) => findings.map((finding) => `${finding.ruleId} ${finding.path}: ${finding.message}`);
+const summary = (findings: readonly Finding[]) =>
+  findings.map((finding) => `${finding.ruleId} ${finding.path}: ${finding.message}`);
 
 function nested(depth: number, leaf: unknown, wrap: (inner: unknown) => unknown): unknown {
   let value = leaf;
@@ -50,8 +62,13 @@ describe('lint on input nested 2,000 deep', () => {
   });
 
   test('dashboard charts', () => {
-    const widget = nested(2000, { text: { content: 'x' } }, (inner) => ({ xyChart: { dataSets: [{ timeSeriesQuery: { timeSeriesFilter: { filter: FILTER } } }], chartOptions: { inner } } }));
-    const { findings } = lint({ displayName: 'd', mosaicLayout: { columns: 48, tiles: [{ width: 6, height: 4, widget }] } });
+    const widget = nested(2000, { text: { content: 'x' } }, (inner) => ({
+      xyChart: { dataSets: [{ timeSeriesQuery: { timeSeriesFilter: { filter: FILTER } } }], chartOptions: { inner } },
+    }));
+    const { findings } = lint({
+      displayName: 'd',
+      mosaicLayout: { columns: 48, tiles: [{ width: 6, height: 4, widget }] },
+    });
     expect(findings.map((finding) => `${finding.ruleId}: ${finding.message}`)).toEqual([
       'input/too-deep: nested deeper than 64 levels; the resource was not checked further',
     ]);
@@ -64,8 +81,13 @@ describe('filters the recursive parser would overflow on', () => {
     ['20,000 NOTs', `${'NOT '.repeat(20000)}${FILTER}`, 400, "'NOT'"],
     ['2,500 nested groups of values', `metric.type=${'('.repeat(2500)}"x"${')'.repeat(2500)}`, 112, "'('"],
   ])('%s: a FilterSyntaxError in words', (_, filter, position, token) => {
-    expect(() => parseFilter(filter)).toThrow(new FilterSyntaxError(position,
-      `${token} nested more than ${MAX_FILTER_NESTING} levels deep`, `at most ${MAX_FILTER_NESTING} levels of nested parentheses and NOTs`));
+    expect(() => parseFilter(filter)).toThrow(
+      new FilterSyntaxError(
+        position,
+        `${token} nested more than ${MAX_FILTER_NESTING} levels deep`,
+        `at most ${MAX_FILTER_NESTING} levels of nested parentheses and NOTs`,
+      ),
+    );
   });
 
   test('exactly the limit of nesting still parses', () => {
@@ -75,7 +97,7 @@ describe('filters the recursive parser would overflow on', () => {
   test('in a policy, lint reports the nesting and the length', () => {
     const { findings } = lint(policy({ filter: `${'NOT '.repeat(20000)}${FILTER}` }));
     expect(summary(findings)).toEqual([
-      'filter/syntax conditions[0].conditionThreshold.filter: the filter does not parse at position 400: expected at most 100 levels of nested parentheses and NOTs, found \'NOT\' nested more than 100 levels deep',
+      "filter/syntax conditions[0].conditionThreshold.filter: the filter does not parse at position 400: expected at most 100 levels of nested parentheses and NOTs, found 'NOT' nested more than 100 levels deep",
       'filter/too-long conditions[0].conditionThreshold.filter: the filter has 80091 characters; the API accepts at most 2048',
     ]);
   });
@@ -88,8 +110,8 @@ describe('a file with more findings than can be listed', () => {
     expect(findings).toHaveLength(MAX_FINDINGS_PER_FILE + 1);
     // An error among the findings left out makes the summary an error itself: the file must not pass.
     expect(summary(findings.filter((finding) => finding.ruleId.startsWith('input/too-many')))).toEqual([
-      'input/too-many-errors : more than 1,000 findings: the first 1,000 are listed; 1 more finding (1 error, 0 warnings) '
-        + 'were found before lint stopped looking; fix these and lint again',
+      'input/too-many-errors : more than 1,000 findings: the first 1,000 are listed; 1 more finding (1 error, 0 warnings) ' +
+        'were found before lint stopped looking; fix these and lint again',
     ]);
     // Linear work (~0.5 s on a loaded 2-core machine); the guard is for a regression to quadratic.
     expect(ms).toBeLessThan(5000);
@@ -113,10 +135,15 @@ describe('a dashboard of 10,000 identical tiles', () => {
   const tile = () => ({ xPos: 0, yPos: 0, width: 6, height: 4, widget: { text: { content: 'x' } } });
 
   test('20 overlaps listed, the rest counted, and the tile limit', () => {
-    const { findings, ms } = lint({ displayName: 'd', mosaicLayout: { columns: 48, tiles: Array.from({ length: 10000 }, tile) } });
+    const { findings, ms } = lint({
+      displayName: 'd',
+      mosaicLayout: { columns: 48, tiles: Array.from({ length: 10000 }, tile) },
+    });
     const overlaps = findings.filter((finding) => finding.ruleId === 'dashboard/tile-overlap');
     expect(overlaps).toHaveLength(MAX_OVERLAP_FINDINGS + 1);
-    expect(overlaps.map((finding) => finding.message)).toContain('tile 1 (x 0, y 0, 6×4) overlaps tile 0 (x 0, y 0, 6×4)');
+    expect(overlaps.map((finding) => finding.message)).toContain(
+      'tile 1 (x 0, y 0, 6×4) overlaps tile 0 (x 0, y 0, 6×4)',
+    );
     expect(summary(findings.filter((finding) => finding.path === 'mosaicLayout.tiles'))).toEqual([
       'dashboard/tile-overlap mosaicLayout.tiles: 9979 more tiles overlap another tile (9999 in all; the first 20 are listed)',
       'dashboard/too-many-tiles mosaicLayout.tiles: the dashboard has 10000 tiles; Cloud Monitoring supports at most 100',
@@ -126,12 +153,14 @@ describe('a dashboard of 10,000 identical tiles', () => {
 
   test('the sweep still finds an overlap between tiles far apart in the list, and none between neighbours', () => {
     const tiles = [
-      { xPos: 0, yPos: 0, width: 6, height: 8 }, { xPos: 6, yPos: 0, width: 6, height: 4 },
-      { xPos: 6, yPos: 4, width: 6, height: 4 }, { xPos: 3, yPos: 6, width: 6, height: 2 },
+      { xPos: 0, yPos: 0, width: 6, height: 8 },
+      { xPos: 6, yPos: 0, width: 6, height: 4 },
+      { xPos: 6, yPos: 4, width: 6, height: 4 },
+      { xPos: 3, yPos: 6, width: 6, height: 2 },
     ];
     const { findings } = lint({ displayName: 'd', mosaicLayout: { columns: 12, tiles } });
-    expect(findings.filter((finding) => finding.ruleId === 'dashboard/tile-overlap').map((finding) => finding.message)).toEqual([
-      'tile 3 (x 3, y 6, 6×2) overlaps tile 0 (x 0, y 0, 6×8)',
-    ]);
+    expect(
+      findings.filter((finding) => finding.ruleId === 'dashboard/tile-overlap').map((finding) => finding.message),
+    ).toEqual(['tile 3 (x 3, y 6, 6×2) overlaps tile 0 (x 0, y 0, 6×8)']);
   });
 });

@@ -16,18 +16,26 @@ const FIXTURE = path.join(__dirname, '..', 'preflight', 'fixtures', 'preflight.y
 const echoed = (password: string) => `ERR unknown command 'auth', with args beginning with: '${password}' `;
 
 describe('the scrubber', () => {
-  test.each(['a', 'ab', 'abc', 'abcd', 'pass-word-7'])('Redis echoing a password of %p: the arguments are masked', (password) => {
-    const text = redact(`redis: ${echoed(password)}`, [password]);
-    expect(text).toBe(`redis: ERR unknown command 'auth', with args beginning with: ${MASK}`);
-  });
+  test.each(['a', 'ab', 'abc', 'abcd', 'pass-word-7'])(
+    'Redis echoing a password of %p: the arguments are masked',
+    (password) => {
+      const text = redact(`redis: ${echoed(password)}`, [password]);
+      expect(text).toBe(`redis: ERR unknown command 'auth', with args beginning with: ${MASK}`);
+    },
+  );
 
   test('in a JSON text, the echoed arguments are masked to the end of the string, which stays valid JSON', () => {
     const json = JSON.stringify({ error: echoed('pw"x'), next: 1 });
-    expect(JSON.parse(redact(json, []))).toEqual({ error: `ERR unknown command 'auth', with args beginning with: ${MASK}`, next: 1 });
+    expect(JSON.parse(redact(json, []))).toEqual({
+      error: `ERR unknown command 'auth', with args beginning with: ${MASK}`,
+      next: 1,
+    });
   });
 
   test('a short password is masked as a quoted token or after password=, and ordinary text is left alone', () => {
-    expect(redact('auth failed for "ms" in 12 ms; password=ms', ['ms'])).toBe(`auth failed for "${MASK}" in 12 ms; password=${MASK}`);
+    expect(redact('auth failed for "ms" in 12 ms; password=ms', ['ms'])).toBe(
+      `auth failed for "${MASK}" in 12 ms; password=${MASK}`,
+    );
   });
 
   test('a 128-character prefix of a long password', () => {
@@ -83,20 +91,37 @@ describe('preflight against a Redis with AUTH renamed (it echoes the password)',
     if (directory) fs.rmSync(directory, { recursive: true, force: true });
   });
 
-  test.each([['text'], ['json']])('%s report: no form of the password', async (format) => {
-    directory = temporaryDirectory('hostile-preflight');
-    const data = parse(fs.readFileSync(FIXTURE, 'utf8'));
-    data.redis.port = server.port;
-    const file = path.join(directory, 'preflight.yaml');
-    fs.writeFileSync(file, stringify(data));
-    let out = '';
-    const io: CliIo = { stdout: (text) => { out += text; }, stderr: (text) => { out += text; }, cwd: process.cwd(), env: { REDIS_PASSWORD: server.password }, interactive: false };
-    const started = performance.now();
-    const code = await main(['preflight', '--env', file, '--format', format, '--timeout-ms', '3000'], io);
-    expect(performance.now() - started).toBeLessThan(5000);
-    expect([1, 2]).toContain(code);
-    expect(out).toContain('args beginning with: ****');
-    if (format === 'json') expect(JSON.parse(out).redis.error).toBe(`Redis at 127.0.0.1:${server.port}: ERR unknown command 'auth', with args beginning with: ****`);
-    expect(out).not.toContain(server.password.slice(0, 8));
-  }, 20000);
+  test.each([['text'], ['json']])(
+    '%s report: no form of the password',
+    async (format) => {
+      directory = temporaryDirectory('hostile-preflight');
+      const data = parse(fs.readFileSync(FIXTURE, 'utf8'));
+      data.redis.port = server.port;
+      const file = path.join(directory, 'preflight.yaml');
+      fs.writeFileSync(file, stringify(data));
+      let out = '';
+      const io: CliIo = {
+        stdout: (text) => {
+          out += text;
+        },
+        stderr: (text) => {
+          out += text;
+        },
+        cwd: process.cwd(),
+        env: { REDIS_PASSWORD: server.password },
+        interactive: false,
+      };
+      const started = performance.now();
+      const code = await main(['preflight', '--env', file, '--format', format, '--timeout-ms', '3000'], io);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect([1, 2]).toContain(code);
+      expect(out).toContain('args beginning with: ****');
+      if (format === 'json')
+        expect(JSON.parse(out).redis.error).toBe(
+          `Redis at 127.0.0.1:${server.port}: ERR unknown command 'auth', with args beginning with: ****`,
+        );
+      expect(out).not.toContain(server.password.slice(0, 8));
+    },
+    20000,
+  );
 });

@@ -23,9 +23,10 @@ function problems(text: string): { problems: string[]; ms: number } {
   throw new Error('expected a ConfigError');
 }
 
-const scenario = (series: string, extra = '') => `environment: staging\n${extra}tests:\n  - name: t\n    series:\n`
-  + `      - metric: redis.googleapis.com/clients/connected\n        resource: redis_instance\n${series}`
-  + '    expect:\n      - policy: p\n        fires: {within: 5m}\n';
+const scenario = (series: string, extra = '') =>
+  `environment: staging\n${extra}tests:\n  - name: t\n    series:\n` +
+  `      - metric: redis.googleapis.com/clients/connected\n        resource: redis_instance\n${series}` +
+  '    expect:\n      - policy: p\n        fires: {within: 5m}\n';
 
 describe('scenario limits', () => {
   test.each([
@@ -34,7 +35,9 @@ describe('scenario limits', () => {
     ['1 2 3x99998', '100,001'],
   ])('values: %s', (values, found) => {
     const result = problems(scenario(`        values: ${values}\n`));
-    expect(result.problems).toEqual([`${FILE}: tests[0].series[0].values: expected at most 100,000 samples in a series, found ${found}`]);
+    expect(result.problems).toEqual([
+      `${FILE}: tests[0].series[0].values: expected at most 100,000 samples in a series, found ${found}`,
+    ]);
     expect(result.ms).toBeLessThan(2000);
   });
 
@@ -45,7 +48,11 @@ describe('scenario limits', () => {
   });
 
   test('a distribution repeated a billion times', () => {
-    const result = problems(scenario('        value_type: DISTRIBUTION\n        values:\n          - distribution: {values: [1, 2]}\n            repeat: 1000000000\n'));
+    const result = problems(
+      scenario(
+        '        value_type: DISTRIBUTION\n        values:\n          - distribution: {values: [1, 2]}\n            repeat: 1000000000\n',
+      ),
+    );
     expect(result.problems).toEqual([
       `${FILE}: tests[0].series[0].values[0].repeat: expected a repeat count of at most 100,000 (the samples a series holds), found 1000000000`,
       `${FILE}: tests[0].series[0].values: expected at most 100,000 samples in a series, found 1,000,000,000`,
@@ -61,10 +68,22 @@ describe('scenario limits', () => {
 
   test.each([
     ['interval: 1y', 'interval', '"1y"', 'expected a duration such as "90s", "5m", "1h30m" or a number of seconds'],
-    ['interval: 365d', 'interval', '31536000', 'expected a duration of at most 30 days (2,592,000 s), the longest a scenario covers'],
-    ['interval: 100000000', 'interval', '100000000', 'expected a duration of at most 30 days (2,592,000 s), the longest a scenario covers'],
+    [
+      'interval: 365d',
+      'interval',
+      '31536000',
+      'expected a duration of at most 30 days (2,592,000 s), the longest a scenario covers',
+    ],
+    [
+      'interval: 100000000',
+      'interval',
+      '100000000',
+      'expected a duration of at most 30 days (2,592,000 s), the longest a scenario covers',
+    ],
   ])('%s', (line, field, found, expected) => {
-    expect(problems(scenario('        values: 1x10\n', `${line}\n`)).problems).toEqual([`${FILE}: ${field}: ${expected}, found ${found}`]);
+    expect(problems(scenario('        values: 1x10\n', `${line}\n`)).problems).toEqual([
+      `${FILE}: ${field}: ${expected}, found ${found}`,
+    ]);
   });
 
   test('a test duration of years', () => {
@@ -80,16 +99,34 @@ describe('a series spanning more than 30 days', () => {
   afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 
   test('100,000 samples a day apart: refused before evaluation, naming the series', () => {
-    const stack = { resource: { google_monitoring_alert_policy: { p: {
-      display_name: 'p', combiner: 'OR',
-      conditions: [{ display_name: 'c', condition_threshold: {
-        filter: 'metric.type="redis.googleapis.com/clients/connected" AND resource.type="redis_instance"',
-        comparison: 'COMPARISON_LT', threshold_value: 1, duration: '60s', aggregations: [{ alignment_period: '60s', per_series_aligner: 'ALIGN_MAX' }],
-      } }],
-    } } } };
+    const stack = {
+      resource: {
+        google_monitoring_alert_policy: {
+          p: {
+            display_name: 'p',
+            combiner: 'OR',
+            conditions: [
+              {
+                display_name: 'c',
+                condition_threshold: {
+                  filter: 'metric.type="redis.googleapis.com/clients/connected" AND resource.type="redis_instance"',
+                  comparison: 'COMPARISON_LT',
+                  threshold_value: 1,
+                  duration: '60s',
+                  aggregations: [{ alignment_period: '60s', per_series_aligner: 'ALIGN_MAX' }],
+                },
+              },
+            ],
+          },
+        },
+      },
+    };
     fs.writeFileSync(path.join(directory, 'stack.json'), JSON.stringify(stack));
     const file = path.join(directory, 'long.yaml');
-    fs.writeFileSync(file, scenario('        interval: 1d\n        values: 1x99999\n').replace('environment: staging', 'stack: stack.json'));
+    fs.writeFileSync(
+      file,
+      scenario('        interval: 1d\n        values: 1x99999\n').replace('environment: staging', 'stack: stack.json'),
+    );
     const started = performance.now();
     let message = '';
     try {
@@ -98,8 +135,10 @@ describe('a series spanning more than 30 days', () => {
       if (!(error instanceof ConfigError)) throw error;
       message = error.message;
     }
-    expect(message).toBe(`${file}: tests[0].series[0].values: the last of 100,000 samples every 1d is at 99999d; `
-      + 'expected a series within 30 days, the longest a scenario covers');
+    expect(message).toBe(
+      `${file}: tests[0].series[0].values: the last of 100,000 samples every 1d is at 99999d; ` +
+        'expected a series within 30 days, the longest a scenario covers',
+    );
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -9,11 +9,21 @@ const FIXTURES = path.join(__dirname, 'fixtures');
 function capture(cwd: string): CliIo & { out: () => string; err: () => string } {
   const out: string[] = [];
   const err: string[] = [];
-  return { stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd, env: {}, interactive: false, out: () => out.join(''), err: () => err.join('') };
+  return {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    cwd,
+    env: {},
+    interactive: false,
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
 }
 
 function writeRuleFixture(directory: string, ruleId: string, side: 'bad' | 'good'): string {
-  const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'rules', `${ruleId.replace('/', '--')}.json`), 'utf8')) as Record<string, unknown>;
+  const fixture = JSON.parse(
+    fs.readFileSync(path.join(FIXTURES, 'rules', `${ruleId.replace('/', '--')}.json`), 'utf8'),
+  ) as Record<string, unknown>;
   const file = path.join(directory, `${ruleId.replace('/', '-')}.${side}.json`);
   fs.writeFileSync(file, JSON.stringify(fixture[side]));
   return file;
@@ -32,7 +42,9 @@ describe('vigil lint', () => {
     expect(code).toBe(1);
     const text = io.out();
     expect(text.split('\n')[0]).toBe('remediation-plan-redis-policy.tf.json');
-    expect(text).toContain('error   filter/metric-type-required  google_monitoring_alert_policy.redis_connectivity resource.google_monitoring_alert_policy.redis_connectivity.conditions[0].condition_threshold.filter');
+    expect(text).toContain(
+      'error   filter/metric-type-required  google_monitoring_alert_policy.redis_connectivity resource.google_monitoring_alert_policy.redis_connectivity.conditions[0].condition_threshold.filter',
+    );
     expect(text).toContain('hint: add metric.type=');
     expect(text.trimEnd().split('\n').pop()).toBe('1 error, 1 warning');
   });
@@ -68,7 +80,9 @@ describe('vigil lint', () => {
   it('lints cdktf.out by default and says so when it is missing', async () => {
     const io = capture(directory);
     expect(await main(['lint'], io)).toBe(2);
-    expect(io.err()).toBe('vigil lint: no such file or directory: cdktf.out (run `npm run synth` first, or name files to lint)\n');
+    expect(io.err()).toBe(
+      'vigil lint: no such file or directory: cdktf.out (run `npm run synth` first, or name files to lint)\n',
+    );
   });
 
   it('rejects unknown options and formats with the usage', async () => {

@@ -22,11 +22,15 @@ describeWithCorpus('the shared corpus', () => {
 
   it('lints with no error', async () => {
     const findings = await lintFiles([CORPUS]);
-    const errors = findings.filter((finding) => finding.severity === 'error').map((finding) => `${path.relative(CORPUS, finding.file)} ${finding.path}: ${finding.ruleId} ${finding.message}`);
+    const errors = findings
+      .filter((finding) => finding.severity === 'error')
+      .map((finding) => `${path.relative(CORPUS, finding.file)} ${finding.path}: ${finding.ruleId} ${finding.message}`);
     expect(errors).toEqual([]);
     // The checks ran: the dashboards' names the published protos lack are reported as warnings
     // (the issue counts 101 of 128 dashboards with at least one).
-    const dashboardsWithUnknownNames = new Set(findings.filter((finding) => finding.ruleId === 'dashboard/unknown-field').map((finding) => finding.file));
+    const dashboardsWithUnknownNames = new Set(
+      findings.filter((finding) => finding.ruleId === 'dashboard/unknown-field').map((finding) => finding.file),
+    );
     expect(dashboardsWithUnknownNames.size).toBe(101);
     // Speed is measured by scripts/bench-lint.ts; this timeout only guards a shared, loaded CI machine.
   }, 30_000);

@@ -32,7 +32,10 @@ describe('positions of JSON paths', () => {
   it('walks deep nesting without recursion', () => {
     const depth = 200_000;
     const deep = `{"a": ${'['.repeat(depth)}${']'.repeat(depth)}, "b": {"c": 1}}`;
-    const locate = locateJsonPaths(deep, [['b', 'c'], ['a', 0, 0, 0]]);
+    const locate = locateJsonPaths(deep, [
+      ['b', 'c'],
+      ['a', 0, 0, 0],
+    ]);
     expect(locate(['b', 'c'])).toEqual({ line: 1, column: 2 * depth + 15 });
     expect(locate(['a', 0, 0, 0])).toEqual({ line: 1, column: 10 });
   });
@@ -69,8 +72,16 @@ describe('lint findings with positions', () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-lint-positions-'));
     try {
       const file = path.join(directory, 'cdk.tf.json');
-      const dashboard = { displayName: 'd', mosaicLayout: { columns: 48, tiles: [{ xPos: 40, yPos: 0, width: 24, height: 4, widget: { title: 't', text: { content: 'x' } } }] } };
-      const doc = { resource: { google_monitoring_dashboard: { main: { dashboard_json: JSON.stringify(dashboard) } } } };
+      const dashboard = {
+        displayName: 'd',
+        mosaicLayout: {
+          columns: 48,
+          tiles: [{ xPos: 40, yPos: 0, width: 24, height: 4, widget: { title: 't', text: { content: 'x' } } }],
+        },
+      };
+      const doc = {
+        resource: { google_monitoring_dashboard: { main: { dashboard_json: JSON.stringify(dashboard) } } },
+      };
       fs.writeFileSync(file, JSON.stringify(doc, null, 2));
       const findings = await lintFiles([file]);
       const bounds = findings.find((finding) => finding.ruleId === 'dashboard/tile-bounds')!;
@@ -86,7 +97,9 @@ describe('lint findings with positions', () => {
     expect(finding.ruleId).toBe('input/unreadable');
     expect(finding.line).toBeGreaterThanOrEqual(1);
     expect(finding.column).toBeGreaterThanOrEqual(1);
-    expect(parseErrorPosition('{\n  "a": 1,\n}', 'Expected double-quoted property name in JSON at position 12')).toEqual({ line: 3, column: 1 });
+    expect(
+      parseErrorPosition('{\n  "a": 1,\n}', 'Expected double-quoted property name in JSON at position 12'),
+    ).toEqual({ line: 3, column: 1 });
     expect(parseErrorPosition('[1,\n', 'Unexpected end of JSON input')).toEqual({ line: 2, column: 1 });
     expect(parseErrorPosition('x', 'something else')).toBeUndefined();
   });

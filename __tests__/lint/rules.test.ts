@@ -13,7 +13,9 @@ interface RuleFixture {
 }
 
 function fixtureFor(ruleId: string): RuleFixture {
-  return JSON.parse(fs.readFileSync(path.join(RULE_FIXTURES, `${ruleId.replace('/', '--')}.json`), 'utf8')) as RuleFixture;
+  return JSON.parse(
+    fs.readFileSync(path.join(RULE_FIXTURES, `${ruleId.replace('/', '--')}.json`), 'utf8'),
+  ) as RuleFixture;
 }
 
 function lint(doc: unknown, file: string): Finding[] {
@@ -55,38 +57,65 @@ describe('messages say what was found and what the API expects', () => {
     expect(finding.path).toBe('conditions[0].conditionThreshold.filter');
   });
 
-  const withFilter = (filter: string, groupByFields: string[] = ['resource.label.instance_id'], aligner = 'ALIGN_RATE', reducer = 'REDUCE_SUM') => {
+  const withFilter = (
+    filter: string,
+    groupByFields: string[] = ['resource.label.instance_id'],
+    aligner = 'ALIGN_RATE',
+    reducer = 'REDUCE_SUM',
+  ) => {
     const doc = JSON.parse(JSON.stringify(fixtureFor('filter/metric-typo').good));
     doc.conditions[0].conditionThreshold.filter = filter;
-    Object.assign(doc.conditions[0].conditionThreshold.aggregations[0], { groupByFields, perSeriesAligner: aligner, crossSeriesReducer: reducer });
+    Object.assign(doc.conditions[0].conditionThreshold.aggregations[0], {
+      groupByFields,
+      perSeriesAligner: aligner,
+      crossSeriesReducer: reducer,
+    });
     return lint(doc, 'p').map((finding) => `${finding.severity} ${finding.ruleId}: ${finding.message}`);
   };
 
   it('catches a misspelt prefix as a typo, and only warns on a prefix outside the catalog', () => {
-    expect(withFilter('metric.type="redis.googleapi.com/stats/reject_connections_count" resource.type="redis_instance"')).toEqual([
+    expect(
+      withFilter('metric.type="redis.googleapi.com/stats/reject_connections_count" resource.type="redis_instance"'),
+    ).toEqual([
       'error filter/metric-typo: metric type "redis.googleapi.com/stats/reject_connections_count" does not exist (redis.googleapi.com/ is no prefix Google lists); did you mean "redis.googleapis.com/stats/reject_connections_count"?',
     ]);
-    expect(withFilter('metric.type="iam.googleapis.com/service_account/key/authn_events_count" resource.type="iam_service_account"', [])).toEqual([
-      "warning filter/unknown-metric-prefix: metric type \"iam.googleapis.com/service_account/key/authn_events_count\": lint's catalog does not cover iam.googleapis.com/, so it cannot check the name, kind or value type",
+    expect(
+      withFilter(
+        'metric.type="iam.googleapis.com/service_account/key/authn_events_count" resource.type="iam_service_account"',
+        [],
+      ),
+    ).toEqual([
+      'warning filter/unknown-metric-prefix: metric type "iam.googleapis.com/service_account/key/authn_events_count": lint\'s catalog does not cover iam.googleapis.com/, so it cannot check the name, kind or value type',
     ]);
   });
 
   it('lints a real metric from the held-out dashboards clean, and a one-letter typo of it as an error with did-you-mean', () => {
-    expect(withFilter('metric.type="redis.googleapis.com/keyspace/avg_ttl" resource.type="redis_instance"', ['metric.label.db'], 'ALIGN_MEAN', 'REDUCE_MEAN')).toEqual([]);
+    expect(
+      withFilter(
+        'metric.type="redis.googleapis.com/keyspace/avg_ttl" resource.type="redis_instance"',
+        ['metric.label.db'],
+        'ALIGN_MEAN',
+        'REDUCE_MEAN',
+      ),
+    ).toEqual([]);
     expect(withFilter('metric.type="redis.googleapis.com/keyspace/avg_tt" resource.type="redis_instance"')).toEqual([
       'error filter/metric-typo: metric type "redis.googleapis.com/keyspace/avg_tt" is not in Google\'s list for redis.googleapis.com/ (read 2026-12-02); did you mean "redis.googleapis.com/keyspace/avg_ttl"?',
     ]);
     // One letter changed rather than dropped, in Cloud Run and in Cloud SQL Query Insights.
-    expect(withFilter('metric.type="run.googleapis.com/request_latenciez" resource.type="cloud_run_revision"', [])).toEqual([
+    expect(
+      withFilter('metric.type="run.googleapis.com/request_latenciez" resource.type="cloud_run_revision"', []),
+    ).toEqual([
       'error filter/metric-typo: metric type "run.googleapis.com/request_latenciez" is not in Google\'s list for run.googleapis.com/ (read 2026-12-02); did you mean "run.googleapis.com/request_latencies"?',
     ]);
-    expect(withFilter('metric.type="cloudsql.googleapis.com/database/postgresql/insights/perquery/latencias"', [])[0]).toContain(
-      'did you mean "cloudsql.googleapis.com/database/postgresql/insights/perquery/latencies"?',
-    );
+    expect(
+      withFilter('metric.type="cloudsql.googleapis.com/database/postgresql/insights/perquery/latencias"', [])[0],
+    ).toContain('did you mean "cloudsql.googleapis.com/database/postgresql/insights/perquery/latencies"?');
   });
 
   it("warns on an unknown metric that is no near miss, naming the list's date", () => {
-    expect(withFilter('metric.type="redis.googleapis.com/keyspace/brand_new_gauge" resource.type="redis_instance"')).toEqual([
+    expect(
+      withFilter('metric.type="redis.googleapis.com/keyspace/brand_new_gauge" resource.type="redis_instance"'),
+    ).toEqual([
       'warning filter/unknown-metric: metric type "redis.googleapis.com/keyspace/brand_new_gauge" is not in Google\'s list of 2026-12-02 for redis.googleapis.com/; new or misspelt?',
     ]);
   });
@@ -105,19 +134,36 @@ describe('messages say what was found and what the API expects', () => {
       'conditions[0].conditionThreshold.aggregations[0].groupByFields[0]: resource label "instanse_id" is not a label of resource type redis_instance; did you mean "instance_id"?',
       'conditions[0].conditionThreshold.filter: metric label "rol" is not a label of redis.googleapis.com/stats/reject_connections_count; did you mean "role"?',
     ]);
-    expect(withFilter('metric.type="redis.googleapis.com/stats/reject_connections_count" resource.type="redis_instance"', ['metric.label.shard'])).toEqual([
+    expect(
+      withFilter('metric.type="redis.googleapis.com/stats/reject_connections_count" resource.type="redis_instance"', [
+        'metric.label.shard',
+      ]),
+    ).toEqual([
       'warning filter/unknown-label: metric label "shard" is not in Google\'s list of 2026-12-02 for redis.googleapis.com/stats/reject_connections_count; its labels are "role"; new or misspelt?',
     ]);
-    expect(withFilter('metric.type="redis.googleapis.com/stats/reject_connections_count" resource.type="redis_instance" resource.label.zone="a"')).toEqual([
+    expect(
+      withFilter(
+        'metric.type="redis.googleapis.com/stats/reject_connections_count" resource.type="redis_instance" resource.label.zone="a"',
+      ),
+    ).toEqual([
       'warning filter/unknown-label: resource label "zone" is not in Google\'s list of 2026-12-02 for resource type redis_instance; its labels are "project_id", "region", "instance_id", "node_id"; new or misspelt?',
     ]);
     // Resource types whose entry vigil has not read (gce_instance) are not checked.
-    expect(withFilter('metric.type="monitoring.googleapis.com/uptime_check/check_passed" resource.type="gce_instance"', ['resource.label.anything', 'metric.label.check_id'], 'ALIGN_NEXT_OLDER', 'REDUCE_COUNT_FALSE')).toEqual([]);
+    expect(
+      withFilter(
+        'metric.type="monitoring.googleapis.com/uptime_check/check_passed" resource.type="gce_instance"',
+        ['resource.label.anything', 'metric.label.check_id'],
+        'ALIGN_NEXT_OLDER',
+        'REDUCE_COUNT_FALSE',
+      ),
+    ).toEqual([]);
   });
 
   it('names the aligner, the metric kind and what the aligner accepts', () => {
     const finding = first('aggregation/aligner-kind');
-    expect(finding.message).toBe('ALIGN_RATE does not fit a GAUGE DOUBLE series; it accepts DELTA or CUMULATIVE series of numeric (INT64/DOUBLE) values');
+    expect(finding.message).toBe(
+      'ALIGN_RATE does not fit a GAUGE DOUBLE series; it accepts DELTA or CUMULATIVE series of numeric (INT64/DOUBLE) values',
+    );
     expect(finding.hint).toBe('use ALIGN_MEAN or ALIGN_MAX');
   });
 
@@ -132,7 +178,9 @@ describe('messages say what was found and what the API expects', () => {
     const doc = JSON.parse(JSON.stringify(fixtureFor('dashboard/unknown-field').good));
     doc.mosaicLayout.tiles[0].widget.xyChart.dataSets[0].plotType = 'LINES';
     doc.mosaicLayout.tiles[0].widget.xyChart.chartOptions = { displayHorizontal: false };
-    const findings = lint(doc, 'd').filter((finding) => finding.ruleId === 'dashboard/unknown-field' || finding.ruleId === 'dashboard/field-typo');
+    const findings = lint(doc, 'd').filter(
+      (finding) => finding.ruleId === 'dashboard/unknown-field' || finding.ruleId === 'dashboard/field-typo',
+    );
     expect(findings.map((finding) => [finding.severity, finding.ruleId, finding.path])).toEqual([
       ['warning', 'dashboard/unknown-field', 'mosaicLayout.tiles[0].widget.xyChart.chartOptions.displayHorizontal'],
       ['error', 'dashboard/field-typo', 'mosaicLayout.tiles[0].widget.xyChart.dataSets[0].plotType'],
@@ -149,8 +197,25 @@ describe('messages say what was found and what the API expects', () => {
   });
 
   it('warns, not errs, on a log-based metric in a lone REST export', () => {
-    const doc = { displayName: 'x', combiner: 'OR', notificationChannels: ['c'], conditions: [{ displayName: 'c', conditionThreshold: { filter: 'metric.type="logging.googleapis.com/user/anything" resource.type="cloud_run_revision"', comparison: 'COMPARISON_GT', duration: '60s', aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_DELTA' }] } }] };
-    expect(lint(doc, 'x').map((finding) => `${finding.severity} ${finding.ruleId}`)).toEqual(['warning filter/log-metric-unchecked']);
+    const doc = {
+      displayName: 'x',
+      combiner: 'OR',
+      notificationChannels: ['c'],
+      conditions: [
+        {
+          displayName: 'c',
+          conditionThreshold: {
+            filter: 'metric.type="logging.googleapis.com/user/anything" resource.type="cloud_run_revision"',
+            comparison: 'COMPARISON_GT',
+            duration: '60s',
+            aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_DELTA' }],
+          },
+        },
+      ],
+    };
+    expect(lint(doc, 'x').map((finding) => `${finding.severity} ${finding.ruleId}`)).toEqual([
+      'warning filter/log-metric-unchecked',
+    ]);
   });
 
   it('leaves a filter that is one Terraform interpolation alone', () => {
@@ -160,7 +225,22 @@ describe('messages say what was found and what the API expects', () => {
   });
 
   it('accepts SLO burn-rate selectors without a metric type', () => {
-    const doc = { displayName: 'burn', combiner: 'AND', notificationChannels: ['c'], conditions: [{ displayName: 'fast', conditionThreshold: { filter: 'select_slo_burn_rate("projects/${PROJECT}/services/s/serviceLevelObjectives/o", "60m")', comparison: 'COMPARISON_GT', thresholdValue: 14.4, duration: '0s' } }] };
+    const doc = {
+      displayName: 'burn',
+      combiner: 'AND',
+      notificationChannels: ['c'],
+      conditions: [
+        {
+          displayName: 'fast',
+          conditionThreshold: {
+            filter: 'select_slo_burn_rate("projects/${PROJECT}/services/s/serviceLevelObjectives/o", "60m")',
+            comparison: 'COMPARISON_GT',
+            thresholdValue: 14.4,
+            duration: '0s',
+          },
+        },
+      ],
+    };
     expect(lint(doc, 'x')).toEqual([]);
   });
 });
@@ -170,11 +250,16 @@ describe("the remediation plan's Redis policy", () => {
     const findings = await lintFiles([path.join(FIXTURES, 'remediation-plan-redis-policy.tf.json')]);
     const errors = findings.filter((finding) => finding.severity === 'error');
     expect(errors.map((finding) => [finding.ruleId, finding.path])).toEqual([
-      ['filter/metric-type-required', 'resource.google_monitoring_alert_policy.redis_connectivity.conditions[0].condition_threshold.filter'],
+      [
+        'filter/metric-type-required',
+        'resource.google_monitoring_alert_policy.redis_connectivity.conditions[0].condition_threshold.filter',
+      ],
     ]);
     expect(errors[0].message).toContain('names no metric.type');
     expect(errors[0].hint).toContain('redis.googleapis.com/');
-    expect(findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.ruleId)).toEqual(['policy/no-channels']);
+    expect(findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.ruleId)).toEqual([
+      'policy/no-channels',
+    ]);
   });
 });
 
@@ -184,13 +269,18 @@ describe('REST exports', () => {
 
   it('reads an array (gcloud … list --format=json) and names each object by display name, paths from the array', () => {
     const findings = lint([good(), { ...bad(), displayName: 'second' }], 'policies.json');
-    expect(findings.map((finding) => [finding.resource, finding.path, finding.ruleId])).toEqual([['second', '[1].combiner', 'policy/combiner']]);
+    expect(findings.map((finding) => [finding.resource, finding.path, finding.ruleId])).toEqual([
+      ['second', '[1].combiner', 'policy/combiner'],
+    ]);
   });
 
   it('reads list responses of every kind', () => {
     const uptime = fixtureFor('uptime/period');
     const dashboard = fixtureFor('dashboard/tile-bounds');
-    const findings = lint({ alertPolicies: [bad()], uptimeCheckConfigs: [uptime.bad], dashboards: [dashboard.bad] }, 'all.json');
+    const findings = lint(
+      { alertPolicies: [bad()], uptimeCheckConfigs: [uptime.bad], dashboards: [dashboard.bad] },
+      'all.json',
+    );
     expect(findings.map((finding) => [finding.path, finding.ruleId]).sort()).toEqual([
       ['alertPolicies[0].combiner', 'policy/combiner'],
       ['dashboards[0].mosaicLayout.tiles[0]', 'dashboard/tile-bounds'],
@@ -201,7 +291,10 @@ describe('REST exports', () => {
 
 describe('input files', () => {
   it('reports a named file that is not JSON, or not a format lint reads', async () => {
-    const findings = await lintFiles([path.join(FIXTURES, 'input', 'not-json.json'), path.join(FIXTURES, 'input', 'unknown-format.json')]);
+    const findings = await lintFiles([
+      path.join(FIXTURES, 'input', 'not-json.json'),
+      path.join(FIXTURES, 'input', 'unknown-format.json'),
+    ]);
     expect(findings.map((finding) => [finding.ruleId, finding.severity, path.basename(finding.file)])).toEqual([
       ['input/unreadable', 'error', 'not-json.json'],
       ['input/unknown-format', 'warning', 'unknown-format.json'],
@@ -210,8 +303,15 @@ describe('input files', () => {
 
   it('skips files of unknown format found by walking a directory, but not files that are not JSON', async () => {
     const findings = await lintFiles([path.join(FIXTURES, 'input')]);
-    expect(findings.map((finding) => [finding.ruleId, finding.severity, path.basename(finding.file), finding.message])).toEqual([
-      ['input/unreadable', 'error', 'not-json.json', 'not valid JSON at line 2, column 1: Expected double-quoted property name'],
+    expect(
+      findings.map((finding) => [finding.ruleId, finding.severity, path.basename(finding.file), finding.message]),
+    ).toEqual([
+      [
+        'input/unreadable',
+        'error',
+        'not-json.json',
+        'not valid JSON at line 2, column 1: Expected double-quoted property name',
+      ],
     ]);
   });
 });

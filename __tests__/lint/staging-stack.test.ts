@@ -18,9 +18,16 @@ describe.each(environmentFiles(ENVIRONMENTS))('the synthesized stack of %s', (fi
   });
 
   it('is really checked: a broken copy is reported', () => {
-    const broken = JSON.parse(JSON.stringify(stack)) as { resource: Record<string, Record<string, { conditions?: { condition_threshold?: { filter: string; duration: string } }[] }>> };
+    const broken = JSON.parse(JSON.stringify(stack)) as {
+      resource: Record<
+        string,
+        Record<string, { conditions?: { condition_threshold?: { filter: string; duration: string } }[] }>
+      >;
+    };
     const policies = Object.values(broken.resource.google_monitoring_alert_policy);
-    const threshold = policies.flatMap((policy) => policy.conditions ?? []).find((condition) => condition.condition_threshold)!.condition_threshold!;
+    const threshold = policies
+      .flatMap((policy) => policy.conditions ?? [])
+      .find((condition) => condition.condition_threshold)!.condition_threshold!;
     threshold.filter = threshold.filter.replace(/metric\.type="[^"]*"( AND )?/, '');
     threshold.duration = '90s';
     const ids = lintTerraformJson(broken, 'broken').map((finding) => finding.ruleId);

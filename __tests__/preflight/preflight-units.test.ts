@@ -4,7 +4,13 @@ import * as path from 'path';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/command';
 import { loadEnvironmentFile } from '../../src/config/load-environment';
-import { CheckResult, PreflightReport, checkResult, exitCodeFor, statusForTime } from '../../src/tools/preflight/check-result';
+import {
+  CheckResult,
+  PreflightReport,
+  checkResult,
+  exitCodeFor,
+  statusForTime,
+} from '../../src/tools/preflight/check-result';
 import { measureWithConfirmation } from '../../src/tools/preflight/confirm-degraded';
 import { formatReport } from '../../src/tools/preflight/format-report';
 import { maskUrl, redact } from '../../src/tools/preflight/redact';
@@ -16,64 +22,118 @@ const environment = loadEnvironmentFile(FIXTURE);
 describe('resolveTargets', () => {
   it('takes Redis host and port from the environment file and the password from REDIS_PASSWORD', () => {
     const targets = resolveTargets({ environment, processEnv: { REDIS_PASSWORD: 's3cret-pass' } });
-    expect(targets.redis).toMatchObject({ host: '127.0.0.1', port: 6379, password: 's3cret-pass', passwordSource: 'REDIS_PASSWORD', display: 'redis://:****@127.0.0.1:6379' });
+    expect(targets.redis).toMatchObject({
+      host: '127.0.0.1',
+      port: 6379,
+      password: 's3cret-pass',
+      passwordSource: 'REDIS_PASSWORD',
+      display: 'redis://:****@127.0.0.1:6379',
+    });
     expect(targets.secrets).toContain('s3cret-pass');
   });
 
   it('shows no password part when none is known', () => {
     const targets = resolveTargets({ environment, processEnv: { REDIS_PASSWORD: '' } });
-    expect(targets.redis).toMatchObject({ password: undefined, passwordSource: null, display: 'redis://127.0.0.1:6379' });
+    expect(targets.redis).toMatchObject({
+      password: undefined,
+      passwordSource: null,
+      display: 'redis://127.0.0.1:6379',
+    });
   });
 
   it('lets --redis-url override host, port and database; its password wins over REDIS_PASSWORD', () => {
-    const targets = resolveTargets({ environment, redisUrl: 'rediss://:url%2Fpass@cache.internal:6380/2', processEnv: { REDIS_PASSWORD: 'env-pass' } });
+    const targets = resolveTargets({
+      environment,
+      redisUrl: 'rediss://:url%2Fpass@cache.internal:6380/2',
+      processEnv: { REDIS_PASSWORD: 'env-pass' },
+    });
     const redis = targets.redis as RedisTarget;
-    expect(redis).toMatchObject({ host: 'cache.internal', port: 6380, db: 2, tls: true, password: 'url/pass', passwordSource: '--redis-url' });
+    expect(redis).toMatchObject({
+      host: 'cache.internal',
+      port: 6380,
+      db: 2,
+      tls: true,
+      password: 'url/pass',
+      passwordSource: '--redis-url',
+    });
     expect(redis.display).toBe('rediss://:****@cache.internal:6380/2');
     expect(targets.secrets).toEqual(expect.arrayContaining(['env-pass', 'url/pass', 'url%2Fpass']));
   });
 
   it('falls back to REDIS_PASSWORD when --redis-url has none', () => {
-    const redis = resolveTargets({ environment, redisUrl: 'redis://10.0.0.3', processEnv: { REDIS_PASSWORD: 'env-pass' } }).redis as RedisTarget;
-    expect(redis).toMatchObject({ port: 6379, password: 'env-pass', passwordSource: 'REDIS_PASSWORD', display: 'redis://:****@10.0.0.3:6379' });
+    const redis = resolveTargets({
+      environment,
+      redisUrl: 'redis://10.0.0.3',
+      processEnv: { REDIS_PASSWORD: 'env-pass' },
+    }).redis as RedisTarget;
+    expect(redis).toMatchObject({
+      port: 6379,
+      password: 'env-pass',
+      passwordSource: 'REDIS_PASSWORD',
+      display: 'redis://:****@10.0.0.3:6379',
+    });
   });
 
   it('rejects a URL that is not redis:// without echoing it', () => {
-    const redis = resolveTargets({ environment, redisUrl: 'http://:hunter22@host', processEnv: {} }).redis as TargetProblem;
-    expect(redis.problem).toBe('--redis-url is not a redis:// or rediss:// URL (expected redis://[:password@]host[:port][/db])');
+    const redis = resolveTargets({ environment, redisUrl: 'http://:hunter22@host', processEnv: {} })
+      .redis as TargetProblem;
+    expect(redis.problem).toBe(
+      '--redis-url is not a redis:// or rediss:// URL (expected redis://[:password@]host[:port][/db])',
+    );
     expect(redis.display).toBe('--redis-url');
   });
 
   it('takes PostgreSQL from --database-url before DATABASE_URL, masked for display', () => {
     const targets = resolveTargets({
-      environment, databaseUrl: 'postgresql://app:flag-pass@10.1.2.3:6432/chat?sslmode=require', processEnv: { DATABASE_URL: 'postgresql://app:env-pass@db/chat' },
+      environment,
+      databaseUrl: 'postgresql://app:flag-pass@10.1.2.3:6432/chat?sslmode=require',
+      processEnv: { DATABASE_URL: 'postgresql://app:env-pass@db/chat' },
     });
     expect(targets.postgresql).toMatchObject({
-      host: '10.1.2.3', port: 6432, user: 'app', database: 'chat', hasPassword: true, source: '--database-url',
+      host: '10.1.2.3',
+      port: 6432,
+      user: 'app',
+      database: 'chat',
+      hasPassword: true,
+      source: '--database-url',
       display: 'postgresql://app:****@10.1.2.3:6432/chat?sslmode=require',
     });
     expect(targets.secrets).toEqual(expect.arrayContaining(['flag-pass', 'env-pass']));
   });
 
   it('reads DATABASE_URL, defaulting the port to 5432 and the database to the user name', () => {
-    expect(resolveTargets({ environment, processEnv: { DATABASE_URL: 'postgres://app@db.internal' } }).postgresql)
-      .toMatchObject({ host: 'db.internal', port: 5432, database: 'app', hasPassword: false, source: 'DATABASE_URL' } satisfies Partial<PostgresTarget>);
+    expect(
+      resolveTargets({ environment, processEnv: { DATABASE_URL: 'postgres://app@db.internal' } }).postgresql,
+    ).toMatchObject({
+      host: 'db.internal',
+      port: 5432,
+      database: 'app',
+      hasPassword: false,
+      source: 'DATABASE_URL',
+    } satisfies Partial<PostgresTarget>);
   });
 
   it('explains a missing or malformed PostgreSQL URL', () => {
-    expect((resolveTargets({ environment, processEnv: {} }).postgresql as TargetProblem).problem)
-      .toBe('no PostgreSQL connection given: set DATABASE_URL or pass --database-url postgresql://user@host:5432/database');
+    expect((resolveTargets({ environment, processEnv: {} }).postgresql as TargetProblem).problem).toBe(
+      'no PostgreSQL connection given: set DATABASE_URL or pass --database-url postgresql://user@host:5432/database',
+    );
     const bad = resolveTargets({ environment, processEnv: { DATABASE_URL: 'mysql://u:p@h/d' } });
-    expect((bad.postgresql as TargetProblem).problem).toBe('DATABASE_URL is not a postgres:// or postgresql:// URL (expected postgresql://user:password@host:5432/database)');
+    expect((bad.postgresql as TargetProblem).problem).toBe(
+      'DATABASE_URL is not a postgres:// or postgresql:// URL (expected postgresql://user:password@host:5432/database)',
+    );
     const noUser = resolveTargets({ environment, processEnv: { DATABASE_URL: 'postgresql://db.internal/chat' } });
-    expect((noUser.postgresql as TargetProblem).problem).toBe('DATABASE_URL has no user name (expected postgresql://user:password@host:5432/database)');
+    expect((noUser.postgresql as TargetProblem).problem).toBe(
+      'DATABASE_URL has no user name (expected postgresql://user:password@host:5432/database)',
+    );
   });
 });
 
 describe('masking', () => {
   it('masks URL passwords and password query parameters', () => {
     expect(maskUrl(new URL('redis://:pw@h:1'))).toBe('redis://:****@h:1');
-    expect(maskUrl(new URL('postgresql://u@h/d?password=pw&sslmode=require'))).toBe('postgresql://u@h/d?password=****&sslmode=require');
+    expect(maskUrl(new URL('postgresql://u@h/d?password=pw&sslmode=require'))).toBe(
+      'postgresql://u@h/d?password=****&sslmode=require',
+    );
   });
 
   it('redacts every occurrence of each secret and of its URL-encoded form, longest first', () => {
@@ -87,7 +147,12 @@ describe('masking', () => {
 function result(status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult {
   return {
     ...checkResult(
-      { status, connected: status !== 'failed', response_time_ms: status === 'failed' ? null : 12.5, error: status === 'failed' ? 'it broke' : null },
+      {
+        status,
+        connected: status !== 'failed',
+        response_time_ms: status === 'failed' ? null : 12.5,
+        error: status === 'failed' ? 'it broke' : null,
+      },
       { target: 'redis://:****@127.0.0.1:6379', threshold_ms: 100, version: null, timings_ms: {}, notes: [] },
     ),
     ...extra,
@@ -101,7 +166,11 @@ describe('statuses and exit codes', () => {
   });
 
   it.each([
-    ['healthy', 'healthy', 0], ['healthy', 'degraded', 2], ['degraded', 'degraded', 2], ['degraded', 'failed', 1], ['failed', 'healthy', 1],
+    ['healthy', 'healthy', 0],
+    ['healthy', 'degraded', 2],
+    ['degraded', 'degraded', 2],
+    ['degraded', 'failed', 1],
+    ['failed', 'healthy', 1],
   ] as const)('redis %s + postgresql %s → exit %i', (redis, postgresql, code) => {
     expect(exitCodeFor({ redis: result(redis), postgresql: result(postgresql) })).toBe(code);
   });
@@ -131,7 +200,11 @@ describe('a degraded measurement is confirmed on a new connection', () => {
     const check = checks(slow, result('healthy'));
     const confirmed = await measureWithConfirmation(check);
     expect(check).toHaveBeenCalledTimes(2);
-    expect(confirmed).toMatchObject({ status: 'healthy', response_time_ms: 12.5, notes: ['first measurement 150 ms was above 100 ms; measured again on a new connection'] });
+    expect(confirmed).toMatchObject({
+      status: 'healthy',
+      response_time_ms: 12.5,
+      notes: ['first measurement 150 ms was above 100 ms; measured again on a new connection'],
+    });
   });
 
   it('stays degraded when slow twice', async () => {
@@ -140,7 +213,11 @@ describe('a degraded measurement is confirmed on a new connection', () => {
 
   it('keeps the degraded result when the second measurement fails, with the failure as a note', async () => {
     const confirmed = await measureWithConfirmation(checks(slow, result('failed')));
-    expect(confirmed).toMatchObject({ status: 'degraded', response_time_ms: 150, notes: ['a second measurement failed: it broke'] });
+    expect(confirmed).toMatchObject({
+      status: 'degraded',
+      response_time_ms: 150,
+      notes: ['a second measurement failed: it broke'],
+    });
   });
 });
 
@@ -148,7 +225,13 @@ describe('text report', () => {
   it('gives one line per check, the error, timings, notes and a summary', () => {
     const report: PreflightReport = {
       redis: result('failed', { error: 'Redis requires a password (NOAUTH): set REDIS_PASSWORD' }),
-      postgresql: result('degraded', { target: 'postgresql://app:****@db:5432/chat', threshold_ms: 200, version: '15.4', timings_ms: { connect: 250, select_1: 1.5 }, notes: ['a note'] }),
+      postgresql: result('degraded', {
+        target: 'postgresql://app:****@db:5432/chat',
+        threshold_ms: 200,
+        version: '15.4',
+        timings_ms: { connect: 250, select_1: 1.5 },
+        notes: ['a note'],
+      }),
     };
     expect(formatReport(report, 'text', []).split('\n')).toEqual([
       'Redis       FAILED              -  redis://:****@127.0.0.1:6379',
@@ -171,7 +254,15 @@ describe('text report', () => {
 describe('flags', () => {
   async function run(args: string[]) {
     let stderr = '';
-    const io: CliIo = { stdout: () => undefined, stderr: (text) => { stderr += text; }, cwd: process.cwd(), env: {}, interactive: false };
+    const io: CliIo = {
+      stdout: () => undefined,
+      stderr: (text) => {
+        stderr += text;
+      },
+      cwd: process.cwd(),
+      env: {},
+      interactive: false,
+    };
     return { code: await main(['preflight', ...args], io), stderr };
   }
 

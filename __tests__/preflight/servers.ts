@@ -20,7 +20,10 @@ function onCleanup(cleanup: () => void): void {
     // Synchronous only: at 'exit' the event loop is gone.
     process.once('exit', runCleanups);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => { runCleanups(); process.exit(1); });
+      process.once(signal, () => {
+        runCleanups();
+        process.exit(1);
+      });
     }
   }
 }
@@ -59,8 +62,14 @@ export async function freePort(): Promise<number> {
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: LOOPBACK, port });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => { socket.destroy(); resolve(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -96,16 +105,35 @@ export function commandExists(name: string): boolean {
 /** `extraArgs` are redis-server options, e.g. ['--rename-command', 'AUTH', ''] for a server that echoes the password. */
 export async function startRedis(extraArgs: readonly string[] = []): Promise<RedisServer> {
   if (!commandExists('redis-server')) {
-    throw new Error('redis-server is not installed: apt-get install -y redis-server (.ci/run does this when it is missing)');
+    throw new Error(
+      'redis-server is not installed: apt-get install -y redis-server (.ci/run does this when it is missing)',
+    );
   }
   const dir = tempDir('vigil-redis-');
   const port = await freePort();
   const password = randomSecret();
   // Own process group (detached), so the whole group can be killed even if redis forks.
-  const child: ChildProcess = spawn('redis-server', [
-    '--port', String(port), '--bind', LOOPBACK, '--requirepass', password,
-    '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', path.join(dir, 'redis.log'), ...extraArgs,
-  ], { cwd: dir, detached: true, stdio: 'ignore' });
+  const child: ChildProcess = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      LOOPBACK,
+      '--requirepass',
+      password,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--logfile',
+      path.join(dir, 'redis.log'),
+      ...extraArgs,
+    ],
+    { cwd: dir, detached: true, stdio: 'ignore' },
+  );
   onCleanup(() => killGroup(child));
   await Promise.race([
     waitUntil('redis-server', () => accepts(port), 10000),
@@ -173,7 +201,18 @@ export async function startPostgres(): Promise<PostgresServer> {
   }
   const data = path.join(dir, 'data');
   await run(path.join(bin, 'initdb'), [
-    '-D', data, '-U', user, `--pwfile=${pwfile}`, '-A', 'scram-sha-256', '--no-sync', '--no-instructions', '-E', 'UTF8', '--locale=C',
+    '-D',
+    data,
+    '-U',
+    user,
+    `--pwfile=${pwfile}`,
+    '-A',
+    'scram-sha-256',
+    '--no-sync',
+    '--no-instructions',
+    '-E',
+    'UTF8',
+    '--locale=C',
   ]);
   const port = await freePort();
   const pgCtl = path.join(bin, 'pg_ctl');
@@ -186,8 +225,16 @@ export async function startPostgres(): Promise<PostgresServer> {
     execFileSync(file, args, { stdio: 'ignore', timeout: 20000 });
   });
   await run(pgCtl, [
-    '-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '30',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=${LOOPBACK} -c fsync=off -c full_page_writes=off`, 'start',
+    '-D',
+    data,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    '-t',
+    '30',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=${LOOPBACK} -c fsync=off -c full_page_writes=off`,
+    'start',
   ]);
   return {
     port,
@@ -212,13 +259,18 @@ export interface HangingListener {
 export async function startHangingListener(): Promise<HangingListener> {
   const sockets = new Set<net.Socket>();
   let markClosed: () => void = () => undefined;
-  const clientClosed = new Promise<void>((resolve) => { markClosed = resolve; });
+  const clientClosed = new Promise<void>((resolve) => {
+    markClosed = resolve;
+  });
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('error', () => undefined);
     // Read (and drop) what the client sends, so its FIN is seen.
     socket.resume();
-    socket.on('close', () => { sockets.delete(socket); markClosed(); });
+    socket.on('close', () => {
+      sockets.delete(socket);
+      markClosed();
+    });
     socket.on('end', () => socket.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));

@@ -10,7 +10,15 @@ import { BASE_DIR, BASE_FILE, baseDoc, dashboardOf, policy, setDashboard } from 
 function capture(cwd: string): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd, env: {}, interactive: false };
+  return {
+    out,
+    err,
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    cwd,
+    env: {},
+    interactive: false,
+  };
 }
 
 let work: string;
@@ -58,7 +66,9 @@ describe('vigil review', () => {
 
   test('--svg-dir writes the layout before and after, with tile titles, and the Markdown points to it', async () => {
     const io = capture(work);
-    expect(await main(['review', '--base', BASE_DIR, '--head', 'head', '--svg-dir', 'svg', '--out', 'review.md'], io)).toBe(0);
+    expect(
+      await main(['review', '--base', BASE_DIR, '--head', 'head', '--svg-dir', 'svg', '--out', 'review.md'], io),
+    ).toBe(0);
     expect(io.out).toEqual([]);
     const file = path.join(work, 'svg', 'monitoring-test--infrastructure_dashboard.svg');
     const svg = fs.readFileSync(file, 'utf8');
@@ -69,7 +79,9 @@ describe('vigil review', () => {
     expect(svg).toContain('PostgreSQL: p99 latency &lt;ms&gt; &amp; more');
     // The removed tile is drawn red on the left only.
     expect(svg.match(/<title>Uptime check latency<\/title><rect [^>]*stroke="#cf222e"/g)).toHaveLength(1);
-    expect(fs.readFileSync(path.join(work, 'review.md'), 'utf8')).toContain('layout before/after: `svg/monitoring-test--infrastructure_dashboard.svg`');
+    expect(fs.readFileSync(path.join(work, 'review.md'), 'utf8')).toContain(
+      'layout before/after: `svg/monitoring-test--infrastructure_dashboard.svg`',
+    );
   });
 
   test('lint runs on both sides and lists only findings new in head', async () => {
@@ -79,7 +91,9 @@ describe('vigil review', () => {
     const io = capture(work);
     expect(await main(['review', '--base', BASE_FILE, '--head', 'lint-head.json'], io)).toBe(0);
     const text = io.out.join('');
-    expect(text).toContain('- **error** `google_monitoring_alert_policy.postgres_p99_latency_critical` `conditions[0].condition_threshold.duration` (condition/duration-whole-minutes)');
+    expect(text).toContain(
+      '- **error** `google_monitoring_alert_policy.postgres_p99_latency_critical` `conditions[0].condition_threshold.duration` (condition/duration-whole-minutes)',
+    );
     const clean = capture(work);
     await main(['review', '--base', BASE_FILE, '--head', 'head'], clean);
     expect(clean.out.join('')).toMatch(/### Lint findings new in head\n\nNone\.\n/);
@@ -88,7 +102,9 @@ describe('vigil review', () => {
   test('errors name the path and what is expected, without a stack trace', async () => {
     const missing = capture(work);
     expect(await main(['review', '--base', 'nowhere', '--head', 'head'], missing)).toBe(2);
-    expect(missing.err.join('')).toContain('vigil review: nowhere: no such file or directory (expected a cdktf.out directory or a cdk.tf.json file)');
+    expect(missing.err.join('')).toContain(
+      'vigil review: nowhere: no such file or directory (expected a cdktf.out directory or a cdk.tf.json file)',
+    );
     const broken = capture(work);
     expect(await main(['review', '--base', 'broken.json', '--head', 'head'], broken)).toBe(2);
     expect(broken.err.join('')).toContain('vigil review: broken.json: is not JSON (Unexpected end of JSON input)');

@@ -3,16 +3,28 @@
 import { renderLayoutSvg } from '../../src/tools/review/dashboard-svg';
 import type { DashboardLayout, Tile } from '../../src/tools/review/dashboard-tiles';
 
-const tile = (key: string, x: number, y: number, width: number, height: number): Tile => ({ key, title: key, x, y, width, height, widget: {} });
+const tile = (key: string, x: number, y: number, width: number, height: number): Tile => ({
+  key,
+  title: key,
+  x,
+  y,
+  width,
+  height,
+  widget: {},
+});
 const layout = (tiles: Tile[]): DashboardLayout => ({ displayName: 'Board', kind: 'mosaic', columns: 48, tiles });
 
 describe('renderLayoutSvg', () => {
   const long = 'PostgreSQL: query latency p50 / p99 (Query Insights) and more words than fit';
-  const svg = renderLayoutSvg(layout([tile(long, 0, 0, 16, 4), tile('Kept', 16, 0, 16, 16)]), layout([tile('Kept', 0, 0, 16, 16), tile('New <one>', 16, 0, 16, 16)]), [
-    { kind: 'removed', title: long, details: [] },
-    { kind: 'moved', title: 'Kept', details: ['moved (16, 0) → (0, 0)'] },
-    { kind: 'added', title: 'New <one>', details: [] },
-  ]);
+  const svg = renderLayoutSvg(
+    layout([tile(long, 0, 0, 16, 4), tile('Kept', 16, 0, 16, 16)]),
+    layout([tile('Kept', 0, 0, 16, 16), tile('New <one>', 16, 0, 16, 16)]),
+    [
+      { kind: 'removed', title: long, details: [] },
+      { kind: 'moved', title: 'Kept', details: ['moved (16, 0) → (0, 0)'] },
+      { kind: 'added', title: 'New <one>', details: [] },
+    ],
+  );
 
   test('a long title wraps into the lines its tile has room for and ends in "…"; the tooltip has all of it', () => {
     const group = svg.split('\n').find((line) => line.includes(`<title>${long}</title>`))!;

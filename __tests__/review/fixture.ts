@@ -35,5 +35,10 @@ export function reviewEdit(edit: (doc: TerraformJson & { resource: Resources }) 
   const head = baseDoc();
   edit(head);
   const result = review([artifact(baseDoc())], [artifact(head)], options);
-  return { result, markdown: renderMarkdown(result), stack: result.stacks[0], details: result.stacks[0].changes.flatMap((change) => change.details) };
+  return {
+    result,
+    markdown: renderMarkdown(result),
+    stack: result.stacks[0],
+    details: result.stacks[0].changes.flatMap((change) => change.details),
+  };
 }

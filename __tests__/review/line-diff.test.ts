@@ -9,8 +9,12 @@ test('one changed line between unchanged ones', () => {
 
 test('two changes far apart are two hunks; additions at the end count from the right line', () => {
   expect(unifiedDiff('1\n2\n3\n4\n5\n6\n7', '0\n1\n2\n3\n4\n5\n6\n7\n8', options)).toEqual([
-    '@@ -1,1 +1,2 @@', '+0', ' 1',
-    '@@ -7,1 +8,2 @@', ' 7', '+8',
+    '@@ -1,1 +1,2 @@',
+    '+0',
+    ' 1',
+    '@@ -7,1 +8,2 @@',
+    ' 7',
+    '+8',
   ]);
 });
 

@@ -21,8 +21,17 @@ function largeReview(policies: number) {
     changed.conditions[0].condition_threshold.threshold_value = 900000;
     changed.conditions[0].condition_threshold.duration = '600s';
     head.resource.google_monitoring_alert_policy[id] = changed;
-    head.resource.google_monitoring_alert_policy[`added_${index}`] = { ...JSON.parse(JSON.stringify(body)), display_name: `[test] added policy ${index}` };
-    const tile = { xPos: 0, yPos: 40 + index * 4, width: 12, height: 4, widget: { title: `tile ${index}`, text: { content: 'a' } } };
+    head.resource.google_monitoring_alert_policy[`added_${index}`] = {
+      ...JSON.parse(JSON.stringify(body)),
+      display_name: `[test] added policy ${index}`,
+    };
+    const tile = {
+      xPos: 0,
+      yPos: 40 + index * 4,
+      width: 12,
+      height: 4,
+      widget: { title: `tile ${index}`, text: { content: 'a' } },
+    };
     dashboardBase.mosaicLayout.tiles.push(tile);
     dashboardHead.mosaicLayout.tiles.push({ ...tile, widget: { title: `tile ${index}`, text: { content: 'b' } } });
   }
@@ -46,8 +55,13 @@ describe('size cap', () => {
     expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     // 200 policies × (threshold + duration) loosened.
     expect(result.risks).toHaveLength(400);
-    for (const index of [0, 99, 199]) expect(markdown).toContain(`latency policy number ${index} with a reasonably long display name**: duration 300 s → 600 s (alerts later)`);
-    expect(markdown).toMatch(/✂️ Cut to stay under 65,000 characters .*: 200 dashboard tile lines, \d+ summary lines of added resources/);
+    for (const index of [0, 99, 199])
+      expect(markdown).toContain(
+        `latency policy number ${index} with a reasonably long display name**: duration 300 s → 600 s (alerts later)`,
+      );
+    expect(markdown).toMatch(
+      /✂️ Cut to stay under 65,000 characters .*: 200 dashboard tile lines, \d+ summary lines of added resources/,
+    );
     expect(markdown).not.toContain('tile ~ "tile');
   });
 
@@ -55,7 +69,10 @@ describe('size cap', () => {
     const result = largeReview(40);
     const full = renderMarkdown(result, { maxChars: 10_000_000 });
     const tileLines = full.split('\n').filter((line) => line.startsWith('  - tile ')).length;
-    const tileChars = full.split('\n').filter((line) => line.startsWith('  - tile ')).reduce((sum, line) => sum + line.length + 1, 0);
+    const tileChars = full
+      .split('\n')
+      .filter((line) => line.startsWith('  - tile '))
+      .reduce((sum, line) => sum + line.length + 1, 0);
     // Room for everything except the tile lines (and the note).
     const cut = renderMarkdown(result, { maxChars: full.length - tileChars + 400 });
     expect(cut).toContain(`${tileLines} dashboard tile lines`);

@@ -22,7 +22,12 @@ describe('formatValue', () => {
   });
 
   test('ALIGN_RATE values are per second', () => {
-    const scale = valueScale({ metricType: 'redis.googleapis.com/stats/reject_connections_count', aligner: 'ALIGN_RATE', ratio: false, logMetricUnits: noLogMetrics });
+    const scale = valueScale({
+      metricType: 'redis.googleapis.com/stats/reject_connections_count',
+      aligner: 'ALIGN_RATE',
+      ratio: false,
+      logMetricUnits: noLogMetrics,
+    });
     expect(formatValue(5, scale)).toBe('5/s');
   });
 });
@@ -30,10 +35,39 @@ describe('formatValue', () => {
 describe('valueScale', () => {
   test('the metric catalog gives the unit; the reducer can override it', () => {
     const latency = 'cloudsql.googleapis.com/database/postgresql/insights/aggregate/latencies';
-    expect(valueScale({ metricType: latency, aligner: 'ALIGN_DELTA', reducer: 'REDUCE_PERCENTILE_99', ratio: false, logMetricUnits: noLogMetrics })).toEqual({ unit: 'us', perSecond: false });
-    expect(valueScale({ metricType: latency, aligner: 'ALIGN_DELTA', reducer: 'REDUCE_COUNT', ratio: false, logMetricUnits: noLogMetrics })).toEqual({ unit: '1' });
-    expect(valueScale({ metricType: 'monitoring.googleapis.com/uptime_check/check_passed', aligner: 'ALIGN_FRACTION_TRUE', ratio: false, logMetricUnits: noLogMetrics })).toEqual({ unit: 'ratio' });
-    expect(valueScale({ metricType: 'logging.googleapis.com/user/x', ratio: false, logMetricUnits: new Map([['logging.googleapis.com/user/x', 'ms']]) })).toEqual({ unit: 'ms', perSecond: false });
+    expect(
+      valueScale({
+        metricType: latency,
+        aligner: 'ALIGN_DELTA',
+        reducer: 'REDUCE_PERCENTILE_99',
+        ratio: false,
+        logMetricUnits: noLogMetrics,
+      }),
+    ).toEqual({ unit: 'us', perSecond: false });
+    expect(
+      valueScale({
+        metricType: latency,
+        aligner: 'ALIGN_DELTA',
+        reducer: 'REDUCE_COUNT',
+        ratio: false,
+        logMetricUnits: noLogMetrics,
+      }),
+    ).toEqual({ unit: '1' });
+    expect(
+      valueScale({
+        metricType: 'monitoring.googleapis.com/uptime_check/check_passed',
+        aligner: 'ALIGN_FRACTION_TRUE',
+        ratio: false,
+        logMetricUnits: noLogMetrics,
+      }),
+    ).toEqual({ unit: 'ratio' });
+    expect(
+      valueScale({
+        metricType: 'logging.googleapis.com/user/x',
+        ratio: false,
+        logMetricUnits: new Map([['logging.googleapis.com/user/x', 'ms']]),
+      }),
+    ).toEqual({ unit: 'ms', perSecond: false });
   });
 });
 
@@ -41,5 +75,7 @@ test('durations and quantity names', () => {
   expect(formatDurationText('60s')).toBe('60 s');
   expect(formatDurationText('86400s')).toBe('1 d');
   expect(formatDurationText(undefined)).toBe('unset');
-  expect(measuredQuantity('run.googleapis.com/request_latencies', 'ALIGN_DELTA', 'REDUCE_PERCENTILE_95')).toBe('p95 request latency');
+  expect(measuredQuantity('run.googleapis.com/request_latencies', 'ALIGN_DELTA', 'REDUCE_PERCENTILE_95')).toBe(
+    'p95 request latency',
+  );
 });

@@ -24,7 +24,9 @@ describe('no change', () => {
 
 describe('removed and disabled', () => {
   test('a removed alert policy is a risk and counted as removed', () => {
-    const { result, markdown } = reviewEdit((doc) => delete doc.resource.google_monitoring_alert_policy.redis_memorystore_clients);
+    const { result, markdown } = reviewEdit(
+      (doc) => delete doc.resource.google_monitoring_alert_policy.redis_memorystore_clients,
+    );
     expect(result.stacks[0].counts).toEqual({ added: 0, changed: 0, removed: 1, moved: 0 });
     expect(result.risks.map((risk) => risk.kind)).toEqual(['policy-removed']);
     expect(markdown).toContain('alert policy **[test] Redis: no connected clients** is removed');
@@ -47,13 +49,24 @@ describe('removed and disabled', () => {
         body.notification_channels = body.notification_channels.filter((ref: string) => !ref.includes('pagerduty'));
       }
     });
-    expect(result.risks.map((risk) => risk.kind)).toEqual(['policy-lost-paging-channel', 'policy-lost-paging-channel', 'channel-removed']);
+    expect(result.risks.map((risk) => risk.kind)).toEqual([
+      'policy-lost-paging-channel',
+      'policy-lost-paging-channel',
+      'channel-removed',
+    ]);
     expect(details).toContain('channels − pagerduty-oncall');
   });
 
   test('a removed uptime check is a risk', () => {
-    const { result } = reviewEdit((doc) => delete doc.resource.google_monitoring_uptime_check_config.uptime_backend_health);
-    expect(result.risks).toEqual([expect.objectContaining({ kind: 'uptime-check-removed', address: 'google_monitoring_uptime_check_config.uptime_backend_health' })]);
+    const { result } = reviewEdit(
+      (doc) => delete doc.resource.google_monitoring_uptime_check_config.uptime_backend_health,
+    );
+    expect(result.risks).toEqual([
+      expect.objectContaining({
+        kind: 'uptime-check-removed',
+        address: 'google_monitoring_uptime_check_config.uptime_backend_health',
+      }),
+    ]);
   });
 
   test('a policy that lost all its channels is a risk', () => {
@@ -78,15 +91,24 @@ describe('thresholds and durations, in units a person reads', () => {
     const { result, details } = reviewEdit((doc) => {
       policy(doc, 'postgres_p99_latency_critical').conditions[0].condition_threshold.threshold_value = 5000000;
     });
-    expect(details).toEqual(['condition "Query Insights p99 latency > 500 ms for 5 min": p99 latency threshold 500 ms → 5 s']);
-    expect(result.risks).toEqual([expect.objectContaining({ kind: 'loosened', message: expect.stringContaining('p99 latency threshold 500 ms → 5 s (alerts later)') })]);
+    expect(details).toEqual([
+      'condition "Query Insights p99 latency > 500 ms for 5 min": p99 latency threshold 500 ms → 5 s',
+    ]);
+    expect(result.risks).toEqual([
+      expect.objectContaining({
+        kind: 'loosened',
+        message: expect.stringContaining('p99 latency threshold 500 ms → 5 s (alerts later)'),
+      }),
+    ]);
   });
 
   test('a lower threshold on a > condition is tightened: reported, not a risk', () => {
     const { result, details } = reviewEdit((doc) => {
       policy(doc, 'postgres_p99_latency_critical').conditions[0].condition_threshold.threshold_value = 200000;
     });
-    expect(details).toEqual(['condition "Query Insights p99 latency > 500 ms for 5 min": p99 latency threshold 500 ms → 200 ms']);
+    expect(details).toEqual([
+      'condition "Query Insights p99 latency > 500 ms for 5 min": p99 latency threshold 500 ms → 200 ms',
+    ]);
     expect(result.risks).toEqual([]);
   });
 
@@ -94,7 +116,9 @@ describe('thresholds and durations, in units a person reads', () => {
     const lower = reviewEdit((doc) => {
       policy(doc, 'redis_memorystore_clients').conditions[0].condition_threshold.threshold_value = 0;
     });
-    expect(lower.details).toEqual(['condition "Memorystore connected clients < 1 for 5 min": connected threshold 1 → 0']);
+    expect(lower.details).toEqual([
+      'condition "Memorystore connected clients < 1 for 5 min": connected threshold 1 → 0',
+    ]);
     expect(lower.result.risks.map((risk) => risk.kind)).toEqual(['loosened']);
     const higher = reviewEdit((doc) => {
       policy(doc, 'redis_memorystore_clients').conditions[0].condition_threshold.threshold_value = 2;
@@ -106,12 +130,18 @@ describe('thresholds and durations, in units a person reads', () => {
     const longer = reviewEdit((doc) => {
       policy(doc, 'uptime_backend_health_failing').conditions[0].condition_threshold.duration = '300s';
     });
-    expect(longer.details).toEqual(['condition "Backend health endpoint failing from 2 or more checker locations": duration 60 s → 300 s']);
-    expect(longer.result.risks.map((risk) => risk.message)).toEqual([expect.stringContaining('duration 60 s → 300 s (alerts later)')]);
+    expect(longer.details).toEqual([
+      'condition "Backend health endpoint failing from 2 or more checker locations": duration 60 s → 300 s',
+    ]);
+    expect(longer.result.risks.map((risk) => risk.message)).toEqual([
+      expect.stringContaining('duration 60 s → 300 s (alerts later)'),
+    ]);
     const shorter = reviewEdit((doc) => {
       policy(doc, 'postgres_p99_latency_critical').conditions[0].condition_threshold.duration = '60s';
     });
-    expect(shorter.details).toEqual(['condition "Query Insights p99 latency > 500 ms for 5 min": duration 300 s → 60 s']);
+    expect(shorter.details).toEqual([
+      'condition "Query Insights p99 latency > 500 ms for 5 min": duration 300 s → 60 s',
+    ]);
     expect(shorter.result.risks).toEqual([]);
   });
 
@@ -137,7 +167,9 @@ describe('thresholds and durations, in units a person reads', () => {
     const { details, result } = reviewEdit((doc) => {
       policy(doc, 'uptime_backend_health_failing').conditions[0].condition_threshold.threshold_value = 2;
     });
-    expect(details).toEqual(['condition "Backend health endpoint failing from 2 or more checker locations": count of false check passed threshold 1 → 2']);
+    expect(details).toEqual([
+      'condition "Backend health endpoint failing from 2 or more checker locations": count of false check passed threshold 1 → 2',
+    ]);
     expect(result.risks.map((risk) => risk.kind)).toEqual(['loosened']);
   });
 
@@ -145,7 +177,9 @@ describe('thresholds and durations, in units a person reads', () => {
     const { details } = reviewEdit((doc) => {
       policy(doc, 'agent_execution_over_budget').conditions[0].condition_threshold.threshold_value = 0.5;
     });
-    expect(details).toEqual(['condition "p95 agent execution time > 30 s over 10 min": p95 vigil-test-agent-execution-seconds threshold 30 s → 500 ms']);
+    expect(details).toEqual([
+      'condition "p95 agent execution time > 30 s over 10 min": p95 vigil-test-agent-execution-seconds threshold 30 s → 500 ms',
+    ]);
   });
 
   test('a new comparison is reported but not judged', () => {
@@ -154,7 +188,9 @@ describe('thresholds and durations, in units a person reads', () => {
       threshold.comparison = 'COMPARISON_LT';
       threshold.threshold_value = 600000;
     });
-    expect(details).toEqual(['condition "Query Insights p99 latency > 500 ms for 5 min": comparison > → <; p99 latency threshold 500 ms → 600 ms']);
+    expect(details).toEqual([
+      'condition "Query Insights p99 latency > 500 ms for 5 min": comparison > → <; p99 latency threshold 500 ms → 600 ms',
+    ]);
     expect(result.risks).toEqual([]);
   });
 
@@ -164,9 +200,14 @@ describe('thresholds and durations, in units a person reads', () => {
       clients.conditions.pop();
       const latency = policy(doc, 'postgres_p99_latency_critical');
       latency.conditions.push({ ...latency.conditions[0], display_name: 'p99 latency > 1 s' });
-      latency.conditions[1].condition_threshold = { ...latency.conditions[1].condition_threshold, threshold_value: 1000000 };
+      latency.conditions[1].condition_threshold = {
+        ...latency.conditions[1].condition_threshold,
+        threshold_value: 1000000,
+      };
     });
-    expect(details).toContain('condition removed: "Memorystore clients metric absent for 10 min": no data from connected for 600 s');
+    expect(details).toContain(
+      'condition removed: "Memorystore clients metric absent for 10 min": no data from connected for 600 s',
+    );
     expect(details).toContain('condition added: "p99 latency > 1 s": p99 latency > 1 s for 300 s');
     expect(result.risks.map((risk) => risk.kind)).toEqual(['condition-removed']);
   });
@@ -178,7 +219,10 @@ test('with AND, a removed condition alerts more readily: described, not a risk',
     clients.combiner = 'AND';
     clients.conditions.pop();
   });
-  expect(details).toEqual(['conditions combined with OR → AND', 'condition removed: "Memorystore clients metric absent for 10 min": no data from connected for 600 s']);
+  expect(details).toEqual([
+    'conditions combined with OR → AND',
+    'condition removed: "Memorystore clients metric absent for 10 min": no data from connected for 600 s',
+  ]);
   expect(result.risks).toEqual([]);
 });
 
@@ -200,7 +244,9 @@ describe('severity', () => {
       policy(doc, 'postgres_p99_latency_critical').severity = 'WARNING';
     });
     expect(lowered.details).toEqual(['severity CRITICAL → WARNING']);
-    expect(lowered.result.risks.map((risk) => risk.message)).toEqual([expect.stringContaining('severity lowered CRITICAL → WARNING')]);
+    expect(lowered.result.risks.map((risk) => risk.message)).toEqual([
+      expect.stringContaining('severity lowered CRITICAL → WARNING'),
+    ]);
     const raised = reviewEdit((doc) => {
       policy(doc, 'redis_memorystore_clients').severity = 'CRITICAL';
     });
@@ -216,12 +262,14 @@ describe('address changes', () => {
       delete policies.postgres_p99_latency_critical;
     });
     expect(stack.counts).toEqual({ added: 0, changed: 0, removed: 0, moved: 1 });
-    expect(stack.changes[0]).toEqual(expect.objectContaining({
-      kind: 'moved',
-      previousAddress: 'google_monitoring_alert_policy.postgres_p99_latency_critical',
-      address: 'google_monitoring_alert_policy.postgres_latency_critical',
-      details: [],
-    }));
+    expect(stack.changes[0]).toEqual(
+      expect.objectContaining({
+        kind: 'moved',
+        previousAddress: 'google_monitoring_alert_policy.postgres_p99_latency_critical',
+        address: 'google_monitoring_alert_policy.postgres_latency_critical',
+        details: [],
+      }),
+    );
     expect(result.risks.map((risk) => risk.kind)).toEqual(['address-changed']);
     expect(markdown).toContain('Terraform destroys and recreates it, losing its incident history');
   });
@@ -233,7 +281,9 @@ describe('address changes', () => {
       delete policies.redis_memorystore_clients;
       policies.redis_clients.conditions[0].condition_threshold.duration = '600s';
     });
-    expect(stack.changes[0].details).toEqual(['condition "Memorystore connected clients < 1 for 5 min": duration 300 s → 600 s']);
+    expect(stack.changes[0].details).toEqual([
+      'condition "Memorystore connected clients < 1 for 5 min": duration 300 s → 600 s',
+    ]);
     expect(result.risks.map((risk) => risk.kind)).toEqual(['loosened', 'address-changed']);
   });
 
@@ -258,18 +308,34 @@ describe('dashboards by tile', () => {
       tiles[2].yPos = 36;
       tiles[3].widget.title = 'Uptime check latency (ms)';
       tiles.splice(0, 1);
-      tiles.push({ xPos: 24, yPos: 20, width: 24, height: 16, widget: { title: 'Cloud Run: instances', xyChart: { dataSets: [] } } });
+      tiles.push({
+        xPos: 24,
+        yPos: 20,
+        width: 24,
+        height: 16,
+        widget: { title: 'Cloud Run: instances', xyChart: { dataSets: [] } },
+      });
       setDashboard(doc, dashboard);
     });
     const change = stack.changes[0];
     expect(change.kind).toBe('changed');
-    expect(change.dashboard?.tiles).toEqual(expect.arrayContaining([
-      { kind: 'removed', title: 'Response times', details: [] },
-      { kind: 'changed', title: 'PostgreSQL: p99 latency', details: ['threshold lines [alert: 500 ms] → [alert: 5000 ms]'] },
-      { kind: 'moved', title: 'Redis: connected clients', details: ['moved (24, 4) → (0, 36)'] },
-      { kind: 'changed', title: 'Uptime check latency (ms)', details: ['title "Uptime check latency" → "Uptime check latency (ms)"'] },
-      { kind: 'added', title: 'Cloud Run: instances', details: [] },
-    ]));
+    expect(change.dashboard?.tiles).toEqual(
+      expect.arrayContaining([
+        { kind: 'removed', title: 'Response times', details: [] },
+        {
+          kind: 'changed',
+          title: 'PostgreSQL: p99 latency',
+          details: ['threshold lines [alert: 500 ms] → [alert: 5000 ms]'],
+        },
+        { kind: 'moved', title: 'Redis: connected clients', details: ['moved (24, 4) → (0, 36)'] },
+        {
+          kind: 'changed',
+          title: 'Uptime check latency (ms)',
+          details: ['title "Uptime check latency" → "Uptime check latency (ms)"'],
+        },
+        { kind: 'added', title: 'Cloud Run: instances', details: [] },
+      ]),
+    );
     expect(change.dashboard?.tiles).toHaveLength(5);
     expect(markdown).toContain('tile ~ "PostgreSQL: p99 latency": threshold lines [alert: 500 ms] → [alert: 5000 ms]');
     expect(markdown).not.toContain('mosaicLayout');
@@ -282,12 +348,17 @@ describe('dashboards by tile', () => {
       dashboard.mosaicLayout.tiles[3].width = 48;
       setDashboard(doc, dashboard);
     });
-    expect(stack.changes[0].dashboard?.tiles).toEqual([{ kind: 'moved', title: 'Uptime check latency', details: ['resized 24×16 → 48×16'] }]);
+    expect(stack.changes[0].dashboard?.tiles).toEqual([
+      { kind: 'moved', title: 'Uptime check latency', details: ['resized 24×16 → 48×16'] },
+    ]);
   });
 
   test('a whole new dashboard is summarized by its tile count', () => {
     const { stack, markdown } = reviewEdit((doc) => {
-      doc.resource.google_monitoring_dashboard.second = { project: 'test-project', dashboard_json: JSON.stringify({ ...dashboardOf(doc), displayName: 'Second' }) };
+      doc.resource.google_monitoring_dashboard.second = {
+        project: 'test-project',
+        dashboard_json: JSON.stringify({ ...dashboardOf(doc), displayName: 'Second' }),
+      };
     });
     expect(stack.counts.added).toBe(1);
     expect(markdown).toContain('dashboard **Second**');
@@ -303,7 +374,11 @@ describe('other resources', () => {
       check.selected_regions = ['USA', 'EUROPE'];
       check.http_check.path = '/healthz';
     });
-    expect(details).toEqual(['checker regions USA, EUROPE, ASIA_PACIFIC → USA, EUROPE', 'period 60 s → 300 s', 'http check › path "/health" → "/healthz"']);
+    expect(details).toEqual([
+      'checker regions USA, EUROPE, ASIA_PACIFIC → USA, EUROPE',
+      'period 60 s → 300 s',
+      'http check › path "/health" → "/healthz"',
+    ]);
     expect(result.risks.map((risk) => risk.kind)).toEqual(['uptime-regions-reduced', 'uptime-period-longer']);
   });
 });
@@ -327,16 +402,31 @@ describe('lint findings new in head', () => {
   const lint = (doc: unknown) => {
     const policies = (doc as any).resource.google_monitoring_alert_policy;
     return Object.entries(policies)
-      .filter(([, body]: [string, any]) => body.conditions[0].condition_threshold?.duration === '45s' || body.severity === 'ERROR')
-      .map(([id]) => ({ ruleId: 'test/rule', severity: 'error', file: 'f', resource: `google_monitoring_alert_policy.${id}`, path: 'conditions[0]', message: `finding on ${id}` }));
+      .filter(
+        ([, body]: [string, any]) =>
+          body.conditions[0].condition_threshold?.duration === '45s' || body.severity === 'ERROR',
+      )
+      .map(([id]) => ({
+        ruleId: 'test/rule',
+        severity: 'error',
+        file: 'f',
+        resource: `google_monitoring_alert_policy.${id}`,
+        path: 'conditions[0]',
+        message: `finding on ${id}`,
+      }));
   };
 
   test('only findings that the base did not have', () => {
-    const { result, markdown } = reviewEdit((doc) => {
-      policy(doc, 'postgres_p99_latency_critical').conditions[0].condition_threshold.duration = '45s';
-    }, { lint });
+    const { result, markdown } = reviewEdit(
+      (doc) => {
+        policy(doc, 'postgres_p99_latency_critical').conditions[0].condition_threshold.duration = '45s';
+      },
+      { lint },
+    );
     expect(result.lint.ran).toBe(true);
-    expect(result.lint.newInHead.map((finding) => finding.resource)).toEqual(['google_monitoring_alert_policy.postgres_p99_latency_critical']);
+    expect(result.lint.newInHead.map((finding) => finding.resource)).toEqual([
+      'google_monitoring_alert_policy.postgres_p99_latency_critical',
+    ]);
     expect(markdown).toContain('finding on postgres_p99_latency_critical');
     expect(markdown).not.toContain('finding on redis_memorystore_clients');
   });

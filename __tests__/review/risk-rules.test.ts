@@ -9,21 +9,47 @@ const FIXTURES = path.join(__dirname, 'fixtures', 'risks');
 function capture(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd: FIXTURES, env: {}, interactive: false };
+  return {
+    out,
+    err,
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    cwd: FIXTURES,
+    env: {},
+    interactive: false,
+  };
 }
 
 async function reviewFixture(name: string, ...flags: string[]) {
   const io = capture();
-  const code = await main(['review', '--base', path.join(name, 'base.tf.json'), '--head', path.join(name, 'head.tf.json'), ...flags], io);
+  const code = await main(
+    ['review', '--base', path.join(name, 'base.tf.json'), '--head', path.join(name, 'head.tf.json'), ...flags],
+    io,
+  );
   return { code, out: io.out.join(''), err: io.err.join('') };
 }
 
 test.each([
-  ['drift-check-off', 'drift check `data.google_redis_instance.drift_redis` is removed (7 expected settings: host, port, tier, memory_size_gb, redis_version, auth_enabled, transit_encryption_mode): `npm run drift` no longer sees it change'],
-  ['expect-field-removed', 'drift check `data.google_redis_instance.drift_redis` no longer expects transit_encryption_mode: a change there goes unnoticed'],
-  ['uptime-fewer-regions', '**[staging] Backend health endpoint**: checked from fewer regions, 5 → 3 (EUROPE, ASIA_PACIFIC, USA_IOWA): fewer witnesses of an outage'],
-  ['uptime-longer-period', '**[staging] Backend health endpoint**: checked less often, every 60 s → 300 s (an outage is seen later)'],
-  ['uptime-json-path-matcher-removed', '**[staging] Backend health endpoint**: JSON-path matcher removed (JSON path $.status MATCHES_JSON_PATH "\\"ok\\""): a response that fails it now passes the check'],
+  [
+    'drift-check-off',
+    'drift check `data.google_redis_instance.drift_redis` is removed (7 expected settings: host, port, tier, memory_size_gb, redis_version, auth_enabled, transit_encryption_mode): `npm run drift` no longer sees it change',
+  ],
+  [
+    'expect-field-removed',
+    'drift check `data.google_redis_instance.drift_redis` no longer expects transit_encryption_mode: a change there goes unnoticed',
+  ],
+  [
+    'uptime-fewer-regions',
+    '**[staging] Backend health endpoint**: checked from fewer regions, 5 → 3 (EUROPE, ASIA_PACIFIC, USA_IOWA): fewer witnesses of an outage',
+  ],
+  [
+    'uptime-longer-period',
+    '**[staging] Backend health endpoint**: checked less often, every 60 s → 300 s (an outage is seen later)',
+  ],
+  [
+    'uptime-json-path-matcher-removed',
+    '**[staging] Backend health endpoint**: JSON-path matcher removed (JSON path $.status MATCHES_JSON_PATH "\\"ok\\""): a response that fails it now passes the check',
+  ],
 ])('%s is a risk: --fail-on-risk exits 1 and says why', async (name, warning) => {
   const withoutFlag = await reviewFixture(name);
   expect(withoutFlag.code).toBe(0);

@@ -19,7 +19,9 @@ function headDocument(): Record<string, unknown> {
   };
   const doc = synthesizeStackJson(changed) as { resource: Record<string, Record<string, Record<string, unknown>>> };
   const policy = doc.resource.google_monitoring_alert_policy.postgres_p99_latency_critical;
-  policy.notification_channels = (policy.notification_channels as string[]).filter((reference) => !reference.includes('pagerduty'));
+  policy.notification_channels = (policy.notification_channels as string[]).filter(
+    (reference) => !reference.includes('pagerduty'),
+  );
   return doc;
 }
 

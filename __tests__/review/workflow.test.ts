@@ -11,7 +11,9 @@ const script = (name: string) => steps.find((step) => step.name?.startsWith(name
 
 describe('.github/workflows/review.yml', () => {
   test('installs, tests and builds before reviewing', () => {
-    const order = ['Install', 'Test', 'Build', 'Synthesize base and head, review', 'Comment on the pull request'].map((name) => steps.indexOf(script(name)!));
+    const order = ['Install', 'Test', 'Build', 'Synthesize base and head, review', 'Comment on the pull request'].map(
+      (name) => steps.indexOf(script(name)!),
+    );
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

@@ -21,7 +21,14 @@ const MINIMAL = {
     channels: [{ id: 'oncall-email', type: 'email', address: 'oncall@example.com' }],
     routing: { critical: ['oncall-email'] },
   },
-  redis: { instanceId: 'test-redis', host: '10.0.0.3', tier: 'BASIC', memorySizeGb: 1, version: 'REDIS_7_2', authEnabled: true },
+  redis: {
+    instanceId: 'test-redis',
+    host: '10.0.0.3',
+    tier: 'BASIC',
+    memorySizeGb: 1,
+    version: 'REDIS_7_2',
+    authEnabled: true,
+  },
   postgres: { instance: 'test-postgres' },
   vpcConnector: { name: 'test-connector', network: 'test-vpc', ipCidrRange: '10.8.0.0/28' },
   cloudRun: { services: ['api', 'worker'], egress: 'private-ranges-only' },
@@ -41,35 +48,54 @@ interface SignalRow {
 
 const SIGNALS: readonly SignalRow[] = [
   {
-    key: 'redis', alerts: { minimal: 3, all: 3 },
+    key: 'redis',
+    alerts: { minimal: 3, all: 3 },
     // 1% of requests as a ratio; rejected connections > 0; connected clients < 1; the health
     // endpoint failing from more than 2 - 1 locations.
-    thresholds: { redis_connection_failures: [0.01], redis_health_endpoint: [1], redis_memorystore_connections: [0, 1] },
+    thresholds: {
+      redis_connection_failures: [0.01],
+      redis_health_endpoint: [1],
+      redis_memorystore_connections: [0, 1],
+    },
   },
   {
-    key: 'postgres', alerts: { minimal: 3, all: 3 },
+    key: 'postgres',
+    alerts: { minimal: 3, all: 3 },
     // Query Insights latencies are in µs: 500 ms and 200 ms.
-    thresholds: { postgres_p99_latency_critical: [500000], postgres_p99_latency_warning: [200000], postgres_health_endpoint: [1] },
+    thresholds: {
+      postgres_p99_latency_critical: [500000],
+      postgres_p99_latency_warning: [200000],
+      postgres_health_endpoint: [1],
+    },
   },
   {
-    key: 'vpcConnector', alerts: { minimal: 1, all: 1 },
+    key: 'vpcConnector',
+    alerts: { minimal: 1, all: 1 },
     // Fewer than minInstances (default 2) instances; the absence condition has no threshold.
     thresholds: { vpc_connector_not_serving: [2] },
   },
   {
-    key: 'agent', alerts: { minimal: 2, all: 2 },
+    key: 'agent',
+    alerts: { minimal: 2, all: 2 },
     // 5% as a ratio and "at least 20 executions" as "> 19"; the 30 s budget on a seconds distribution.
     thresholds: { agent_timeout_rate: [0.05, 19], agent_execution_over_budget: [30] },
   },
   {
-    key: 'uptime', alerts: { minimal: 2, all: 2 },
+    key: 'uptime',
+    alerts: { minimal: 2, all: 2 },
     thresholds: { uptime_backend_health_failing: [1], uptime_auth_health_failing: [1] },
   },
   {
-    key: 'cloudSql', alerts: { minimal: 4, all: 4 },
+    key: 'cloudSql',
+    alerts: { minimal: 4, all: 4 },
     // database/up below 1; 80% of the default 100 max_connections as a backend count; CPU and
     // disk utilization are fractions (90% -> 0.9).
-    thresholds: { cloudsql_instance_down: [1], cloudsql_connections_near_max: [80], cloudsql_cpu_high: [0.9], cloudsql_disk_high: [0.9] },
+    thresholds: {
+      cloudsql_instance_down: [1],
+      cloudsql_connections_near_max: [80],
+      cloudsql_cpu_high: [0.9],
+      cloudsql_disk_high: [0.9],
+    },
   },
 ];
 
@@ -118,10 +144,15 @@ describe.each(SIGNALS.map((row) => [row.key, row] as const))('signal %s', (key, 
     expect(all.signal.alertPolicies.map((policy) => policy.id).sort()).toEqual(Object.keys(policiesOf(all)).sort());
   });
 
-  test('thresholds in the metric\'s unit, from the defaults', () => {
-    const thresholds = Object.fromEntries(Object.entries(policiesOf(all)).map(([id, policy]) => [id,
-      (policy.conditions as Array<{ condition_threshold?: { threshold_value: number } }>)
-        .flatMap((condition) => condition.condition_threshold ? [condition.condition_threshold.threshold_value] : [])]));
+  test("thresholds in the metric's unit, from the defaults", () => {
+    const thresholds = Object.fromEntries(
+      Object.entries(policiesOf(all)).map(([id, policy]) => [
+        id,
+        (policy.conditions as Array<{ condition_threshold?: { threshold_value: number } }>).flatMap((condition) =>
+          condition.condition_threshold ? [condition.condition_threshold.threshold_value] : [],
+        ),
+      ]),
+    );
     expect(thresholds).toEqual(row.thresholds);
   });
 
@@ -136,8 +167,14 @@ describe.each(SIGNALS.map((row) => [row.key, row] as const))('signal %s', (key, 
   });
 
   test('creates exactly the log-based metrics it declares', () => {
-    const created = Object.values(all.resources.google_logging_metric ?? {}).map((metric) => metric.name).sort();
-    expect(created).toEqual(Object.values(definition.logBasedMetrics).map((name) => `vigil-test-${name}`).sort());
+    const created = Object.values(all.resources.google_logging_metric ?? {})
+      .map((metric) => metric.name)
+      .sort();
+    expect(created).toEqual(
+      Object.values(definition.logBasedMetrics)
+        .map((name) => `vigil-test-${name}`)
+        .sort(),
+    );
   });
 
   test('declares dashboard words for exactly the sections it charts', () => {
@@ -147,9 +184,12 @@ describe.each(SIGNALS.map((row) => [row.key, row] as const))('signal %s', (key, 
 
   test('threshold lines on its charts are lines its alerts hand over', () => {
     const lines = DASHBOARD_SECTIONS.flatMap((section) => all.signal.widgets[section])
-      .flatMap((widget) => (widget.xyChart as { thresholds?: Array<{ value: number; label: string }> } | undefined)?.thresholds ?? [])
+      .flatMap(
+        (widget) =>
+          (widget.xyChart as { thresholds?: Array<{ value: number; label: string }> } | undefined)?.thresholds ?? [],
+      )
       .map(({ value, label }) => ({ value, label }));
-    const handed = all.signal.alertPolicies.flatMap((policy) => policy.thresholdLine ? [policy.thresholdLine] : []);
+    const handed = all.signal.alertPolicies.flatMap((policy) => (policy.thresholdLine ? [policy.thresholdLine] : []));
     for (const line of lines) expect(handed).toContainEqual(line);
     for (const line of handed) expect(Object.values(row.thresholds).flat()).toContain(line.value);
   });

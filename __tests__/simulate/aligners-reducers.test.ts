@@ -42,7 +42,10 @@ describe('aligners over the window (end − period, end]', () => {
   });
 
   test('INTERPOLATE: on the line between the points around the end', () => {
-    const sparse: Point[] = [{ t: 60, v: 10 }, { t: 180, v: 40 }];
+    const sparse: Point[] = [
+      { t: 60, v: 10 },
+      { t: 180, v: 40 },
+    ];
     expect(align('ALIGN_INTERPOLATE', sparse, 120, 120, 'GAUGE')).toBe(25); // halfway from 10 to 40
     expect(align('ALIGN_INTERPOLATE', sparse, 240, 120, 'GAUGE')).toBe(40); // no later point: held
     expect(align('ALIGN_INTERPOLATE', sparse, 170, 60, 'GAUGE')).toBeUndefined(); // (110, 170] has no point
@@ -69,7 +72,9 @@ describe('aligners over the window (end − period, end]', () => {
     // Only the second minute: 60…100, p50 at rank 2 → 80
     expect(align('ALIGN_PERCENTILE_50', latencies, 120, 60, 'DELTA')).toBe(80);
     // ALIGN_DELTA on a CUMULATIVE distribution merges the increments in the window
-    expect(align('ALIGN_DELTA', latencies, 120, 120, 'CUMULATIVE')).toEqual({ values: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100] });
+    expect(align('ALIGN_DELTA', latencies, 120, 120, 'CUMULATIVE')).toEqual({
+      values: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
+    });
   });
 });
 

@@ -13,7 +13,17 @@ afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 async function vigil(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; }, cwd: directory, env: {}, interactive: false };
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd: directory,
+    env: {},
+    interactive: false,
+  };
   const code = await main(['simulate', ...args], io);
   return { code, stdout, stderr };
 }
@@ -25,14 +35,25 @@ const stack = {
         display_name: '[test] Redis: no clients',
         combiner: 'OR',
         alert_strategy: { auto_close: '1800s' },
-        conditions: [{
-          display_name: 'connected clients < 1 for 5 min',
-          condition_threshold: {
-            filter: 'metric.type="redis.googleapis.com/clients/connected" AND resource.type="redis_instance"',
-            comparison: 'COMPARISON_LT', threshold_value: 1, duration: '300s',
-            aggregations: [{ alignment_period: '300s', per_series_aligner: 'ALIGN_MAX', cross_series_reducer: 'REDUCE_MAX', group_by_fields: ['resource.label.instance_id'] }],
+        conditions: [
+          {
+            display_name: 'connected clients < 1 for 5 min',
+            condition_threshold: {
+              filter: 'metric.type="redis.googleapis.com/clients/connected" AND resource.type="redis_instance"',
+              comparison: 'COMPARISON_LT',
+              threshold_value: 1,
+              duration: '300s',
+              aggregations: [
+                {
+                  alignment_period: '300s',
+                  per_series_aligner: 'ALIGN_MAX',
+                  cross_series_reducer: 'REDUCE_MAX',
+                  group_by_fields: ['resource.label.instance_id'],
+                },
+              ],
+            },
           },
-        }],
+        ],
       },
     },
   },
@@ -41,7 +62,9 @@ fs.writeFileSync(path.join(directory, 'stack.json'), JSON.stringify(stack));
 fs.mkdirSync(path.join(directory, 'alert-tests'));
 // 3 clients at t=0…29m, then 0: the 5-min MAX window holds only zeros from data time 34m (when the
 // 3 at t=29m leaves it), seen at wall time 38m (4 min ingest delay), failing 5 min later: 43m.
-fs.writeFileSync(path.join(directory, 'alert-tests', 'redis.yaml'), `stack: ../stack.json
+fs.writeFileSync(
+  path.join(directory, 'alert-tests', 'redis.yaml'),
+  `stack: ../stack.json
 tests:
   - name: clients drop to zero
     incident_start: 30m
@@ -53,7 +76,8 @@ tests:
     expect:
       - policy: "[test] Redis: no clients"
         fires: {within: 15m, labels: {resource.labels.instance_id: projects/p/locations/us-central1/instances/r}}
-`);
+`,
+);
 
 describe('vigil simulate', () => {
   test('runs alert-tests/ by default: a line per expectation, the time to fire, exit 0', async () => {
@@ -66,7 +90,13 @@ describe('vigil simulate', () => {
 
   test('a failed expectation exits 1 and is a JUnit failure; --plot writes an SVG per test', async () => {
     const file = path.join(directory, 'late.yaml');
-    fs.writeFileSync(file, fs.readFileSync(path.join(directory, 'alert-tests', 'redis.yaml'), 'utf8').replace('stack: ../stack.json', 'stack: stack.json').replace('within: 15m', 'within: 10m'));
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(path.join(directory, 'alert-tests', 'redis.yaml'), 'utf8')
+        .replace('stack: ../stack.json', 'stack: stack.json')
+        .replace('within: 15m', 'within: 10m'),
+    );
     const { code, stdout } = await vigil('late.yaml', '--junit', 'junit.xml', '--plot', 'plots');
     expect(code).toBe(1);
     expect(stdout).toContain('FAIL [test] Redis: no clients: fires within 10m of t=30m');
@@ -87,7 +117,12 @@ describe('vigil simulate', () => {
     expect(report.totals).toMatchObject({ files: 1, tests: 1, expectations: 1, failed: 0 });
     // The last sample (t=60m) stays in the 5-min window until data time 64m, wall time 68m (4 min
     // ingest delay); auto-close (1800 s) then closes the incident at 98m = 5880 s.
-    expect(report.tests[0].policies[0].incidents[0]).toMatchObject({ openedAtSeconds: 2580, secondsAfterIncidentStart: 780, closedAtSeconds: 5880, closedBy: 'auto-close' });
+    expect(report.tests[0].policies[0].incidents[0]).toMatchObject({
+      openedAtSeconds: 2580,
+      secondsAfterIncidentStart: 780,
+      closedAtSeconds: 5880,
+      closedBy: 'auto-close',
+    });
   });
 
   test('--report --format markdown: ingest delay + alignment + duration + evaluation per condition', async () => {
@@ -106,14 +141,21 @@ describe('vigil simulate', () => {
     const { code, stdout } = await vigil('--report', '--format', 'markdown', '--stack', 'stack.json', 'alert-tests');
     expect(code).toBe(0);
     expect(stdout).toContain('| Worst case to notification | Slowest in scenarios |');
-    expect(stdout).toContain('| [test] Redis: no clients | connected clients < 1 for 5 min | 4m | 5m | 5m | 1m | 15m | 13m |');
+    expect(stdout).toContain(
+      '| [test] Redis: no clients | connected clients < 1 for 5 min | 4m | 5m | 5m | 1m | 15m | 13m |',
+    );
   });
 
   test('a scenario naming an environment that was not synthesized says how to get it', async () => {
-    fs.writeFileSync(path.join(directory, 'env.yaml'), 'environment: staging\ntests:\n  - name: t\n    series:\n      - {metric: redis.googleapis.com/clients/connected, resource: redis_instance, values: "1"}\n    expect:\n      - {policy: x, does_not_fire: true}\n');
+    fs.writeFileSync(
+      path.join(directory, 'env.yaml'),
+      'environment: staging\ntests:\n  - name: t\n    series:\n      - {metric: redis.googleapis.com/clients/connected, resource: redis_instance, values: "1"}\n    expect:\n      - {policy: x, does_not_fire: true}\n',
+    );
     const { code, stderr } = await vigil('env.yaml');
     expect(code).toBe(1);
-    expect(stderr).toBe('env.yaml: environment: no synthesized stack for "staging" at cdktf.out/stacks/monitoring-staging/cdk.tf.json; run `npm run synth` first, or pass --synth\n');
+    expect(stderr).toBe(
+      'env.yaml: environment: no synthesized stack for "staging" at cdktf.out/stacks/monitoring-staging/cdk.tf.json; run `npm run synth` first, or pass --synth\n',
+    );
   });
 
   test('bad flags are usage errors (exit 2)', async () => {
@@ -127,18 +169,34 @@ describeWithCorpus('REST exports', () => {
     const corpus = path.join(CORPUS_DIR, 'alerts', 'activemq');
     const file = fs.readdirSync(corpus).find((name) => name.endsWith('.json'))!;
     const [policy] = stackModelFromJson(JSON.parse(fs.readFileSync(path.join(corpus, file), 'utf8')), file).policies;
-    expect(policy.conditions[0]).toMatchObject({ type: 'threshold', aggregations: [{ alignmentPeriod: expect.any(Number), aligner: expect.stringMatching(/^ALIGN_/) }] });
+    expect(policy.conditions[0]).toMatchObject({
+      type: 'threshold',
+      aggregations: [{ alignmentPeriod: expect.any(Number), aligner: expect.stringMatching(/^ALIGN_/) }],
+    });
     expect(policy.autoCloseSeconds).toBeGreaterThan(0);
 
     const exported = {
-      displayName: 'PromQL errors', combiner: 'OR',
-      conditions: [{ displayName: 'error rate', conditionPrometheusQueryLanguage: { query: 'rate(errors[5m]) > 1', duration: '60s' } }],
+      displayName: 'PromQL errors',
+      combiner: 'OR',
+      conditions: [
+        {
+          displayName: 'error rate',
+          conditionPrometheusQueryLanguage: { query: 'rate(errors[5m]) > 1', duration: '60s' },
+        },
+      ],
     };
     fs.writeFileSync(path.join(directory, 'promql.json'), JSON.stringify(exported));
-    fs.writeFileSync(path.join(directory, 'promql.yaml'), 'stack: promql.json\ntests:\n  - name: t\n    series:\n      - {metric: redis.googleapis.com/clients/connected, resource: redis_instance, values: "1x5"}\n    expect:\n      - {policy: PromQL errors, does_not_fire: true}\n');
+    fs.writeFileSync(
+      path.join(directory, 'promql.yaml'),
+      'stack: promql.json\ntests:\n  - name: t\n    series:\n      - {metric: redis.googleapis.com/clients/connected, resource: redis_instance, values: "1x5"}\n    expect:\n      - {policy: PromQL errors, does_not_fire: true}\n',
+    );
     const { code, stdout } = await vigil('promql.yaml');
     expect(code).toBe(1);
-    expect(stdout).toContain('FAIL PromQL errors: does not fire between t=0s and t=1h 5m: not simulated: condition "error rate" is a PromQL condition: not simulated');
-    expect(stdout).toContain('note: tests[0].series[0] (redis.googleapis.com/clients/connected) matches no filter of any alert policy');
+    expect(stdout).toContain(
+      'FAIL PromQL errors: does not fire between t=0s and t=1h 5m: not simulated: condition "error rate" is a PromQL condition: not simulated',
+    );
+    expect(stdout).toContain(
+      'note: tests[0].series[0] (redis.googleapis.com/clients/connected) matches no filter of any alert policy',
+    );
   });
 });

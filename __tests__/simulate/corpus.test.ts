@@ -29,7 +29,12 @@ function seriesFor(filters: string[]): InputSeries[] {
       const value = valueType === 'BOOL' ? true : valueType === 'DISTRIBUTION' ? { values: [1, 2, 3] } : 1;
       return {
         name: metricType,
-        identity: { metricType, resourceType: selectors.resourceTypes[0] ?? 'global', metricLabels: {}, resourceLabels: {} },
+        identity: {
+          metricType,
+          resourceType: selectors.resourceTypes[0] ?? 'global',
+          metricLabels: {},
+          resourceLabels: {},
+        },
         kind: known?.kind ?? 'GAUGE',
         valueType,
         points: Array.from({ length: 30 }, (_, index) => ({ t: index * 60, v: value })),
@@ -40,7 +45,7 @@ function seriesFor(filters: string[]): InputSeries[] {
 
 const files = fs.existsSync(CORPUS) ? jsonFiles(CORPUS) : [];
 
-describeWithCorpus('Google\'s published alert policies', () => {
+describeWithCorpus("Google's published alert policies", () => {
   test('the corpus is there to test against', () => {
     expect(files.length).toBeGreaterThan(100);
   });
@@ -49,9 +54,17 @@ describeWithCorpus('Google\'s published alert policies', () => {
     const model = stackModelFromJson(JSON.parse(fs.readFileSync(file, 'utf8')), file);
     expect(model.policies.length).toBeGreaterThan(0);
     for (const policy of model.policies) {
-      const filters = policy.conditions.flatMap((condition) => (condition.type === 'unsupported' ? [] : [condition.filter, ...(condition.type === 'threshold' && condition.denominatorFilter ? [condition.denominatorFilter] : [])]));
+      const filters = policy.conditions.flatMap((condition) =>
+        condition.type === 'unsupported'
+          ? []
+          : [
+              condition.filter,
+              ...(condition.type === 'threshold' && condition.denominatorFilter ? [condition.denominatorFilter] : []),
+            ],
+      );
       const run = evaluatePolicy(policy, seriesFor(filters), { until: 3600 });
-      if (run.status === 'not-simulated') expect(run.reason).toMatch(/not simulated|accepts|needs|distribution|does not parse/);
+      if (run.status === 'not-simulated')
+        expect(run.reason).toMatch(/not simulated|accepts|needs|distribution|does not parse/);
       else expect(['evaluated', 'no-input']).toContain(run.status);
     }
   });

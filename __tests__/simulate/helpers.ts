@@ -6,18 +6,39 @@ import type { InputSeries, PointValue } from '../../src/tools/simulate/series';
 export const METRIC = 'custom.googleapis.com/test/value';
 
 /** One sample a minute from t=0; null is a missing sample. */
-export function series(values: ReadonlyArray<PointValue | null>, options: { metric?: string; resource?: string; labels?: Record<string, string>; metricLabels?: Record<string, string>; kind?: MetricKind; valueType?: ValueType; start?: number } = {}): InputSeries {
+export function series(
+  values: ReadonlyArray<PointValue | null>,
+  options: {
+    metric?: string;
+    resource?: string;
+    labels?: Record<string, string>;
+    metricLabels?: Record<string, string>;
+    kind?: MetricKind;
+    valueType?: ValueType;
+    start?: number;
+  } = {},
+): InputSeries {
   const start = options.start ?? 0;
   return {
     name: 'test series',
-    identity: { metricType: options.metric ?? METRIC, resourceType: options.resource ?? 'gce_instance', resourceLabels: options.labels ?? {}, metricLabels: options.metricLabels ?? {} },
+    identity: {
+      metricType: options.metric ?? METRIC,
+      resourceType: options.resource ?? 'gce_instance',
+      resourceLabels: options.labels ?? {},
+      metricLabels: options.metricLabels ?? {},
+    },
     kind: options.kind ?? 'GAUGE',
     valueType: options.valueType ?? 'DOUBLE',
     points: values.flatMap((v, index) => (v === null ? [] : [{ t: start + index * 60, v }])),
   };
 }
 
-export function aggregation(aligner: string, alignmentPeriod = 60, reducer = 'REDUCE_NONE', groupByFields: string[] = []): Aggregation {
+export function aggregation(
+  aligner: string,
+  alignmentPeriod = 60,
+  reducer = 'REDUCE_NONE',
+  groupByFields: string[] = [],
+): Aggregation {
   return { aligner, alignmentPeriod, reducer, groupByFields };
 }
 
@@ -38,5 +59,13 @@ export function threshold(overrides: Partial<ThresholdCondition> = {}): Threshol
 }
 
 export function policy(conditions: Condition[], overrides: Partial<Policy> = {}): Policy {
-  return { address: 'google_monitoring_alert_policy.test', displayName: 'test policy', combiner: 'OR', conditions, autoCloseSeconds: 1800, enabled: true, ...overrides };
+  return {
+    address: 'google_monitoring_alert_policy.test',
+    displayName: 'test policy',
+    combiner: 'OR',
+    conditions,
+    autoCloseSeconds: 1800,
+    enabled: true,
+    ...overrides,
+  };
 }

@@ -12,19 +12,25 @@ setupJest();
 const document = synthesizeStackJson(stagingEnvironment());
 const synthesized = JSON.stringify(document);
 const policies = resourcesOf(document, 'google_monitoring_alert_policy');
-type Condition = { display_name: string; condition_threshold?: Record<string, any>; condition_absent?: Record<string, any> };
-const conditionsOf = (id: string) => (policies[id].conditions as Condition[]);
+type Condition = {
+  display_name: string;
+  condition_threshold?: Record<string, any>;
+  condition_absent?: Record<string, any>;
+};
+const conditionsOf = (id: string) => policies[id].conditions as Condition[];
 const threshold = (id: string, index = 0) => conditionsOf(id)[index].condition_threshold!;
 
 describe('staging alert policies', () => {
   test('the four critical alerts of the remediation plan exist, with their thresholds in words', () => {
     const names = Object.values(policies).map((policy) => policy.display_name);
-    expect(names).toEqual(expect.arrayContaining([
-      '[staging] Redis: connection failures > 1%',
-      '[staging] PostgreSQL: p99 query latency > 500 ms',
-      '[staging] VPC connector: staging-connector not serving (instances < 2 or no data)',
-      '[staging] Agent execution: timeouts > 5% (at least 20 runs in 10 min)',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '[staging] Redis: connection failures > 1%',
+        '[staging] PostgreSQL: p99 query latency > 500 ms',
+        '[staging] VPC connector: staging-connector not serving (instances < 2 or no data)',
+        '[staging] Agent execution: timeouts > 5% (at least 20 runs in 10 min)',
+      ]),
+    );
   });
 
   test('every policy carries severity, labels, a markdown runbook, auto-close and channels', () => {
@@ -53,47 +59,91 @@ describe('staging alert policies', () => {
       '${google_monitoring_notification_channel.channel_staging_slack.name}',
       '${google_monitoring_notification_channel.channel_platform_email.name}',
     ]);
-    expect(policies.postgres_p99_latency_warning.notification_channels).toEqual(['${google_monitoring_notification_channel.channel_staging_slack.name}']);
+    expect(policies.postgres_p99_latency_warning.notification_channels).toEqual([
+      '${google_monitoring_notification_channel.channel_staging_slack.name}',
+    ]);
   });
 
   test('Redis connection failures: a ratio of log-based metrics, > 1% as a fraction', () => {
     expect(synthesized).toHaveResourceWithProperties(LoggingMetric, {
       name: 'vigil-staging-redis-connection-errors',
-      metric_descriptor: { metric_kind: 'DELTA', value_type: 'INT64', unit: '1', display_name: 'redis-connection-errors (staging)' },
+      metric_descriptor: {
+        metric_kind: 'DELTA',
+        value_type: 'INT64',
+        unit: '1',
+        display_name: 'redis-connection-errors (staging)',
+      },
     });
-    expect(synthesized).toHaveResourceWithProperties(MonitoringAlertPolicy, { display_name: '[staging] Redis: connection failures > 1%', severity: 'CRITICAL', combiner: 'OR' });
+    expect(synthesized).toHaveResourceWithProperties(MonitoringAlertPolicy, {
+      display_name: '[staging] Redis: connection failures > 1%',
+      severity: 'CRITICAL',
+      combiner: 'OR',
+    });
     const condition = threshold('redis_connection_failures');
-    expect(condition.filter).toBe('metric.type="logging.googleapis.com/user/vigil-staging-redis-connection-errors" AND resource.type="cloud_run_revision"');
-    expect(condition.denominator_filter).toBe('metric.type="logging.googleapis.com/user/vigil-staging-redis-operations" AND resource.type="cloud_run_revision"');
+    expect(condition.filter).toBe(
+      'metric.type="logging.googleapis.com/user/vigil-staging-redis-connection-errors" AND resource.type="cloud_run_revision"',
+    );
+    expect(condition.denominator_filter).toBe(
+      'metric.type="logging.googleapis.com/user/vigil-staging-redis-operations" AND resource.type="cloud_run_revision"',
+    );
     expect(condition.threshold_value).toBe(0.01);
     expect(condition.comparison).toBe('COMPARISON_GT');
     expect(condition.duration).toBe('60s');
-    const aggregation = { alignment_period: '300s', per_series_aligner: 'ALIGN_DELTA', cross_series_reducer: 'REDUCE_SUM', group_by_fields: [] };
+    const aggregation = {
+      alignment_period: '300s',
+      per_series_aligner: 'ALIGN_DELTA',
+      cross_series_reducer: 'REDUCE_SUM',
+      group_by_fields: [],
+    };
     expect(condition.aggregations).toEqual([aggregation]);
     expect(condition.denominator_aggregations).toEqual([aggregation]);
   });
 
   test('Redis: health endpoint JSON path check and Memorystore conditions', () => {
     expect(synthesized).toHaveResourceWithProperties(MonitoringUptimeCheckConfig, {
-      content_matchers: [{ content: 'healthy', matcher: 'MATCHES_JSON_PATH', json_path_matcher: { json_path: '$.redis.status', json_matcher: 'EXACT_MATCH' } }],
+      content_matchers: [
+        {
+          content: 'healthy',
+          matcher: 'MATCHES_JSON_PATH',
+          json_path_matcher: { json_path: '$.redis.status', json_matcher: 'EXACT_MATCH' },
+        },
+      ],
     });
     const health = threshold('redis_health_endpoint');
-    expect(health.filter).toBe('metric.type="monitoring.googleapis.com/uptime_check/check_passed" AND resource.type="uptime_url" AND metric.labels.check_id="${google_monitoring_uptime_check_config.uptime_redis_status.uptime_check_id}"');
-    const instance = 'resource.labels.instance_id="projects/netra-staging/locations/us-central1/instances/staging-redis-f1adc35c"';
-    const [rejects, clients] = conditionsOf('redis_memorystore_connections').map((condition) => condition.condition_threshold!);
-    expect(rejects.filter).toBe(`metric.type="redis.googleapis.com/stats/reject_connections_count" AND resource.type="redis_instance" AND ${instance}`);
+    expect(health.filter).toBe(
+      'metric.type="monitoring.googleapis.com/uptime_check/check_passed" AND resource.type="uptime_url" AND metric.labels.check_id="${google_monitoring_uptime_check_config.uptime_redis_status.uptime_check_id}"',
+    );
+    const instance =
+      'resource.labels.instance_id="projects/netra-staging/locations/us-central1/instances/staging-redis-f1adc35c"';
+    const [rejects, clients] = conditionsOf('redis_memorystore_connections').map(
+      (condition) => condition.condition_threshold!,
+    );
+    expect(rejects.filter).toBe(
+      `metric.type="redis.googleapis.com/stats/reject_connections_count" AND resource.type="redis_instance" AND ${instance}`,
+    );
     expect(rejects).toMatchObject({ comparison: 'COMPARISON_GT', threshold_value: 0 });
-    expect(clients.filter).toBe(`metric.type="redis.googleapis.com/clients/connected" AND resource.type="redis_instance" AND ${instance}`);
+    expect(clients.filter).toBe(
+      `metric.type="redis.googleapis.com/clients/connected" AND resource.type="redis_instance" AND ${instance}`,
+    );
     expect(clients).toMatchObject({ comparison: 'COMPARISON_LT', threshold_value: 1, duration: '300s' });
     expect(policies.redis_memorystore_connections.combiner).toBe('OR');
   });
 
   test('PostgreSQL p99: Query Insights in microseconds, 500 ms critical and 200 ms warning', () => {
     const critical = threshold('postgres_p99_latency_critical');
-    expect(critical.filter).toBe('metric.type="cloudsql.googleapis.com/database/postgresql/insights/aggregate/latencies" AND resource.type="cloudsql_instance_database" AND resource.labels.resource_id="netra-staging:staging-postgres-db"');
+    expect(critical.filter).toBe(
+      'metric.type="cloudsql.googleapis.com/database/postgresql/insights/aggregate/latencies" AND resource.type="cloudsql_instance_database" AND resource.labels.resource_id="netra-staging:staging-postgres-db"',
+    );
     expect(critical.threshold_value).toBe(500000);
     expect(critical.duration).toBe('300s');
-    expect(critical.aggregations).toEqual([{ alignment_period: '60s', per_series_aligner: 'ALIGN_DELTA', cross_series_reducer: 'REDUCE_PERCENTILE_99', group_by_fields: ['resource.label.resource_id'] }]);
+    expect(critical.aggregations).toEqual([
+      {
+        alignment_period: '60s',
+        per_series_aligner: 'ALIGN_DELTA',
+        cross_series_reducer: 'REDUCE_PERCENTILE_99',
+        group_by_fields: ['resource.label.resource_id'],
+      },
+    ]);
     expect(policies.postgres_p99_latency_critical.severity).toBe('CRITICAL');
     expect(threshold('postgres_p99_latency_warning').threshold_value).toBe(200000);
     expect(policies.postgres_p99_latency_warning.severity).toBe('WARNING');
@@ -101,10 +151,19 @@ describe('staging alert policies', () => {
 
   test('VPC connector: instances below the minimum, or no data', () => {
     const [low, absent] = conditionsOf('vpc_connector_not_serving');
-    const filter = 'metric.type="vpcaccess.googleapis.com/connector/instances" AND resource.type="vpc_access_connector" AND resource.labels.connector_name="staging-connector" AND resource.labels.location="us-central1"';
-    expect(low.condition_threshold).toMatchObject({ filter, comparison: 'COMPARISON_LT', threshold_value: 2, duration: '300s', evaluation_missing_data: 'EVALUATION_MISSING_DATA_ACTIVE' });
+    const filter =
+      'metric.type="vpcaccess.googleapis.com/connector/instances" AND resource.type="vpc_access_connector" AND resource.labels.connector_name="staging-connector" AND resource.labels.location="us-central1"';
+    expect(low.condition_threshold).toMatchObject({
+      filter,
+      comparison: 'COMPARISON_LT',
+      threshold_value: 2,
+      duration: '300s',
+      evaluation_missing_data: 'EVALUATION_MISSING_DATA_ACTIVE',
+    });
     expect(absent.condition_absent).toMatchObject({ filter, duration: '600s' });
-    expect(policies.vpc_connector_not_serving.documentation).toMatchObject({ content: expect.stringContaining('no connector-state metric') });
+    expect(policies.vpc_connector_not_serving.documentation).toMatchObject({
+      content: expect.stringContaining('no connector-state metric'),
+    });
   });
 
   test('agent timeouts: ratio > 5% AND at least 20 executions in 10 minutes', () => {
@@ -113,7 +172,11 @@ describe('staging alert policies', () => {
     expect(rate.filter).toContain('logging.googleapis.com/user/vigil-staging-agent-timeouts');
     expect(rate.denominator_filter).toContain('logging.googleapis.com/user/vigil-staging-agent-executions');
     expect(rate.threshold_value).toBe(0.05);
-    expect(rate.aggregations[0]).toMatchObject({ alignment_period: '600s', per_series_aligner: 'ALIGN_DELTA', cross_series_reducer: 'REDUCE_SUM' });
+    expect(rate.aggregations[0]).toMatchObject({
+      alignment_period: '600s',
+      per_series_aligner: 'ALIGN_DELTA',
+      cross_series_reducer: 'REDUCE_SUM',
+    });
     expect(volume).toMatchObject({ comparison: 'COMPARISON_GT', threshold_value: 19 });
     expect(volume.filter).toContain('vigil-staging-agent-executions');
   });
@@ -122,33 +185,67 @@ describe('staging alert policies', () => {
     expect(synthesized).toHaveResourceWithProperties(LoggingMetric, {
       name: 'vigil-staging-agent-execution-seconds',
       value_extractor: 'EXTRACT(jsonPayload.duration_seconds)',
-      metric_descriptor: { metric_kind: 'DELTA', value_type: 'DISTRIBUTION', unit: 's', display_name: 'agent-execution-seconds (staging)' },
+      metric_descriptor: {
+        metric_kind: 'DELTA',
+        value_type: 'DISTRIBUTION',
+        unit: 's',
+        display_name: 'agent-execution-seconds (staging)',
+      },
     });
     const condition = threshold('agent_execution_over_budget');
     expect(condition).toMatchObject({ threshold_value: 30, comparison: 'COMPARISON_GT' });
-    expect(condition.aggregations[0]).toMatchObject({ per_series_aligner: 'ALIGN_DELTA', cross_series_reducer: 'REDUCE_PERCENTILE_95' });
+    expect(condition.aggregations[0]).toMatchObject({
+      per_series_aligner: 'ALIGN_DELTA',
+      cross_series_reducer: 'REDUCE_PERCENTILE_95',
+    });
   });
 
   test('uptime: health endpoint and auth service from 3+ locations, alerting when 2 or more fail', () => {
     const checks = resourcesOf(document, 'google_monitoring_uptime_check_config');
-    expect(Object.keys(checks).sort()).toEqual(['uptime_auth_health', 'uptime_backend_health', 'uptime_postgresql_status', 'uptime_redis_status']);
+    expect(Object.keys(checks).sort()).toEqual([
+      'uptime_auth_health',
+      'uptime_backend_health',
+      'uptime_postgresql_status',
+      'uptime_redis_status',
+    ]);
     for (const check of Object.values(checks)) {
       expect(check.selected_regions).toEqual(['USA', 'EUROPE', 'ASIA_PACIFIC']);
       expect(check.period).toBe('60s');
       expect(check.timeout).toBe('10s');
     }
-    expect(checks.uptime_backend_health.monitored_resource).toEqual({ type: 'uptime_url', labels: { project_id: 'netra-staging', host: 'api.staging.netrasystems.ai' } });
-    for (const id of ['uptime_backend_health_failing', 'uptime_auth_health_failing', 'redis_health_endpoint', 'postgres_health_endpoint']) {
+    expect(checks.uptime_backend_health.monitored_resource).toEqual({
+      type: 'uptime_url',
+      labels: { project_id: 'netra-staging', host: 'api.staging.netrasystems.ai' },
+    });
+    for (const id of [
+      'uptime_backend_health_failing',
+      'uptime_auth_health_failing',
+      'redis_health_endpoint',
+      'postgres_health_endpoint',
+    ]) {
       const condition = threshold(id);
       expect(condition).toMatchObject({ comparison: 'COMPARISON_GT', threshold_value: 1, duration: '60s' });
-      expect(condition.aggregations).toEqual([{ alignment_period: '120s', per_series_aligner: 'ALIGN_NEXT_OLDER', cross_series_reducer: 'REDUCE_COUNT_FALSE', group_by_fields: ['metric.label.check_id'] }]);
+      expect(condition.aggregations).toEqual([
+        {
+          alignment_period: '120s',
+          per_series_aligner: 'ALIGN_NEXT_OLDER',
+          cross_series_reducer: 'REDUCE_COUNT_FALSE',
+          group_by_fields: ['metric.label.check_id'],
+        },
+      ]);
     }
   });
 
   test('an override in YAML changes the synthesized threshold, converted to the metric unit', () => {
     const environment = stagingEnvironment();
-    const changed = { ...environment, thresholds: { ...environment.thresholds, postgres: { ...environment.thresholds.postgres, p99LatencyMs: 750 } } };
-    const policy = resourcesOf(synthesizeStackJson(changed), 'google_monitoring_alert_policy').postgres_p99_latency_critical;
+    const changed = {
+      ...environment,
+      thresholds: { ...environment.thresholds, postgres: { ...environment.thresholds.postgres, p99LatencyMs: 750 } },
+    };
+    const policy = resourcesOf(
+      synthesizeStackJson(changed),
+      'google_monitoring_alert_policy',
+    ).postgres_p99_latency_critical;
     expect((policy.conditions as Condition[])[0].condition_threshold!.threshold_value).toBe(750000);
     expect(policy.display_name).toBe('[staging] PostgreSQL: p99 query latency > 750 ms');
   });

@@ -31,13 +31,23 @@ function terraformBlockOf(stateBackend: unknown): Record<string, unknown> {
 describe('stateBackend cloud', () => {
   test('defaults: app.terraform.io and the workspace vigil-monitoring-<env>; no local or gcs backend', () => {
     const terraform = terraformBlockOf({ cloud: { organization: 'netra' } });
-    expect(terraform.cloud).toEqual({ organization: 'netra', hostname: 'app.terraform.io', workspaces: { name: 'vigil-monitoring-test' } });
+    expect(terraform.cloud).toEqual({
+      organization: 'netra',
+      hostname: 'app.terraform.io',
+      workspaces: { name: 'vigil-monitoring-test' },
+    });
     expect(terraform.backend).toBeUndefined();
   });
 
   test('Terraform Enterprise: hostname, workspace and project as configured', () => {
-    const terraform = terraformBlockOf({ cloud: { organization: 'netra', hostname: 'tfe.example.com', workspace: 'mon_test', project: 'monitoring' } });
-    expect(terraform.cloud).toEqual({ organization: 'netra', hostname: 'tfe.example.com', workspaces: { name: 'mon_test', project: 'monitoring' } });
+    const terraform = terraformBlockOf({
+      cloud: { organization: 'netra', hostname: 'tfe.example.com', workspace: 'mon_test', project: 'monitoring' },
+    });
+    expect(terraform.cloud).toEqual({
+      organization: 'netra',
+      hostname: 'tfe.example.com',
+      workspaces: { name: 'mon_test', project: 'monitoring' },
+    });
   });
 
   test('no token in the cloud block: terraform reads it from TF_TOKEN_<host> or terraform login', () => {
@@ -53,8 +63,12 @@ describe('stateBackend cloud', () => {
 
   test('an organization or workspace with characters HCP Terraform does not allow', () => {
     expect(problemsOf(withBackend({ cloud: { organization: 'my org' } })).join('\n')).toContain('organization name');
-    expect(problemsOf(withBackend({ cloud: { organization: 'netra', workspace: 'a/b' } })).join('\n')).toContain('workspace name');
-    expect(problemsOf(withBackend({ cloud: { organization: 'netra', hostname: 'https://tfe.example.com' } })).join('\n')).toContain('host name');
+    expect(problemsOf(withBackend({ cloud: { organization: 'netra', workspace: 'a/b' } })).join('\n')).toContain(
+      'workspace name',
+    );
+    expect(
+      problemsOf(withBackend({ cloud: { organization: 'netra', hostname: 'https://tfe.example.com' } })).join('\n'),
+    ).toContain('host name');
   });
 
   test('the JSON Schema has a cloud backend and no token field anywhere', () => {

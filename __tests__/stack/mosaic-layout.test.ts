@@ -11,7 +11,9 @@ describe('mosaic layout', () => {
     ]);
     expect(laidOut.map(({ xPos, yPos, width, height }) => [xPos, yPos, width, height])).toEqual([
       [0, 0, 48, 4],
-      [0, 4, 16, 12], [16, 4, 16, 12], [32, 4, 16, 12],
+      [0, 4, 16, 12],
+      [16, 4, 16, 12],
+      [32, 4, 16, 12],
       [0, 16, 16, 12],
       [0, 28, 48, 4],
       [0, 32, 48, 6],
@@ -19,6 +21,8 @@ describe('mosaic layout', () => {
   });
 
   test('rejects a tile width that does not divide the grid', () => {
-    expect(() => layOutSections([{ header: sectionHeader('A', ''), tiles: tiles(1), tileWidth: 20, tileHeight: 4 }])).toThrow(`tile width 20 does not divide ${MOSAIC_COLUMNS} columns`);
+    expect(() =>
+      layOutSections([{ header: sectionHeader('A', ''), tiles: tiles(1), tileWidth: 20, tileHeight: 4 }]),
+    ).toThrow(`tile width 20 does not divide ${MOSAIC_COLUMNS} columns`);
   });
 });

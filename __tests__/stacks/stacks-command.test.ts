@@ -24,8 +24,7 @@ uptime:
 `;
 
 // A grandchild: its files are itself, production and staging, nearest parent first.
-const PRODUCTION_EU = PRODUCTION
-  .replace('extends: staging', 'extends: production')
+const PRODUCTION_EU = PRODUCTION.replace('extends: staging', 'extends: production')
   .replace('project: netra-prod', 'project: netra-prod-eu')
   .replace(/prod-redis-1/, 'prod-eu-redis-1')
   .replace('stateBackend: { cloud: { organization: netra, hostname: tfe.netrasystems.ai } }\n', '');
@@ -46,7 +45,11 @@ describe('vigil stacks', () => {
     expect(await main(['stacks', '--format', 'json'], io)).toBe(0);
     const list = JSON.parse(io.out.join('')) as Array<Record<string, unknown>>;
     // In the order of the files: production-eu.yaml sorts before production.yaml.
-    expect(list.map((entry) => entry.stack)).toEqual(['monitoring-production-eu', 'monitoring-production', 'monitoring-staging']);
+    expect(list.map((entry) => entry.stack)).toEqual([
+      'monitoring-production-eu',
+      'monitoring-production',
+      'monitoring-staging',
+    ]);
     const stacks = [list[1], list[0], list[2]];
     expect(stacks[0]).toEqual({
       stack: 'monitoring-production',
@@ -54,12 +57,26 @@ describe('vigil stacks', () => {
       project: 'netra-prod',
       region: 'us-central1',
       directory: 'cdktf.out/stacks/monitoring-production',
-      backend: { type: 'cloud', organization: 'netra', hostname: 'tfe.netrasystems.ai', workspace: 'vigil-monitoring-production' },
+      backend: {
+        type: 'cloud',
+        organization: 'netra',
+        hostname: 'tfe.netrasystems.ai',
+        workspace: 'vigil-monitoring-production',
+      },
       files: ['environments/production.yaml', 'environments/staging.yaml'],
     });
     // The workspace is an identifier: the grandchild inherits the organization, never the workspace.
-    expect(stacks[1].backend).toEqual({ type: 'cloud', organization: 'netra', hostname: 'tfe.netrasystems.ai', workspace: 'vigil-monitoring-production-eu' });
-    expect(stacks[1].files).toEqual(['environments/production-eu.yaml', 'environments/production.yaml', 'environments/staging.yaml']);
+    expect(stacks[1].backend).toEqual({
+      type: 'cloud',
+      organization: 'netra',
+      hostname: 'tfe.netrasystems.ai',
+      workspace: 'vigil-monitoring-production-eu',
+    });
+    expect(stacks[1].files).toEqual([
+      'environments/production-eu.yaml',
+      'environments/production.yaml',
+      'environments/staging.yaml',
+    ]);
     expect(stacks[2].backend).toEqual({ type: 'local', path: 'terraform.monitoring-staging.tfstate' });
     expect(stacks[2].files).toEqual(['environments/staging.yaml']);
   });
@@ -67,7 +84,9 @@ describe('vigil stacks', () => {
   it('prints one line per stack as text', async () => {
     const io = captureIo(cwd);
     expect(await main(['stacks'], io)).toBe(0);
-    expect(io.out.join('')).toContain('monitoring-staging  environment staging, project netra-staging, state local terraform.monitoring-staging.tfstate\n  files: environments/staging.yaml\n');
+    expect(io.out.join('')).toContain(
+      'monitoring-staging  environment staging, project netra-staging, state local terraform.monitoring-staging.tfstate\n  files: environments/staging.yaml\n',
+    );
     expect(io.out.join('')).toContain('state cloud tfe.netrasystems.ai/netra/vigil-monitoring-production\n');
   });
 

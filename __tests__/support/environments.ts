@@ -3,7 +3,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Environment } from '../../src/config/environment';
-import { environmentFiles, loadEnvironmentFile, parseYaml, validateEnvironment } from '../../src/config/load-environment';
+import {
+  environmentFiles,
+  loadEnvironmentFile,
+  parseYaml,
+  validateEnvironment,
+} from '../../src/config/load-environment';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const ENVIRONMENTS_DIR = path.join(REPO_ROOT, 'environments');

@@ -42,8 +42,16 @@ function load(): { stderr: string; loaded: { code: number; yaml: boolean; zod: b
   return { stderr: result.stderr, loaded: JSON.parse(lines[lines.length - 1]) };
 }
 
-function synth(out: string): { status: number | null; stderr: string; loaded: { code: number; yaml: boolean; zod: boolean } } {
-  const result = spawnSync(process.execPath, ['-e', PROBE, 'synth', '--environments', environments, '--out', path.join(work, out)], { cwd: work, env, encoding: 'utf8' });
+function synth(out: string): {
+  status: number | null;
+  stderr: string;
+  loaded: { code: number; yaml: boolean; zod: boolean };
+} {
+  const result = spawnSync(
+    process.execPath,
+    ['-e', PROBE, 'synth', '--environments', environments, '--out', path.join(work, out)],
+    { cwd: work, env, encoding: 'utf8' },
+  );
   const lines = result.stderr.trim().split('\n');
   return { status: result.status, stderr: result.stderr, loaded: JSON.parse(lines[lines.length - 1]) };
 }
@@ -89,7 +97,9 @@ test('VIGIL_NO_CACHE and a damaged cache file validate again', () => {
 test('a changed or new file is validated again; invalid input is never cached; at most 8 cache files', () => {
   // Eight older cache files of other directories: writing a ninth removes the oldest.
   fs.mkdirSync(path.join(work, 'cache'));
-  const others = Array.from({ length: 8 }, (_, index) => path.join(work, 'cache', `environments-${String(index).repeat(16)}.json`));
+  const others = Array.from({ length: 8 }, (_, index) =>
+    path.join(work, 'cache', `environments-${String(index).repeat(16)}.json`),
+  );
   others.forEach((file, index) => {
     fs.writeFileSync(file, '{}');
     fs.utimesSync(file, new Date(2020, 0, index + 1), new Date(2020, 0, index + 1));

@@ -13,10 +13,15 @@ jest.setTimeout(120_000);
 const TRIALS = Number(process.env.VIGIL_FAULT_TRIALS ?? 3);
 const GENERATED = ['.vigil-output.json', 'manifest.json', 'stacks/monitoring-staging/cdk.tf.json'];
 
-function startSynth(dir: string): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
+function startSynth(dir: string): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: string | null; stderr: string }>;
+} {
   const child = spawn(process.execPath, [VIGIL_BIN, 'synth'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (chunk) => { stderr += String(chunk); });
+  child.stderr?.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
   const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) => {
     child.on('close', (code, signal) => resolve({ code, signal, stderr }));
   });
@@ -63,7 +68,9 @@ test('kill -9 at random points: whole files, old or new; the next run completes 
     for (const file of marker.files) JSON.parse(fs.readFileSync(path.join(outdir, file), 'utf8'));
     const now = snapshot(outdir);
     for (const file of GENERATED) expect([versions[0][file], versions[1][file]]).toContain(now[file]);
-    const mixed = GENERATED.some((file) => now[file] !== versions[next][file]) && GENERATED.some((file) => now[file] !== versions[current][file]);
+    const mixed =
+      GENERATED.some((file) => now[file] !== versions[next][file]) &&
+      GENERATED.some((file) => now[file] !== versions[current][file]);
     if (result.signal === null) outcomes.finishedBeforeKill += 1;
     else if (mixed || fs.existsSync(path.join(outdir, '.vigil-commit.json'))) outcomes.killedDuringCommit += 1;
     else outcomes.killedBeforeCommit += 1;
@@ -84,7 +91,8 @@ test('kill -9 the moment the commit journal appears: the next run rolls the comm
   const outdir = path.join(dir, 'cdktf.out');
   // More stacks make a longer commit for the kill to land in.
   for (let i = 0; i < 4; i += 1) addEnvironment(dir, `copy${i}`);
-  const all = () => Object.fromEntries(listFiles(outdir).map((file) => [file, fs.readFileSync(path.join(outdir, file), 'utf8')]));
+  const all = () =>
+    Object.fromEntries(listFiles(outdir).map((file) => [file, fs.readFileSync(path.join(outdir, file), 'utf8')]));
   const versions: Record<string, string>[] = [];
   for (const version of [0, 1] as const) {
     writeVersion(dir, version);
@@ -107,7 +115,8 @@ test('kill -9 the moment the commit journal appears: the next run rolls the comm
     for (const [file, text] of Object.entries(now)) {
       if (!/^\.vigil-(staging|commit|lock)/.test(file)) expect([versions[0][file], versions[1][file]]).toContain(text);
     }
-    const differsFrom = (version: Record<string, string>) => Object.keys(version).some((file) => now[file] !== version[file]);
+    const differsFrom = (version: Record<string, string>) =>
+      Object.keys(version).some((file) => now[file] !== version[file]);
     if (differsFrom(versions[next]) && differsFrom(versions[current])) outcomes.mixedAfterKill += 1;
     expect(await main(['synth'], captureIo(dir))).toBe(0);
     expect(all()).toEqual(versions[next]);
@@ -128,5 +137,8 @@ test('two synths at once: both finish (one waits for the lock), the output is wh
   expect(listFiles(outdir)).toEqual(GENERATED);
   expect(leftovers(outdir)).toEqual([]);
   const waited = results.map((result) => result.stderr).join('');
-  if (waited !== '') expect(waited).toMatch(/^vigil synth: another synth is running \(pid \d+\) on cdktf\.out; waiting for it to finish…\n$/);
+  if (waited !== '')
+    expect(waited).toMatch(
+      /^vigil synth: another synth is running \(pid \d+\) on cdktf\.out; waiting for it to finish…\n$/,
+    );
 });

@@ -14,10 +14,16 @@ jest.mock('fs', () => {
   return {
     ...actual,
     renameSync: (from: string, to: string) => {
-      if (failRename.at > 0 && String(to).includes(`cdktf.out${require('path').sep}`) && !String(to).includes('.vigil-')) {
+      if (
+        failRename.at > 0 &&
+        String(to).includes(`cdktf.out${require('path').sep}`) &&
+        !String(to).includes('.vigil-')
+      ) {
         failRename.count += 1;
         if (failRename.count === failRename.at) {
-          throw Object.assign(new Error(`${failRename.code}: injected, rename '${from}' -> '${to}'`), { code: failRename.code });
+          throw Object.assign(new Error(`${failRename.code}: injected, rename '${from}' -> '${to}'`), {
+            code: failRename.code,
+          });
         }
       }
       return actual.renameSync(from, to);
@@ -40,7 +46,11 @@ function mountTmpfs(dir: string, size: string): boolean {
 const mounts: string[] = [];
 afterAll(() => {
   for (const dir of mounts) {
-    try { execFileSync('umount', [dir], { stdio: 'ignore' }); } catch { /* already gone */ }
+    try {
+      execFileSync('umount', [dir], { stdio: 'ignore' });
+    } catch {
+      /* already gone */
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -50,7 +60,9 @@ function projectOnTmpfs(size: string): string | undefined {
   const dir = temporaryDirectory('synth-tmpfs');
   if (!mountTmpfs(dir, size)) {
     fs.rmSync(dir, { recursive: true, force: true });
-    process.stderr.write('file-system-failures: cannot mount a tmpfs here (not root?); the injected failure below still runs\n');
+    process.stderr.write(
+      'file-system-failures: cannot mount a tmpfs here (not root?); the injected failure below still runs\n',
+    );
     return undefined;
   }
   mounts.push(dir);
@@ -71,10 +83,14 @@ test('a read-only file system: the lock cannot be taken, nothing changes', async
 
   const io = captureIo(dir);
   expect(await main(['synth'], io)).toBe(1);
-  expect(io.err.join('')).toBe('vigil synth: cannot create the lock file cdktf.out/.vigil-lock: the file system is read-only (EROFS)\n');
+  expect(io.err.join('')).toBe(
+    'vigil synth: cannot create the lock file cdktf.out/.vigil-lock: the file system is read-only (EROFS)\n',
+  );
   const missing = captureIo(dir);
   expect(await main(['synth', '--out', 'elsewhere/out'], missing)).toBe(1);
-  expect(missing.err.join('')).toBe('vigil synth: cannot create the output directory elsewhere/out: the file system is read-only (EROFS)\n');
+  expect(missing.err.join('')).toBe(
+    'vigil synth: cannot create the output directory elsewhere/out: the file system is read-only (EROFS)\n',
+  );
   expect(contents(path.join(dir, 'cdktf.out'))).toEqual(before);
 });
 
@@ -89,29 +105,36 @@ test('a full disk: synthesis stops in words, the previous output stays, staging 
 
   const io = captureIo(dir);
   expect(await main(['synth'], io)).toBe(1);
-  expect(io.err.join('')).toBe('vigil synth: cannot write the synthesized stacks into cdktf.out: no space left on the device (ENOSPC)\n');
+  expect(io.err.join('')).toBe(
+    'vigil synth: cannot write the synthesized stacks into cdktf.out: no space left on the device (ENOSPC)\n',
+  );
   expect(contents(path.join(dir, 'cdktf.out'))).toEqual(before);
   expect(leftovers(path.join(dir, 'cdktf.out'))).toEqual([]);
 });
 
-test.each(['EACCES', 'ENOSPC'])('%s in the middle of the commit (injected): rolled back, the previous output intact', async (code) => {
-  const dir = temporaryDirectory('synth-commit-failure');
-  mounts.push(dir);
-  fs.cpSync(ENVIRONMENTS_DIR, path.join(dir, 'environments'), { recursive: true });
-  expect(await main(['synth'], captureIo(dir))).toBe(0);
-  const before = contents(path.join(dir, 'cdktf.out'));
-  const file = path.join(dir, 'environments', 'staging.yaml');
-  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('p99LatencyMs: 500', 'p99LatencyMs: 700'));
+test.each(['EACCES', 'ENOSPC'])(
+  '%s in the middle of the commit (injected): rolled back, the previous output intact',
+  async (code) => {
+    const dir = temporaryDirectory('synth-commit-failure');
+    mounts.push(dir);
+    fs.cpSync(ENVIRONMENTS_DIR, path.join(dir, 'environments'), { recursive: true });
+    expect(await main(['synth'], captureIo(dir))).toBe(0);
+    const before = contents(path.join(dir, 'cdktf.out'));
+    const file = path.join(dir, 'environments', 'staging.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('p99LatencyMs: 500', 'p99LatencyMs: 700'));
 
-  Object.assign(failRename, { at: 2, code, count: 0 }); // the first file is in place when the second fails
-  const io = captureIo(dir);
-  try {
-    expect(await main(['synth'], io)).toBe(1);
-  } finally {
-    failRename.at = 0;
-  }
-  const reason = code === 'EACCES' ? 'permission denied' : 'no space left on the device';
-  expect(io.err.join('')).toBe(`vigil synth: cannot write the synthesized files into cdktf.out: ${reason} (${code})\n`);
-  expect(contents(path.join(dir, 'cdktf.out'))).toEqual(before);
-  expect(leftovers(path.join(dir, 'cdktf.out'))).toEqual([]);
-});
+    Object.assign(failRename, { at: 2, code, count: 0 }); // the first file is in place when the second fails
+    const io = captureIo(dir);
+    try {
+      expect(await main(['synth'], io)).toBe(1);
+    } finally {
+      failRename.at = 0;
+    }
+    const reason = code === 'EACCES' ? 'permission denied' : 'no space left on the device';
+    expect(io.err.join('')).toBe(
+      `vigil synth: cannot write the synthesized files into cdktf.out: ${reason} (${code})\n`,
+    );
+    expect(contents(path.join(dir, 'cdktf.out'))).toEqual(before);
+    expect(leftovers(path.join(dir, 'cdktf.out'))).toEqual([]);
+  },
+);

@@ -11,7 +11,15 @@ export const CDKTF_APP = path.join(REPO_ROOT, 'dist', 'main.js');
 export function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd, env: {}, interactive: false };
+  return {
+    out,
+    err,
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    cwd,
+    env: {},
+    interactive: false,
+  };
 }
 
 const workspaces: string[] = [];
@@ -28,7 +36,10 @@ export function workspace(prefix = 'synth'): string {
 /** Adds an environment `name` to a workspace: staging's file with another project. */
 export function addEnvironment(dir: string, name: string): void {
   const staging = fs.readFileSync(path.join(dir, 'environments', 'staging.yaml'), 'utf8');
-  fs.writeFileSync(path.join(dir, 'environments', `${name}.yaml`), staging.replace(/^project: .*$/m, `project: netra-${name}`));
+  fs.writeFileSync(
+    path.join(dir, 'environments', `${name}.yaml`),
+    staging.replace(/^project: .*$/m, `project: netra-${name}`),
+  );
 }
 
 /** Every file under `dir`, relative, sorted. */
@@ -42,5 +53,7 @@ export function listFiles(dir: string): string[] {
 
 /** vigil's bookkeeping that must never remain after a run: staging, journal, lock. */
 export function leftovers(outdir: string): string[] {
-  return fs.existsSync(outdir) ? fs.readdirSync(outdir).filter((name) => /^\.vigil-(staging|commit|lock)/.test(name)) : [];
+  return fs.existsSync(outdir)
+    ? fs.readdirSync(outdir).filter((name) => /^\.vigil-(staging|commit|lock)/.test(name))
+    : [];
 }

@@ -9,7 +9,15 @@ import { ENVIRONMENTS_DIR, temporaryDirectory } from '../support/environments';
 function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd, env: {}, interactive: false };
+  return {
+    out,
+    err,
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    cwd,
+    env: {},
+    interactive: false,
+  };
 }
 
 const workspaces: string[] = [];
@@ -28,7 +36,9 @@ describe('vigil synth', () => {
     const io = captureIo(dir);
     expect(await main(['synth'], io)).toBe(0);
     expect(io.out.join('')).toBe('cdktf.out/stacks/monitoring-staging/cdk.tf.json\n');
-    const artifact = JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.out/stacks/monitoring-staging/cdk.tf.json'), 'utf8'));
+    const artifact = JSON.parse(
+      fs.readFileSync(path.join(dir, 'cdktf.out/stacks/monitoring-staging/cdk.tf.json'), 'utf8'),
+    );
     expect(Object.keys(artifact.resource.google_monitoring_alert_policy).length).toBeGreaterThanOrEqual(11);
     expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
   });
@@ -39,31 +49,45 @@ describe('vigil synth', () => {
     const artifactPath = path.join(dir, 'cdktf.out/stacks/monitoring-staging/cdk.tf.json');
     const before = fs.readFileSync(artifactPath, 'utf8');
     const stagingFile = path.join(dir, 'environments', 'staging.yaml');
-    fs.writeFileSync(stagingFile, fs.readFileSync(stagingFile, 'utf8').replace('port: 6379', 'port: 99999').replace('p99LatencyMs: 500', 'p99LatencyMs: 900'));
+    fs.writeFileSync(
+      stagingFile,
+      fs
+        .readFileSync(stagingFile, 'utf8')
+        .replace('port: 6379', 'port: 99999')
+        .replace('p99LatencyMs: 500', 'p99LatencyMs: 900'),
+    );
     fs.writeFileSync(path.join(dir, 'environments', 'broken.yaml'), 'project: [\n');
 
     const io = captureIo(dir);
     expect(await main(['synth'], io)).toBe(1);
-    expect(io.err.join('')).toBe([
-      'environments/broken.yaml: line 2, column 1: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
-      'environments/staging.yaml: redis.port: expected a TCP port at most 65535, found 99999',
-      '',
-    ].join('\n'));
+    expect(io.err.join('')).toBe(
+      [
+        'environments/broken.yaml: line 2, column 1: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        'environments/staging.yaml: redis.port: expected a TCP port at most 65535, found 99999',
+        '',
+      ].join('\n'),
+    );
     expect(fs.readFileSync(artifactPath, 'utf8')).toBe(before);
     expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
   });
 
   test('a failure after synthesis (the check) also leaves cdktf.out untouched', async () => {
     const { synthesizeEnvironments } = require('../../stacks/synthesize') as typeof import('../../stacks/synthesize');
-    const { loadEnvironments } = require('../../src/config/load-environment') as typeof import('../../src/config/load-environment');
+    const { loadEnvironments } =
+      require('../../src/config/load-environment') as typeof import('../../src/config/load-environment');
     const dir = workspace();
     const outdir = path.join(dir, 'cdktf.out');
     fs.mkdirSync(outdir);
     fs.writeFileSync(path.join(outdir, 'manifest.json'), 'previous synthesis');
     fs.writeFileSync(path.join(outdir, '.vigil-output.json'), JSON.stringify({ files: ['manifest.json'] }));
     const environments = loadEnvironments(path.join(dir, 'environments'));
-    await expect(synthesizeEnvironments(environments, outdir, { check: () => { throw new Error('lint found errors'); } }))
-      .rejects.toThrow('lint found errors');
+    await expect(
+      synthesizeEnvironments(environments, outdir, {
+        check: () => {
+          throw new Error('lint found errors');
+        },
+      }),
+    ).rejects.toThrow('lint found errors');
     expect(fs.readdirSync(outdir).sort()).toEqual(['.vigil-output.json', 'manifest.json']);
     expect(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')).toBe('previous synthesis');
     expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);

@@ -10,9 +10,19 @@ jest.mock('../../src/tools/lint', () => {
   const actual = jest.requireActual('../../src/tools/lint');
   return {
     ...actual,
-    lintTerraformJson: (document: unknown, file: string) => (reportError.value
-      ? [{ ruleId: 'condition/duration-whole-minutes', severity: 'error', file, resource: 'google_monitoring_alert_policy.x', path: 'conditions[0].condition_threshold.duration', message: 'duration 90s is not a whole number of minutes' }]
-      : actual.lintTerraformJson(document, file)),
+    lintTerraformJson: (document: unknown, file: string) =>
+      reportError.value
+        ? [
+            {
+              ruleId: 'condition/duration-whole-minutes',
+              severity: 'error',
+              file,
+              resource: 'google_monitoring_alert_policy.x',
+              path: 'conditions[0].condition_threshold.duration',
+              message: 'duration 90s is not a whole number of minutes',
+            },
+          ]
+        : actual.lintTerraformJson(document, file),
   };
 });
 
@@ -36,7 +46,9 @@ test('lint errors in what was synthesized fail the synth and leave cdktf.out unt
   const io = captureIo(dir);
   expect(await main(['synth'], io)).toBe(1);
   const stderr = io.err.join('');
-  expect(stderr).toContain('cdktf.out/stacks/monitoring-staging/cdk.tf.json\n  error   condition/duration-whole-minutes  google_monitoring_alert_policy.x conditions[0].condition_threshold.duration');
+  expect(stderr).toContain(
+    'cdktf.out/stacks/monitoring-staging/cdk.tf.json\n  error   condition/duration-whole-minutes  google_monitoring_alert_policy.x conditions[0].condition_threshold.duration',
+  );
   expect(stderr).toContain('vigil synth: the synthesized stacks have lint errors; cdktf.out was left as it was');
   expect(fs.readFileSync(artifactPath, 'utf8')).toBe(before);
   expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);

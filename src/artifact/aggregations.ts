@@ -15,7 +15,8 @@ export function readAggregations(value: unknown): Aggregation[] {
   return value.map((entry) => {
     const fields = isRecord(entry) ? entry : {};
     return {
-      alignmentPeriod: fields.alignmentPeriod === undefined ? undefined : lenientDurationSeconds(fields.alignmentPeriod, 60),
+      alignmentPeriod:
+        fields.alignmentPeriod === undefined ? undefined : lenientDurationSeconds(fields.alignmentPeriod, 60),
       aligner: typeof fields.perSeriesAligner === 'string' ? fields.perSeriesAligner : 'ALIGN_NONE',
       reducer: typeof fields.crossSeriesReducer === 'string' ? fields.crossSeriesReducer : 'REDUCE_NONE',
       groupByFields: (Array.isArray(fields.groupByFields) ? fields.groupByFields : []).map(String),

@@ -155,12 +155,17 @@ export function parseErrorPosition(text: string, message: string): TextPosition 
  * A function giving the position of each path in `text`; a path the text does not have (a field a
  * finding says is missing) gets the position of its nearest ancestor that it does have.
  */
-export function locateJsonPaths(text: string, paths: readonly (readonly PathSegment[])[]): (path: readonly PathSegment[]) => TextPosition {
+export function locateJsonPaths(
+  text: string,
+  paths: readonly (readonly PathSegment[])[],
+): (path: readonly PathSegment[]) => TextPosition {
   const wanted = new Set<string>();
-  for (const path of paths) for (let length = 0; length <= path.length; length++) wanted.add(pathKey(path.slice(0, length)));
+  for (const path of paths)
+    for (let length = 0; length <= path.length; length++) wanted.add(pathKey(path.slice(0, length)));
   const offsets = scanOffsets(text, wanted);
   const lineStarts = [0];
-  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) lineStarts.push(newline + 1);
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1))
+    lineStarts.push(newline + 1);
   return (path) => {
     let offset = 0;
     for (let length = path.length; length >= 0; length--) {

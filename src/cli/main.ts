@@ -72,7 +72,10 @@ function report(error: unknown, name: string, command: Command, io: CliIo): numb
   }
   if (error instanceof ConfigError) {
     // Files are named as the person typed them: relative to where vigil runs.
-    const problems = error.problems.map((problem) => ({ ...problem, file: path.isAbsolute(problem.file) ? path.relative(io.cwd, problem.file) : problem.file }));
+    const problems = error.problems.map((problem) => ({
+      ...problem,
+      file: path.isAbsolute(problem.file) ? path.relative(io.cwd, problem.file) : problem.file,
+    }));
     io.stderr(`${problems.map(formatProblem).join('\n')}\n`);
     return error.exitCode;
   }

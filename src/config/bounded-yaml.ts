@@ -32,10 +32,13 @@ export interface YamlOptions {
 /** Throws a ConfigError when a file of `bytes` is over the limit; callers check the size before reading a file whole. */
 export function checkYamlSize(bytes: number, file: string, maxBytes: number): void {
   if (bytes <= maxBytes) return;
-  throw new ConfigError([{
-    file, path: '',
-    message: `the file is ${count(bytes)} bytes; at most ${count(maxBytes)} bytes (${maxBytes / 1024} KiB) are read`,
-  }]);
+  throw new ConfigError([
+    {
+      file,
+      path: '',
+      message: `the file is ${count(bytes)} bytes; at most ${count(maxBytes)} bytes (${maxBytes / 1024} KiB) are read`,
+    },
+  ]);
 }
 
 /** Parses YAML text into plain data, or throws a ConfigError naming the line and column of each problem. */
@@ -44,18 +47,27 @@ export function parseBoundedYaml(text: string, file: string, options: YamlOption
   const lines = new LineCounter();
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { prettyErrors: true, uniqueKeys: false, merge: options.merge ?? false, lineCounter: lines });
+    document = parseDocument(text, {
+      prettyErrors: true,
+      uniqueKeys: false,
+      merge: options.merge ?? false,
+      lineCounter: lines,
+    });
   } catch (error) {
     // The parser is recursive; nesting beyond its stack is the only way it throws.
     if (error instanceof RangeError) throw new ConfigError([{ file, path: '', message: nestingMessage() }]);
     throw error;
   }
   if (document.errors.length > 0) {
-    throw new ConfigError(document.errors.map((error) => {
-      const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
-      const message = /call stack/i.test(error.message) ? nestingMessage() : `malformed YAML: ${firstLine(error.message)}`;
-      return { file, path: '', message: `${where}${message}` };
-    }));
+    throw new ConfigError(
+      document.errors.map((error) => {
+        const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
+        const message = /call stack/i.test(error.message)
+          ? nestingMessage()
+          : `malformed YAML: ${firstLine(error.message)}`;
+        return { file, path: '', message: `${where}${message}` };
+      }),
+    );
   }
   const problems = structureProblems(document, lines).map((message) => ({ file, path: '', message }));
   if (problems.length > 0) throw new ConfigError(problems);
@@ -77,7 +89,10 @@ function nestingMessage(): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n')[0].trim().replace(/ at line \d+, column \d+:?$/, '');
+  return text
+    .split('\n')[0]
+    .trim()
+    .replace(/ at line \d+, column \d+:?$/, '');
 }
 
 interface Visit {
@@ -114,11 +129,13 @@ function structureProblems(document: Document.Parsed, lines: LineCounter): strin
       const target = anchored.get(node.source);
       if (!target) {
         const name = node.source;
-        problems.push(`${at(node)}: alias *${name} is used before its anchor &${name} is defined (or it is never defined)`);
+        problems.push(
+          `${at(node)}: alias *${name} is used before its anchor &${name} is defined (or it is never defined)`,
+        );
         break;
       }
       // A node that refers to itself has no size yet; it counts as one value.
-      expanded += open.has(target) ? 1 : sizes.get(target) ?? 1;
+      expanded += open.has(target) ? 1 : (sizes.get(target) ?? 1);
       if (expanded > MAX_YAML_EXPANDED_NODES) problems.push(aliasBombMessage(at(node), node));
       continue;
     }
@@ -151,7 +168,9 @@ function structureProblems(document: Document.Parsed, lines: LineCounter): strin
           }
           keys.set(key.value, key);
           if (keyText(key.value) === '<<' && !isMergeSource(pair.value as Node | null, anchored)) {
-            problems.push(`${at(key)}: a merge key (<<) takes a mapping or an alias of one such as *defaults, or a list of them`);
+            problems.push(
+              `${at(key)}: a merge key (<<) takes a mapping or an alias of one such as *defaults, or a list of them`,
+            );
           }
         }
         if (key && !isScalar(key)) children.push(key);
@@ -177,6 +196,8 @@ function isMergeSource(value: Node | null, anchored: ReadonlyMap<string, Node>):
 }
 
 function aliasBombMessage(where: string, alias: Alias): string {
-  return `${where}: alias *${alias.source} expands the document to more than ${count(MAX_YAML_EXPANDED_NODES)} values `
-    + '(aliases that repeat aliases grow exponentially); expected each anchored value to be repeated a few times at most';
+  return (
+    `${where}: alias *${alias.source} expands the document to more than ${count(MAX_YAML_EXPANDED_NODES)} values ` +
+    '(aliases that repeat aliases grow exponentially); expected each anchored value to be repeated a few times at most'
+  );
 }

@@ -23,7 +23,10 @@ export class ConfigError extends VigilError {
 function formatProblems(problems: readonly ConfigProblem[]): string {
   const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).map(formatProblem);
   const more = problems.length - shown.length;
-  if (more > 0) shown.push(`... and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} (${problems.length.toLocaleString('en-US')} in all)`);
+  if (more > 0)
+    shown.push(
+      `... and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} (${problems.length.toLocaleString('en-US')} in all)`,
+    );
   return shown.join('\n');
 }
 

@@ -8,43 +8,63 @@ import { appendAll } from '../util/append-all';
 export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const ids = new Set(env.notifications.channels.map((channel) => channel.id));
-  appendAll(problems, duplicates(file, 'channel id', 'notifications.channels', env.notifications.channels.map((channel) => channel.id), '.id'));
+  appendAll(
+    problems,
+    duplicates(
+      file,
+      'channel id',
+      'notifications.channels',
+      env.notifications.channels.map((channel) => channel.id),
+      '.id',
+    ),
+  );
   // Each service becomes resources named after it; two of the same name would clash in Terraform.
   appendAll(problems, duplicates(file, 'service name', 'cloudRun.services', env.cloudRun.services));
   appendAll(problems, duplicates(file, 'checker region', 'uptime.checkerRegions', env.uptime.checkerRegions));
   for (const severity of ['critical', 'error', 'warning'] as const) {
-    appendAll(problems, duplicates(file, 'channel', `notifications.routing.${severity}`, env.notifications.routing[severity] ?? []));
+    appendAll(
+      problems,
+      duplicates(file, 'channel', `notifications.routing.${severity}`, env.notifications.routing[severity] ?? []),
+    );
   }
   for (const severity of ['critical', 'error', 'warning'] as const) {
     (env.notifications.routing[severity] ?? []).forEach((id, index) => {
       if (!ids.has(id)) {
-        problems.push({ file, path: `notifications.routing.${severity}[${index}]`, message: `no channel has id "${id}"; expected one of: ${[...ids].join(', ')}` });
+        problems.push({
+          file,
+          path: `notifications.routing.${severity}[${index}]`,
+          message: `no channel has id "${id}"; expected one of: ${[...ids].join(', ')}`,
+        });
       }
     });
   }
   const postgres = env.thresholds.postgres;
   if (postgres.p99WarningLatencyMs >= postgres.p99LatencyMs) {
     problems.push({
-      file, path: 'thresholds.postgres.p99WarningLatencyMs',
+      file,
+      path: 'thresholds.postgres.p99WarningLatencyMs',
       message: `expected a warning latency below the critical p99LatencyMs (${postgres.p99LatencyMs}), found ${postgres.p99WarningLatencyMs}`,
     });
   }
   if (env.vpcConnector.maxInstances <= env.vpcConnector.minInstances) {
     problems.push({
-      file, path: 'vpcConnector.maxInstances',
+      file,
+      path: 'vpcConnector.maxInstances',
       message: `expected more than minInstances (${env.vpcConnector.minInstances}), found ${env.vpcConnector.maxInstances}`,
     });
   }
   const locations = checkerLocations(env.uptime.checkerRegions);
   if (locations.length < MIN_CHECKER_LOCATIONS) {
     problems.push({
-      file, path: 'uptime.checkerRegions',
+      file,
+      path: 'uptime.checkerRegions',
       message: `expected regions covering at least ${MIN_CHECKER_LOCATIONS} checker locations (the Monitoring API's minimum), found ${locations.length} (${locations.join(', ')})`,
     });
   }
   if (env.thresholds.uptime.failingLocations > locations.length) {
     problems.push({
-      file, path: 'thresholds.uptime.failingLocations',
+      file,
+      path: 'thresholds.uptime.failingLocations',
       message: `expected at most the ${locations.length} checker locations selected, found ${env.thresholds.uptime.failingLocations}`,
     });
   }
@@ -54,7 +74,13 @@ export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigPr
 }
 
 /** One problem per repeated entry of a list, naming the entry it repeats; linear in the list's length. */
-function duplicates(file: string, what: string, listPath: string, values: readonly string[], field = ''): ConfigProblem[] {
+function duplicates(
+  file: string,
+  what: string,
+  listPath: string,
+  values: readonly string[],
+  field = '',
+): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const first = new Map<string, number>();
   values.forEach((value, index) => {
@@ -64,7 +90,8 @@ function duplicates(file: string, what: string, listPath: string, values: readon
       return;
     }
     problems.push({
-      file, path: `${listPath}[${index}]${field}`,
+      file,
+      path: `${listPath}[${index}]${field}`,
       message: `duplicate ${what} "${value}": also ${listPath}[${earlier}]${field}; expected each ${what} once`,
     });
   });

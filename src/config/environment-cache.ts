@@ -40,7 +40,10 @@ function cacheKey(directory: string): string | undefined {
   hash.update('\0').update(path.resolve(directory));
   let entries: string[];
   try {
-    entries = fs.readdirSync(directory).filter((entry) => ENVIRONMENT_FILE.test(entry)).sort();
+    entries = fs
+      .readdirSync(directory)
+      .filter((entry) => ENVIRONMENT_FILE.test(entry))
+      .sort();
   } catch {
     return undefined;
   }
@@ -68,7 +71,9 @@ function cacheFile(directory: string): string {
 }
 
 function pruneCache(): void {
-  const files = fs.readdirSync(cacheDirectory()).filter((name) => CACHE_FILE_NAME.test(name))
+  const files = fs
+    .readdirSync(cacheDirectory())
+    .filter((name) => CACHE_FILE_NAME.test(name))
     .map((name) => path.join(cacheDirectory(), name))
     .map((file) => ({ file, written: fs.statSync(file).mtimeMs }))
     .sort((a, b) => b.written - a.written);

@@ -11,7 +11,9 @@ import { SIGNAL_DEFINITIONS } from './signals/registry';
 // The log-based metrics each environment's stack creates, by the name after `vigil-<env>-`: what
 // the signals declare (src/config/signals/). __tests__/clone/collisions.test.ts synthesizes staging
 // and fails when the stack creates a metric no signal declares.
-export const LOG_BASED_METRICS: readonly string[] = SIGNAL_DEFINITIONS.flatMap((signal) => Object.values(signal.logBasedMetrics));
+export const LOG_BASED_METRICS: readonly string[] = SIGNAL_DEFINITIONS.flatMap((signal) =>
+  Object.values(signal.logBasedMetrics),
+);
 
 export function logBasedMetricName(environmentName: string, metric: string): string {
   return `vigil-${environmentName}-${metric}`;
@@ -26,19 +28,24 @@ function describe(environment: Environment): string {
   return `${environment.file} (environment "${environment.name}", project ${environment.project})`;
 }
 
-export function environmentCollisions(environments: readonly Environment[], metrics: readonly string[] = LOG_BASED_METRICS): ConfigProblem[] {
+export function environmentCollisions(
+  environments: readonly Environment[],
+  metrics: readonly string[] = LOG_BASED_METRICS,
+): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (let i = 0; i < environments.length; i++) {
     for (let j = i + 1; j < environments.length; j++) {
       const [first, second] = [environments[i], environments[j]];
       if (first.name === second.name) {
         problems.push({
-          file: second.file, path: '',
-          message: `gives the environment name "${second.name}" that ${first.file} gives too: both would be stack monitoring-${second.name}`
-            + (first.project === second.project
+          file: second.file,
+          path: '',
+          message:
+            `gives the environment name "${second.name}" that ${first.file} gives too: both would be stack monitoring-${second.name}` +
+            (first.project === second.project
               ? `, and in project ${second.project} their alert policies and uptime checks ("${displayNamePrefix(second.name)}…") and log-based metrics (vigil-${second.name}-…) would be the same`
-              : '')
-            + '; expected one file per environment name',
+              : '') +
+            '; expected one file per environment name',
         });
         continue;
       }
@@ -49,7 +56,8 @@ export function environmentCollisions(environments: readonly Environment[], metr
         const other = names.get(name);
         if (other !== undefined) {
           problems.push({
-            file: second.file, path: '',
+            file: second.file,
+            path: '',
             message: `log-based metric "${name}" of ${describe(second)} is also log-based metric "${other}" of ${describe(first)}; expected environments of one project to have names that do not run into each other's metric names: rename one of the two files`,
           });
         }

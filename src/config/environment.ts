@@ -7,7 +7,9 @@ export interface Environment extends EnvironmentFile {
   readonly name: string;
   /** The file it was loaded from, as given to the loader (for error messages). */
   readonly file: string;
-  readonly redis: EnvironmentFile['redis'] & { readonly logs: { readonly connectionErrorFilter: string; readonly operationFilter: string } };
+  readonly redis: EnvironmentFile['redis'] & {
+    readonly logs: { readonly connectionErrorFilter: string; readonly operationFilter: string };
+  };
   readonly agent: EnvironmentFile['agent'] & { readonly executionFilter: string; readonly timeoutFilter: string };
 }
 

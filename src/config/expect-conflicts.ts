@@ -5,8 +5,21 @@ import type { Expect } from './expect-schema';
 
 /** The parts of an environment the expectations are compared with (structural, to avoid a cycle with schema.ts). */
 export interface ExpectContext {
-  readonly redis: { readonly host: string; readonly port: number; readonly tier: string; readonly memorySizeGb: number; readonly version: string; readonly authEnabled: boolean };
-  readonly vpcConnector: { readonly name: string; readonly network: string; readonly ipCidrRange: string; readonly minInstances: number; readonly maxInstances: number };
+  readonly redis: {
+    readonly host: string;
+    readonly port: number;
+    readonly tier: string;
+    readonly memorySizeGb: number;
+    readonly version: string;
+    readonly authEnabled: boolean;
+  };
+  readonly vpcConnector: {
+    readonly name: string;
+    readonly network: string;
+    readonly ipCidrRange: string;
+    readonly minInstances: number;
+    readonly maxInstances: number;
+  };
   readonly cloudRun: { readonly services: readonly string[]; readonly egress: string };
   readonly expect?: Expect;
 }

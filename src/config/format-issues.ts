@@ -26,7 +26,11 @@ const TYPE_WORDS: Record<string, string> = {
   boolean: 'true or false',
 };
 
-export function issueToProblem(file: string, issue: z.core.$ZodIssue, allowedKeys: (path: readonly PropertyKey[]) => string[]): ConfigProblem {
+export function issueToProblem(
+  file: string,
+  issue: z.core.$ZodIssue,
+  allowedKeys: (path: readonly PropertyKey[]) => string[],
+): ConfigProblem {
   const path = fieldPath(issue.path);
   const input = (issue as { input?: unknown }).input;
   if (issue.code === 'unrecognized_keys') {
@@ -37,10 +41,12 @@ export function issueToProblem(file: string, issue: z.core.$ZodIssue, allowedKey
     return { file, path: joinPath(path, key), message: `unknown key "${key}"; ${hint}` };
   }
   // A message that already says what was found (a length rather than megabytes of text) is whole.
-  if (issue.code === 'custom' && (issue.params as { complete?: boolean } | undefined)?.complete) return { file, path, message: issue.message };
-  const expected = issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')
-    ? `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`
-    : issue.message;
+  if (issue.code === 'custom' && (issue.params as { complete?: boolean } | undefined)?.complete)
+    return { file, path, message: issue.message };
+  const expected =
+    issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')
+      ? `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`
+      : issue.message;
   if (input === undefined) return { file, path, message: `is required: ${expected}` };
   return { file, path, message: `${expected}, found ${describeValue(input)}` };
 }

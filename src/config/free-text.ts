@@ -30,7 +30,9 @@ export function boundedText(what: string, max: number) {
     const length = unicodeLength(text);
     if (length > max) {
       context.addIssue({
-        code: 'custom', input: text, params: { complete: true },
+        code: 'custom',
+        input: text,
+        params: { complete: true },
         message: `expected ${what} of at most ${count(max)} characters (the API's limit), found ${count(length)} characters`,
       });
     }
@@ -62,15 +64,17 @@ export function logFilterImbalance(filter: string): string | undefined {
 }
 
 /** A Cloud Logging filter of a log-based metric: within the API's length, with balanced quotes and parentheses. */
-export const LogFilter = z.string({ error: 'expected a Cloud Logging filter as text' })
+export const LogFilter = z
+  .string({ error: 'expected a Cloud Logging filter as text' })
   .min(1, { error: 'expected a Cloud Logging filter, found an empty text' })
   .superRefine((filter, context) => {
     const length = unicodeLength(filter);
     const limit = count(MAX_LOG_METRIC_FILTER_CHARS);
     const imbalance = length > MAX_LOG_METRIC_FILTER_CHARS ? undefined : logFilterImbalance(filter);
-    const problem = length > MAX_LOG_METRIC_FILTER_CHARS
-      ? `expected a Cloud Logging filter of at most ${limit} characters (the API's limit), found ${count(length)} characters`
-      : imbalance && `expected a Cloud Logging filter with balanced quotes and parentheses: ${imbalance}`;
+    const problem =
+      length > MAX_LOG_METRIC_FILTER_CHARS
+        ? `expected a Cloud Logging filter of at most ${limit} characters (the API's limit), found ${count(length)} characters`
+        : imbalance && `expected a Cloud Logging filter with balanced quotes and parentheses: ${imbalance}`;
     if (problem) {
       const message = problem;
       context.addIssue({ code: 'custom', input: filter, params: { complete: true }, message });

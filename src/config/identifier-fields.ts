@@ -9,7 +9,6 @@ import { EnvironmentFileSchema } from './schema';
 import { AnySchema, definition, unwrap } from './zod-introspection';
 import { parsePath } from '../util/json-path';
 
-
 /**
  * identifier: names infrastructure (or an address) of one environment.
  * text: free text (log filters, descriptions) that may mention identifiers.
@@ -35,12 +34,19 @@ export interface SchemaField {
 // Formats that name something other than infrastructure of the environment: the region is a
 // location many projects share, channel ids are this file's own names for its channels, and an
 // environment name is ours too.
-const NOT_INFRASTRUCTURE: readonly formats.IdentifierFormat[] = [formats.REGION, formats.CHANNEL_ID, formats.ENVIRONMENT_NAME];
+const NOT_INFRASTRUCTURE: readonly formats.IdentifierFormat[] = [
+  formats.REGION,
+  formats.CHANNEL_ID,
+  formats.ENVIRONMENT_NAME,
+];
 
-const ALL_FORMATS: readonly formats.IdentifierFormat[] = Object.values(formats)
-  .filter((format): format is formats.IdentifierFormat => typeof format === 'object' && format !== null && 'pattern' in format);
+const ALL_FORMATS: readonly formats.IdentifierFormat[] = Object.values(formats).filter(
+  (format): format is formats.IdentifierFormat => typeof format === 'object' && format !== null && 'pattern' in format,
+);
 
-const INFRASTRUCTURE_PATTERNS = new Set(ALL_FORMATS.filter((format) => !NOT_INFRASTRUCTURE.includes(format)).map((format) => format.pattern.source));
+const INFRASTRUCTURE_PATTERNS = new Set(
+  ALL_FORMATS.filter((format) => !NOT_INFRASTRUCTURE.includes(format)).map((format) => format.pattern.source),
+);
 
 function formatOf(schema: AnySchema): formats.IdentifierFormat | undefined {
   const patterns = (definition(schema).checks ?? []).map((check) => check._zod.def.pattern?.source).filter(Boolean);
@@ -58,7 +64,6 @@ const IDENTIFIERS_BY_MEANING: ReadonlySet<string> = new Set([
   'stateBackend.local.path',
 ]);
 
-
 function isContainer(schema: AnySchema): boolean {
   const def = definition(unwrap(schema));
   if (def.type === 'object' || def.type === 'array') return true;
@@ -71,14 +76,15 @@ function roleOf(pattern: string, schema: AnySchema): FieldRole {
   if (def.type !== 'string') return 'shared';
   if (def.format === 'email' || def.format === 'url') return 'identifier';
   const checks = def.checks ?? [];
-  if (checks.some((check) => check._zod.def.pattern && INFRASTRUCTURE_PATTERNS.has(check._zod.def.pattern.source))) return 'identifier';
+  if (checks.some((check) => check._zod.def.pattern && INFRASTRUCTURE_PATTERNS.has(check._zod.def.pattern.source)))
+    return 'identifier';
   return checks.some((check) => check._zod.def.format === 'regex') ? 'shared' : 'text';
 }
 
 function expectedOf(schema: AnySchema): string {
   // The schema's own message for a value of the right type but the wrong form.
   const result = z.safeParse(schema, '\u0000');
-  const message = result.success ? '' : result.error.issues[0]?.message ?? '';
+  const message = result.success ? '' : (result.error.issues[0]?.message ?? '');
   return message.startsWith('expected ') ? message.slice('expected '.length) : 'a value';
 }
 
@@ -86,7 +92,13 @@ function join(prefix: string, key: string): string {
   return prefix === '' ? key : `${prefix}.${key}`;
 }
 
-function collect(schema: AnySchema, pattern: string, fields: Map<string, SchemaField>, nodes: Set<string>, optional: Set<string>): void {
+function collect(
+  schema: AnySchema,
+  pattern: string,
+  fields: Map<string, SchemaField>,
+  nodes: Set<string>,
+  optional: Set<string>,
+): void {
   const inner = unwrap(schema);
   const def = definition(inner);
   if (pattern !== '') nodes.add(pattern);
@@ -98,8 +110,15 @@ function collect(schema: AnySchema, pattern: string, fields: Map<string, SchemaF
   } else if (def.type === 'union' && (def.options ?? []).some(isContainer)) {
     for (const option of def.options ?? []) collect(option, pattern, fields, nodes, optional);
   } else if (!fields.has(pattern)) {
-    fields.set(pattern, { pattern, role: roleOf(pattern, inner), expected: expectedOf(inner), schema: inner, format: formatOf(inner),
-      stringFormat: definition(inner).type === 'string' ? definition(inner).format : undefined, isString: definition(inner).type === 'string' });
+    fields.set(pattern, {
+      pattern,
+      role: roleOf(pattern, inner),
+      expected: expectedOf(inner),
+      schema: inner,
+      format: formatOf(inner),
+      stringFormat: definition(inner).type === 'string' ? definition(inner).format : undefined,
+      isString: definition(inner).type === 'string',
+    });
   }
 }
 

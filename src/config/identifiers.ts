@@ -10,7 +10,8 @@ export interface IdentifierFormat {
 // not ending with a hyphen (Resource Manager rules).
 export const PROJECT_ID: IdentifierFormat = {
   pattern: /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
-  expected: 'a GCP project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen',
+  expected:
+    'a GCP project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen',
 };
 
 // Regions such as us-central1, europe-west4, northamerica-northeast2.

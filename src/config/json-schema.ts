@@ -5,7 +5,10 @@ import { EnvironmentFileSchema } from './schema';
 export const JSON_SCHEMA_PATH = 'schema/environment.schema.json';
 
 export function environmentJsonSchema(): Record<string, unknown> {
-  const { required, ...schema } = z.toJSONSchema(EnvironmentFileSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const { required, ...schema } = z.toJSONSchema(EnvironmentFileSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
   return {
     ...schema,
     // A file that `extends:` another inherits every block but its identifiers (docs/clone.md): it

@@ -9,7 +9,10 @@ import { ConfigError, ConfigProblem } from './config-error';
 import { crossFieldProblems } from './cross-field-rules';
 import { environmentCollisions } from './environment-collisions';
 import {
-  defaultAgentExecutionFilter, defaultAgentTimeoutFilter, defaultRedisConnectionErrorFilter, defaultRedisOperationFilter,
+  defaultAgentExecutionFilter,
+  defaultAgentTimeoutFilter,
+  defaultRedisConnectionErrorFilter,
+  defaultRedisOperationFilter,
 } from './default-log-filters';
 import type { Environment } from './environment';
 import { issueToProblem } from './format-issues';
@@ -32,15 +35,29 @@ export function parseYaml(text: string, file: string): unknown {
 export function validateEnvironment(data: unknown, file: string, name: string): Environment {
   const problems: ConfigProblem[] = [];
   if (!ENVIRONMENT_NAME.pattern.test(name)) {
-    problems.push({ file, path: '', message: `the file name gives environment name "${name}"; expected ${ENVIRONMENT_NAME.expected}` });
+    problems.push({
+      file,
+      path: '',
+      message: `the file name gives environment name "${name}"; expected ${ENVIRONMENT_NAME.expected}`,
+    });
   }
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ConfigError([...problems, { file, path: '', message: `expected a mapping of environment settings, found ${data == null ? 'an empty file' : 'a list or a scalar'}` }]);
+    throw new ConfigError([
+      ...problems,
+      {
+        file,
+        path: '',
+        message: `expected a mapping of environment settings, found ${data == null ? 'an empty file' : 'a list or a scalar'}`,
+      },
+    ]);
   }
   const result = EnvironmentFileSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const allowedKeys = (keyPath: readonly PropertyKey[]) => allowedKeysAt(EnvironmentFileSchema, keyPath, data);
-    appendAll(problems, result.error.issues.map((issue) => issueToProblem(file, issue, allowedKeys)));
+    appendAll(
+      problems,
+      result.error.issues.map((issue) => issueToProblem(file, issue, allowedKeys)),
+    );
     throw new ConfigError(problems);
   }
   appendAll(problems, crossFieldProblems(file, result.data));
@@ -54,16 +71,24 @@ export function validateEnvironment(data: unknown, file: string, name: string): 
 /** A default log filter lists every service: with hundreds of them it outgrows the API's limit. */
 function defaultFilterProblems(given: EnvironmentFile, environment: Environment, file: string): ConfigProblem[] {
   const filters: [string, string | undefined, string][] = [
-    ['redis.logs.connectionErrorFilter', given.redis.logs?.connectionErrorFilter, environment.redis.logs.connectionErrorFilter],
+    [
+      'redis.logs.connectionErrorFilter',
+      given.redis.logs?.connectionErrorFilter,
+      environment.redis.logs.connectionErrorFilter,
+    ],
     ['redis.logs.operationFilter', given.redis.logs?.operationFilter, environment.redis.logs.operationFilter],
     ['agent.executionFilter', given.agent.executionFilter, environment.agent.executionFilter],
     ['agent.timeoutFilter', given.agent.timeoutFilter, environment.agent.timeoutFilter],
   ];
-  return filters.filter(([, own, filter]) => own === undefined && unicodeLength(filter) > MAX_LOG_METRIC_FILTER_CHARS).map(([path, , filter]) => ({
-    file, path,
-    message: `the default filter built from the ${given.cloudRun.services.length} cloudRun.services is ${unicodeLength(filter).toLocaleString('en-US')} `
-      + `characters; the API accepts at most ${MAX_LOG_METRIC_FILTER_CHARS.toLocaleString('en-US')}: set ${path} to a shorter filter`,
-  }));
+  return filters
+    .filter(([, own, filter]) => own === undefined && unicodeLength(filter) > MAX_LOG_METRIC_FILTER_CHARS)
+    .map(([path, , filter]) => ({
+      file,
+      path,
+      message:
+        `the default filter built from the ${given.cloudRun.services.length} cloudRun.services is ${unicodeLength(filter).toLocaleString('en-US')} ` +
+        `characters; the API accepts at most ${MAX_LOG_METRIC_FILTER_CHARS.toLocaleString('en-US')}: set ${path} to a shorter filter`,
+    }));
 }
 
 function resolveDefaults(env: EnvironmentFile, file: string, name: string): Environment {
@@ -123,9 +148,14 @@ export function environmentFiles(directory: string): string[] {
   try {
     entries = fs.readdirSync(directory);
   } catch (error) {
-    throw new ConfigError([{ file: directory, path: '', message: `cannot read the environments directory: ${fileErrorReason(error)}` }]);
+    throw new ConfigError([
+      { file: directory, path: '', message: `cannot read the environments directory: ${fileErrorReason(error)}` },
+    ]);
   }
-  return entries.filter((entry) => ENVIRONMENT_FILE_PATTERN.test(entry)).sort().map((entry) => path.join(directory, entry));
+  return entries
+    .filter((entry) => ENVIRONMENT_FILE_PATTERN.test(entry))
+    .sort()
+    .map((entry) => path.join(directory, entry));
 }
 
 /**

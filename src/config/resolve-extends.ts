@@ -42,12 +42,17 @@ export function deepMerge(base: unknown, override: unknown): unknown {
 
 function parentFileOf(file: string, parent: string): string | undefined {
   const directory = path.dirname(file);
-  return ['.yaml', '.yml'].map((extension) => path.join(directory, `${parent}${extension}`)).find((candidate) => fs.existsSync(candidate));
+  return ['.yaml', '.yml']
+    .map((extension) => path.join(directory, `${parent}${extension}`))
+    .find((candidate) => fs.existsSync(candidate));
 }
 
 function siblingNames(file: string): string[] {
   try {
-    return fs.readdirSync(path.dirname(file)).filter((entry) => /\.ya?ml$/.test(entry)).map((entry) => entry.replace(/\.ya?ml$/, ''));
+    return fs
+      .readdirSync(path.dirname(file))
+      .filter((entry) => /\.ya?ml$/.test(entry))
+      .map((entry) => entry.replace(/\.ya?ml$/, ''));
   } catch {
     return [];
   }
@@ -136,8 +141,13 @@ function hasPath(data: unknown, problemPath: string): boolean {
 }
 
 function isWithin(problemPath: string, withheldPath: string): boolean {
-  return problemPath === withheldPath || problemPath.startsWith(`${withheldPath}.`) || problemPath.startsWith(`${withheldPath}[`)
-    || withheldPath.startsWith(`${problemPath}.`) || withheldPath.startsWith(`${problemPath}[`);
+  return (
+    problemPath === withheldPath ||
+    problemPath.startsWith(`${withheldPath}.`) ||
+    problemPath.startsWith(`${withheldPath}[`) ||
+    withheldPath.startsWith(`${problemPath}.`) ||
+    withheldPath.startsWith(`${problemPath}[`)
+  );
 }
 
 interface Level {
@@ -166,22 +176,38 @@ export function resolveExtends(data: unknown, file: string, read: ReadEnvironmen
     if (!parentFile) {
       const known = siblingNames(childFile).filter((name) => name !== path.basename(childFile).replace(/\.ya?ml$/, ''));
       const guess = closestName(current.extends, known);
-      const hint = guess ? `did you mean "${guess}"?` : known.length > 0 ? `environments there: ${known.join(', ')}` : 'no other environment is there';
-      throw new ConfigError([{
-        file: childFile, path: 'extends',
-        message: `no environment "${current.extends}" to inherit from: expected ${path.join(path.dirname(childFile), `${current.extends}.yaml`)}; ${hint}`,
-      }]);
+      const hint = guess
+        ? `did you mean "${guess}"?`
+        : known.length > 0
+          ? `environments there: ${known.join(', ')}`
+          : 'no other environment is there';
+      throw new ConfigError([
+        {
+          file: childFile,
+          path: 'extends',
+          message: `no environment "${current.extends}" to inherit from: expected ${path.join(path.dirname(childFile), `${current.extends}.yaml`)}; ${hint}`,
+        },
+      ]);
     }
     const seen = chain.findIndex((entry) => path.resolve(entry) === path.resolve(parentFile));
     if (seen !== -1) {
-      throw new ConfigError([{
-        file: childFile, path: 'extends',
-        message: `inheritance cycle: ${[...chain.slice(seen), parentFile].join(' extends ')}; expected a chain that ends in an environment without extends`,
-      }]);
+      throw new ConfigError([
+        {
+          file: childFile,
+          path: 'extends',
+          message: `inheritance cycle: ${[...chain.slice(seen), parentFile].join(' extends ')}; expected a chain that ends in an environment without extends`,
+        },
+      ]);
     }
     const parentData = read(parentFile);
     if (!isMapping(parentData)) {
-      throw new ConfigError([{ file: childFile, path: 'extends', message: `${parentFile} is not a mapping of environment settings; cannot inherit from it` }]);
+      throw new ConfigError([
+        {
+          file: childFile,
+          path: 'extends',
+          message: `${parentFile} is not a mapping of environment settings; cannot inherit from it`,
+        },
+      ]);
     }
     chain.push(parentFile);
     parents.push(parentFile);
@@ -192,7 +218,7 @@ export function resolveExtends(data: unknown, file: string, read: ReadEnvironmen
     let base: Mapping | undefined;
     for (let index = ancestors.length - 1; index >= 0; index--) {
       const ancestor = ancestors[index];
-      const own = base === undefined ? ancestor.data : deepMerge(base, ancestor.data) as Mapping;
+      const own = base === undefined ? ancestor.data : (deepMerge(base, ancestor.data) as Mapping);
       const kept = inheritable(own);
       levels.splice(1, 0, { file: ancestor.file, data: ancestor.data, withheld: kept.withheld });
       base = kept.data;
@@ -207,8 +233,14 @@ export function resolveExtends(data: unknown, file: string, read: ReadEnvironmen
       return problems.map((problem) => {
         if (problem.file !== file || problem.path === '') return problem;
         const nearest = levels[1];
-        if (!hasPath(data, problem.path) && [...nearest.withheld].some((withheld) => isWithin(problem.path, withheld))) {
-          return { ...problem, message: `${problem.message} (not inherited from ${nearest.file}: identifiers, and text naming them, are never inherited; give this environment's own)` };
+        if (
+          !hasPath(data, problem.path) &&
+          [...nearest.withheld].some((withheld) => isWithin(problem.path, withheld))
+        ) {
+          return {
+            ...problem,
+            message: `${problem.message} (not inherited from ${nearest.file}: identifiers, and text naming them, are never inherited; give this environment's own)`,
+          };
         }
         if (!hasPath(data, problem.path)) {
           const origin = levels.slice(1).find((level) => hasPath(level.data, problem.path));

@@ -3,17 +3,29 @@
 import { z } from 'zod';
 import type { IdentifierFormat } from './identifiers';
 
-export const identifier = (format: IdentifierFormat) => z.string({ error: `expected ${format.expected}` }).regex(format.pattern, { error: `expected ${format.expected}` });
+export const identifier = (format: IdentifierFormat) =>
+  z.string({ error: `expected ${format.expected}` }).regex(format.pattern, { error: `expected ${format.expected}` });
 
 export const positive = (what: string, max: number) =>
-  z.number({ error: `expected ${what}` }).gt(0, { error: `expected ${what} greater than 0` }).lte(max, { error: `expected ${what} at most ${max}` });
+  z
+    .number({ error: `expected ${what}` })
+    .gt(0, { error: `expected ${what} greater than 0` })
+    .lte(max, { error: `expected ${what} at most ${max}` });
 
 export const wholeNumber = (what: string, min: number, max: number) =>
-  z.number({ error: `expected ${what}` }).int({ error: `expected ${what} as a whole number` })
-    .gte(min, { error: `expected ${what} of at least ${min}` }).lte(max, { error: `expected ${what} at most ${max}` });
+  z
+    .number({ error: `expected ${what}` })
+    .int({ error: `expected ${what} as a whole number` })
+    .gte(min, { error: `expected ${what} of at least ${min}` })
+    .lte(max, { error: `expected ${what} at most ${max}` });
 
 // Alert durations must be whole minutes (the API rejects anything else, facts file §2.2).
 export const wholeMinutes = (what: string, min: number, max: number) =>
-  wholeNumber(what, min, max).multipleOf(60, { error: `expected ${what} that is a whole number of minutes (a multiple of 60)` });
+  wholeNumber(what, min, max).multipleOf(60, {
+    error: `expected ${what} that is a whole number of minutes (a multiple of 60)`,
+  });
 
-export const httpsUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.example.com/health' });
+export const httpsUrl = z.url({
+  protocol: /^https?$/,
+  error: 'expected an http(s) URL such as https://api.example.com/health',
+});

@@ -32,13 +32,18 @@ export function allowedKeysAt(root: AnySchema, path: readonly PropertyKey[], dat
   let level: Array<{ schema: AnySchema; data: unknown }> = [{ schema: root, data }];
   for (const key of path) {
     level = level.flatMap(({ schema, data: value }) => {
-      const next = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as string] : undefined;
+      const next =
+        value !== null && typeof value === 'object'
+          ? (value as Record<PropertyKey, unknown>)[key as string]
+          : undefined;
       return branches(schema, value).flatMap((branch) => {
         const found = child(branch, key);
         return found ? [{ schema: found, data: next }] : [];
       });
     });
   }
-  const keys = level.flatMap(({ schema, data: value }) => branches(schema, value).flatMap((branch) => Object.keys(definition(branch).shape ?? {})));
+  const keys = level.flatMap(({ schema, data: value }) =>
+    branches(schema, value).flatMap((branch) => Object.keys(definition(branch).shape ?? {})),
+  );
   return [...new Set(keys)];
 }

@@ -2,7 +2,10 @@
 // (`[staging] Redis: connection failures > 1%`), user_labels (env, component, severity), the
 // severity, the markdown runbook, auto-close and channels by severity. Signals describe what to
 // alert on; they never construct a MonitoringAlertPolicy themselves.
-import { MonitoringAlertPolicy, MonitoringAlertPolicyConditions } from '@cdktf/provider-google/lib/monitoring-alert-policy';
+import {
+  MonitoringAlertPolicy,
+  MonitoringAlertPolicyConditions,
+} from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import type { Construct } from 'constructs';
 import type { Severity } from '../config/schema';
 import type { ChartThreshold } from './dashboard/widgets';
@@ -57,12 +60,19 @@ export function createAlertPolicy(scope: Construct, spec: AlertSpec, context: Mo
     documentation: {
       mimeType: 'text/markdown',
       subject: `${name} (${spec.severity})`,
-      content: runbookMarkdown(spec.runbook, { dashboardTitle: context.dashboardTitle, dashboardUrl: context.dashboardUrl }),
+      content: runbookMarkdown(spec.runbook, {
+        dashboardTitle: context.dashboardTitle,
+        dashboardUrl: context.dashboardUrl,
+      }),
     },
   });
   policy.overrideLogicalId(spec.id);
   return {
-    id: spec.id, displayName: name, component: spec.component, severity: spec.severity, nameReference: policy.name,
+    id: spec.id,
+    displayName: name,
+    component: spec.component,
+    severity: spec.severity,
+    nameReference: policy.name,
     thresholdLine: thresholdLine(spec),
   };
 }

@@ -19,7 +19,10 @@ export interface ThresholdCondition {
   readonly comparison: 'COMPARISON_GT' | 'COMPARISON_LT';
   readonly threshold: number;
   readonly durationSeconds: number;
-  readonly evaluationMissingData?: 'EVALUATION_MISSING_DATA_INACTIVE' | 'EVALUATION_MISSING_DATA_ACTIVE' | 'EVALUATION_MISSING_DATA_NO_OP';
+  readonly evaluationMissingData?:
+    | 'EVALUATION_MISSING_DATA_INACTIVE'
+    | 'EVALUATION_MISSING_DATA_ACTIVE'
+    | 'EVALUATION_MISSING_DATA_NO_OP';
 }
 
 export interface AbsenceCondition {

@@ -24,7 +24,11 @@ export interface HealthSectionAlert {
   readonly runbook: Omit<Runbook, 'whatFired'>;
 }
 
-export function createHealthSectionAlert(scope: Construct, context: MonitoringContext, spec: HealthSectionAlert): AlertPolicyInfo {
+export function createHealthSectionAlert(
+  scope: Construct,
+  context: MonitoringContext,
+  spec: HealthSectionAlert,
+): AlertPolicyInfo {
   const environment = context.environment;
   const url = environment.uptime.backendHealthUrl;
   const check = createUptimeCheck(scope, environment, {
@@ -34,15 +38,21 @@ export function createHealthSectionAlert(scope: Construct, context: MonitoringCo
     jsonPath: { path: `$.${spec.section}.status`, expected: 'healthy' },
   });
   const failing = environment.thresholds.uptime.failingLocations;
-  return createAlertPolicy(scope, {
-    id: spec.alertId,
-    component: spec.component,
-    severity: spec.severity,
-    title: `${spec.componentTitle}: health endpoint reports ${spec.section} not healthy from ${failing}+ locations`,
-    conditions: [thresholdCondition(uptimeFailingCondition(environment, check, `${spec.section} status at the health endpoint`))],
-    runbook: {
-      ...spec.runbook,
-      whatFired: `${url} answered with \`${spec.section}.status\` other than "healthy" (${spec.statusMeaning}) from ${failing} or more checker locations.`,
+  return createAlertPolicy(
+    scope,
+    {
+      id: spec.alertId,
+      component: spec.component,
+      severity: spec.severity,
+      title: `${spec.componentTitle}: health endpoint reports ${spec.section} not healthy from ${failing}+ locations`,
+      conditions: [
+        thresholdCondition(uptimeFailingCondition(environment, check, `${spec.section} status at the health endpoint`)),
+      ],
+      runbook: {
+        ...spec.runbook,
+        whatFired: `${url} answered with \`${spec.section}.status\` other than "healthy" (${spec.statusMeaning}) from ${failing} or more checker locations.`,
+      },
     },
-  }, context);
+    context,
+  );
 }

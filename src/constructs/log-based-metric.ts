@@ -19,9 +19,20 @@ interface LogMetricSpec {
   readonly description: string;
 }
 
-function createLogMetric(scope: Construct, environment: Environment, spec: LogMetricSpec, shape: Pick<LoggingMetricConfig, 'metricDescriptor' | 'valueExtractor' | 'bucketOptions'>): LogMetricRef {
+function createLogMetric(
+  scope: Construct,
+  environment: Environment,
+  spec: LogMetricSpec,
+  shape: Pick<LoggingMetricConfig, 'metricDescriptor' | 'valueExtractor' | 'bucketOptions'>,
+): LogMetricRef {
   const name = logMetricName(environment, spec.metric);
-  const resource = new LoggingMetric(scope, spec.id, { project: environment.project, name, description: spec.description, filter: spec.filter, ...shape });
+  const resource = new LoggingMetric(scope, spec.id, {
+    project: environment.project,
+    name,
+    description: spec.description,
+    filter: spec.filter,
+    ...shape,
+  });
   resource.overrideLogicalId(spec.id);
   return { name, metricType: `${LOG_BASED_METRIC_PREFIX}${name}` };
 }
@@ -30,10 +41,27 @@ function descriptorDisplayName(environment: Environment, metric: string): string
   return `${metric} (${environment.name})`;
 }
 
-export function countLogEntries(scope: Construct, id: string, environment: Environment, metric: string, filter: string, description: string): LogMetricRef {
-  return createLogMetric(scope, environment, { id, metric, filter, description }, {
-    metricDescriptor: { metricKind: 'DELTA', valueType: 'INT64', unit: '1', displayName: descriptorDisplayName(environment, metric) },
-  });
+export function countLogEntries(
+  scope: Construct,
+  id: string,
+  environment: Environment,
+  metric: string,
+  filter: string,
+  description: string,
+): LogMetricRef {
+  return createLogMetric(
+    scope,
+    environment,
+    { id, metric, filter, description },
+    {
+      metricDescriptor: {
+        metricKind: 'DELTA',
+        valueType: 'INT64',
+        unit: '1',
+        displayName: descriptorDisplayName(environment, metric),
+      },
+    },
+  );
 }
 
 export interface DistributionOptions {
@@ -42,10 +70,28 @@ export interface DistributionOptions {
   readonly bounds: readonly number[];
 }
 
-export function distributionOfLogField(scope: Construct, id: string, environment: Environment, metric: string, filter: string, description: string, options: DistributionOptions): LogMetricRef {
-  return createLogMetric(scope, environment, { id, metric, filter, description }, {
-    valueExtractor: `EXTRACT(${options.field})`,
-    metricDescriptor: { metricKind: 'DELTA', valueType: 'DISTRIBUTION', unit: options.unit, displayName: descriptorDisplayName(environment, metric) },
-    bucketOptions: { explicitBuckets: { bounds: [...options.bounds] } },
-  });
+export function distributionOfLogField(
+  scope: Construct,
+  id: string,
+  environment: Environment,
+  metric: string,
+  filter: string,
+  description: string,
+  options: DistributionOptions,
+): LogMetricRef {
+  return createLogMetric(
+    scope,
+    environment,
+    { id, metric, filter, description },
+    {
+      valueExtractor: `EXTRACT(${options.field})`,
+      metricDescriptor: {
+        metricKind: 'DELTA',
+        valueType: 'DISTRIBUTION',
+        unit: options.unit,
+        displayName: descriptorDisplayName(environment, metric),
+      },
+      bucketOptions: { explicitBuckets: { bounds: [...options.bounds] } },
+    },
+  );
 }

@@ -53,14 +53,23 @@ export class NotificationChannels extends Construct {
     const secret = variableName ? this.secretVariable(variableName, channel) : undefined;
     let resource: MonitoringNotificationChannel;
     if (channel.type === 'email') {
-      resource = new MonitoringNotificationChannel(this, channelLogicalId(channel), { ...common, type: 'email', labels: { email_address: channel.address } });
+      resource = new MonitoringNotificationChannel(this, channelLogicalId(channel), {
+        ...common,
+        type: 'email',
+        labels: { email_address: channel.address },
+      });
     } else if (channel.type === 'slack') {
       resource = new MonitoringNotificationChannel(this, channelLogicalId(channel), {
-        ...common, type: 'slack', labels: { channel_name: channel.channel }, sensitiveLabels: { authToken: secret!.stringValue },
+        ...common,
+        type: 'slack',
+        labels: { channel_name: channel.channel },
+        sensitiveLabels: { authToken: secret!.stringValue },
       });
     } else {
       resource = new MonitoringNotificationChannel(this, channelLogicalId(channel), {
-        ...common, type: 'pagerduty', sensitiveLabels: { serviceKey: secret!.stringValue },
+        ...common,
+        type: 'pagerduty',
+        sensitiveLabels: { serviceKey: secret!.stringValue },
       });
     }
     resource.overrideLogicalId(channelLogicalId(channel));

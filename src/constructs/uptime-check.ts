@@ -45,7 +45,13 @@ export function createUptimeCheck(scope: Construct, environment: Environment, sp
       acceptedResponseStatusCodes: [{ statusClass: 'STATUS_CLASS_2XX' }],
     },
     contentMatchers: spec.jsonPath
-      ? [{ content: spec.jsonPath.expected, matcher: 'MATCHES_JSON_PATH', jsonPathMatcher: { jsonPath: spec.jsonPath.path, jsonMatcher: 'EXACT_MATCH' } }]
+      ? [
+          {
+            content: spec.jsonPath.expected,
+            matcher: 'MATCHES_JSON_PATH',
+            jsonPathMatcher: { jsonPath: spec.jsonPath.path, jsonMatcher: 'EXACT_MATCH' },
+          },
+        ]
       : undefined,
   });
   check.overrideLogicalId(spec.id);
@@ -67,7 +73,11 @@ export function uptimeCheckPassedFilter(check: UptimeCheckRef): string {
  * writes its own check_passed series; NEXT_OLDER keeps each one's latest result and COUNT_FALSE
  * counts the failing ones. One failing location is usually the checker's network, not the service.
  */
-export function uptimeFailingCondition(environment: Environment, check: UptimeCheckRef, what: string): ThresholdCondition {
+export function uptimeFailingCondition(
+  environment: Environment,
+  check: UptimeCheckRef,
+  what: string,
+): ThresholdCondition {
   const failing = environment.thresholds.uptime.failingLocations;
   return {
     displayName: `${what} failing from ${failing} or more checker locations`,

@@ -39,8 +39,19 @@ const GD: readonly MetricKind[] = ['GAUGE', 'DELTA'];
 const DC: readonly MetricKind[] = ['DELTA', 'CUMULATIVE'];
 const ALL: readonly MetricKind[] = ['GAUGE', 'DELTA', 'CUMULATIVE'];
 
-function rule(kinds: readonly MetricKind[], values: readonly ValueClass[], outKind: Rule['outKind'], outType: Rule['outType']): Rule {
-  return { kinds, values, outKind, outType, accepts: `${kinds.join(' or ')} series of ${values.map((v) => (v === 'bool' ? 'BOOL' : v === 'distribution' ? 'DISTRIBUTION' : v === 'string' ? 'STRING' : 'numeric (INT64/DOUBLE)')).join(' or ')} values` };
+function rule(
+  kinds: readonly MetricKind[],
+  values: readonly ValueClass[],
+  outKind: Rule['outKind'],
+  outType: Rule['outType'],
+): Rule {
+  return {
+    kinds,
+    values,
+    outKind,
+    outType,
+    accepts: `${kinds.join(' or ')} series of ${values.map((v) => (v === 'bool' ? 'BOOL' : v === 'distribution' ? 'DISTRIBUTION' : v === 'string' ? 'STRING' : 'numeric (INT64/DOUBLE)')).join(' or ')} values`,
+  };
 }
 
 const PERCENTILE_ALIGNER = rule(GD, ['distribution'], 'GAUGE', 'DOUBLE');
@@ -86,12 +97,16 @@ export const REDUCER_RULES: Readonly<Record<string, Rule>> = {
   REDUCE_PERCENTILE_05: PERCENTILE_REDUCER,
 };
 
-export type RuleCheck = { readonly ok: true; readonly output: SeriesShape } | { readonly ok: false; readonly accepts: string } | { readonly ok: 'unknown' };
+export type RuleCheck =
+  | { readonly ok: true; readonly output: SeriesShape }
+  | { readonly ok: false; readonly accepts: string }
+  | { readonly ok: 'unknown' };
 
 function apply(rules: Readonly<Record<string, Rule>>, name: string, input: SeriesShape): RuleCheck {
   const found = rules[name];
   if (!found) return { ok: 'unknown' };
-  if (!found.kinds.includes(input.kind) || !found.values.includes(valueClass(input.valueType))) return { ok: false, accepts: found.accepts };
+  if (!found.kinds.includes(input.kind) || !found.values.includes(valueClass(input.valueType)))
+    return { ok: false, accepts: found.accepts };
   return {
     ok: true,
     output: {

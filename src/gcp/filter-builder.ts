@@ -22,7 +22,9 @@ function labelValue(value: LabelValue): string {
 export function metricFilter(parts: MetricFilterParts): string {
   const clauses = [`metric.type=${quote(parts.metricType)}`];
   if (parts.resourceType) clauses.push(`resource.type=${quote(parts.resourceType)}`);
-  for (const [key, value] of Object.entries(parts.resourceLabels ?? {})) clauses.push(`resource.labels.${key}=${labelValue(value)}`);
-  for (const [key, value] of Object.entries(parts.metricLabels ?? {})) clauses.push(`metric.labels.${key}=${labelValue(value)}`);
+  for (const [key, value] of Object.entries(parts.resourceLabels ?? {}))
+    clauses.push(`resource.labels.${key}=${labelValue(value)}`);
+  for (const [key, value] of Object.entries(parts.metricLabels ?? {}))
+    clauses.push(`metric.labels.${key}=${labelValue(value)}`);
   return clauses.join(' AND ');
 }

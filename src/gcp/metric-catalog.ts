@@ -38,7 +38,9 @@ export interface CatalogSource {
 }
 
 const CATALOG: ReadonlyMap<string, MetricDescriptor> = new Map(
-  METRIC_LISTS.flatMap((list) => list.metrics.map((metric) => [metric.type, describe(metric, sourceOf(list))] as const)),
+  METRIC_LISTS.flatMap((list) =>
+    list.metrics.map((metric) => [metric.type, describe(metric, sourceOf(list))] as const),
+  ),
 );
 
 /** Prefixes whose metrics the catalog holds as Google lists them: an unknown name there is new or misspelt. */
@@ -57,7 +59,8 @@ export const LOG_BASED_METRIC_PREFIX = 'logging.googleapis.com/user/';
  * older copy of the same page said "up to a minute"). vigil takes the current upper bound.
  */
 export const LOG_BASED_METRIC_INGEST_DELAY_SECONDS = 600;
-export const LOG_BASED_METRIC_INGEST_DELAY_SOURCE = 'https://cloud.google.com/logging/docs/logs-based-metrics/troubleshooting';
+export const LOG_BASED_METRIC_INGEST_DELAY_SOURCE =
+  'https://cloud.google.com/logging/docs/logs-based-metrics/troubleshooting';
 
 /**
  * Ingest delays vigil assumes where Google's list states none. NOT VERIFIED: the Cloud SQL list gives
@@ -107,7 +110,9 @@ export function catalogIngestDelay(descriptor: MetricDescriptor): CatalogIngestD
 
 /** Label names of a monitored resource type, or undefined where vigil has not read its entry. */
 export function resourceLabels(resourceType: string): readonly string[] | undefined {
-  return Object.prototype.hasOwnProperty.call(MONITORED_RESOURCES.labels, resourceType) ? MONITORED_RESOURCES.labels[resourceType] : undefined;
+  return Object.prototype.hasOwnProperty.call(MONITORED_RESOURCES.labels, resourceType)
+    ? MONITORED_RESOURCES.labels[resourceType]
+    : undefined;
 }
 
 export const MONITORED_RESOURCES_SOURCE: CatalogSource = {

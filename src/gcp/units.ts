@@ -7,7 +7,7 @@ const SECONDS_PER_UNIT: Readonly<Record<string, number>> = { us: 1e-6, ms: 1e-3,
 export function millisecondsIn(unit: string, milliseconds: number): number {
   const factor = SECONDS_PER_UNIT[unit];
   if (factor === undefined) throw new Error(`unit "${unit}" is not a time unit`);
-  return roundHalfEven((milliseconds / 1000) / factor);
+  return roundHalfEven(milliseconds / 1000 / factor);
 }
 
 /** A percentage as the 0–1 fraction that ratio conditions and `10^2.%` metrics compare against. */
@@ -22,6 +22,7 @@ function roundHalfEven(value: number): number {
 
 /** Terraform/API duration text for whole seconds: `300s`. */
 export function durationText(seconds: number): string {
-  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`duration ${seconds} s is not a whole, non-negative number of seconds`);
+  if (!Number.isInteger(seconds) || seconds < 0)
+    throw new Error(`duration ${seconds} s is not a whole, non-negative number of seconds`);
   return `${seconds}s`;
 }

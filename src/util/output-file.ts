@@ -13,7 +13,8 @@ export function ensureOutputDirectory(directory: string, shown: string = directo
     fs.mkdirSync(directory, { recursive: true });
   } catch (error) {
     // mkdir -p reports a file in the way as EEXIST, which would read "it already exists".
-    const cause = errnoCode(error) === 'EEXIST' ? Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }) : error;
+    const cause =
+      errnoCode(error) === 'EEXIST' ? Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }) : error;
     throw new FileError('create the directory', shown, cause);
   }
 }

@@ -3,7 +3,14 @@
 // converted back so findings name the Terraform attribute.
 import { camelCase, snakeCase } from '../json';
 import { logMetricShape, type LogMetricShape } from '../log-metrics';
-import { isRecord, renderPath, type ArtifactResource, type ArtifactUnit, type PathSegment, type ResourceKind } from '../model';
+import {
+  isRecord,
+  renderPath,
+  type ArtifactResource,
+  type ArtifactUnit,
+  type PathSegment,
+  type ResourceKind,
+} from '../model';
 
 const KINDS: Readonly<Record<string, ResourceKind>> = {
   google_monitoring_alert_policy: 'alertPolicy',
@@ -12,10 +19,22 @@ const KINDS: Readonly<Record<string, ResourceKind>> = {
 };
 
 /** Attributes whose value is a map of user-chosen keys: their keys are kept as written. */
-const MAP_ATTRIBUTES = new Set(['user_labels', 'labels', 'headers', 'label_extractors', 'userLabels', 'labelExtractors']);
+const MAP_ATTRIBUTES = new Set([
+  'user_labels',
+  'labels',
+  'headers',
+  'label_extractors',
+  'userLabels',
+  'labelExtractors',
+]);
 
 export function isTerraformJson(doc: unknown): doc is Record<string, unknown> {
-  return isRecord(doc) && (isRecord(doc.resource) || isRecord(doc.terraform)) && !('conditions' in doc) && !('mosaicLayout' in doc);
+  return (
+    isRecord(doc) &&
+    (isRecord(doc.resource) || isRecord(doc.terraform)) &&
+    !('conditions' in doc) &&
+    !('mosaicLayout' in doc)
+  );
 }
 
 /** A Terraform (or snake_case REST) body in the API's camelCase spelling; map keys kept as written. */
@@ -78,7 +97,13 @@ export function readTerraform(doc: Record<string, unknown>, file: string): Artif
 }
 
 /** dashboard_json is a JSON string already in the API's spelling; paths point inside it after `#`. */
-function dashboardResource(instance: Record<string, unknown>, file: string, address: string, prefix: string, at: PathSegment[]): ArtifactResource {
+function dashboardResource(
+  instance: Record<string, unknown>,
+  file: string,
+  address: string,
+  prefix: string,
+  at: PathSegment[],
+): ArtifactResource {
   const attribute = `${prefix}.dashboard_json`;
   let body: Record<string, unknown>;
   let parseProblem: string | undefined;

@@ -24,17 +24,29 @@ if the new stack still names any identifier of the source.
 
 function summary(result: CloneResult, source: string, cwd: string): string {
   const lines = [`wrote ${path.relative(cwd, result.file) || result.file} (cloned from ${source})`];
-  const groups: Array<[string, string]> = [['given', 'given'], ['answered', 'answered'], ['derived', `derived from ${source}'s naming`], ['follows', 'same value as another field'], ['rewritten', 'text rewritten to the new names']];
+  const groups: Array<[string, string]> = [
+    ['given', 'given'],
+    ['answered', 'answered'],
+    ['derived', `derived from ${source}'s naming`],
+    ['follows', 'same value as another field'],
+    ['rewritten', 'text rewritten to the new names'],
+  ];
   for (const [how, title] of groups) {
     const choices = result.choices.filter((choice) => choice.how === how);
     if (choices.length === 0) continue;
     lines.push(`  ${title}:`);
     for (const choice of choices) {
       const from = choice.from ? ` (as ${choice.from})` : '';
-      lines.push(how === 'rewritten' ? `    ${choice.path}` : `    ${choice.path}: ${choice.sourceValue} -> ${choice.value}${from}`);
+      lines.push(
+        how === 'rewritten'
+          ? `    ${choice.path}`
+          : `    ${choice.path}: ${choice.sourceValue} -> ${choice.value}${from}`,
+      );
     }
   }
-  lines.push(`  checked: the synthesized stack of ${result.environment.name} names none of ${source}'s ${result.searched} identifiers`);
+  lines.push(
+    `  checked: the synthesized stack of ${result.environment.name} names none of ${source}'s ${result.searched} identifiers`,
+  );
   lines.push('next: review the file, then `npm run synth`');
   return `${lines.join('\n')}\n`;
 }
@@ -61,15 +73,26 @@ export const command: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIo) {
     const { values, positionals } = parse(args);
-    if (positionals.length !== 2) throw new UsageError(`expected <source-env> <new-env>, found ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
-    if (!values.project) throw new UsageError('--project <id> is required: the GCP project the new environment monitors');
+    if (positionals.length !== 2)
+      throw new UsageError(
+        `expected <source-env> <new-env>, found ${positionals.length === 0 ? 'none' : positionals.join(' ')}`,
+      );
+    if (!values.project)
+      throw new UsageError('--project <id> is required: the GCP project the new environment monitors');
     const [source, target] = positionals;
     const prompt = io.interactive ? terminalPrompt() : undefined;
     try {
-      const result = await cloneEnvironment({
-        environmentsDir: path.resolve(io.cwd, values.environments ?? 'environments'),
-        source, target, project: values.project, region: values.region, sets: values.set ?? [],
-      }, { ask: prompt?.ask, tell: io.stderr });
+      const result = await cloneEnvironment(
+        {
+          environmentsDir: path.resolve(io.cwd, values.environments ?? 'environments'),
+          source,
+          target,
+          project: values.project,
+          region: values.region,
+          sets: values.set ?? [],
+        },
+        { ask: prompt?.ask, tell: io.stderr },
+      );
       io.stdout(summary(result, source, io.cwd));
       return 0;
     } finally {

@@ -64,8 +64,14 @@ function options(args: string[]): Options {
     parsed = parseArgs({
       args,
       options: {
-        env: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, policy: { type: 'string', multiple: true },
-        out: { type: 'string' }, synth: { type: 'boolean' }, artifacts: { type: 'string' }, environments: { type: 'string' },
+        env: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        policy: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        synth: { type: 'boolean' },
+        artifacts: { type: 'string' },
+        environments: { type: 'string' },
       },
     });
   } catch (error) {
@@ -76,24 +82,40 @@ function options(args: string[]): Options {
     if (values[name] === undefined || values[name] === '') throw new UsageError(`--${name} is required`);
   }
   for (const name of ['from', 'to'] as const) {
-    if (parseTimestamp(values[name]!) === undefined) throw new UsageError(`--${name} takes an RFC 3339 time with a time zone, such as 2026-03-14T13:30:00Z; got "${values[name]}"`);
+    if (parseTimestamp(values[name]!) === undefined)
+      throw new UsageError(
+        `--${name} takes an RFC 3339 time with a time zone, such as 2026-03-14T13:30:00Z; got "${values[name]}"`,
+      );
   }
-  if (parseTimestamp(values.from!)! >= parseTimestamp(values.to!)!) throw new UsageError(`--from (${values.from}) must be before --to (${values.to})`);
+  if (parseTimestamp(values.from!)! >= parseTimestamp(values.to!)!)
+    throw new UsageError(`--from (${values.from}) must be before --to (${values.to})`);
   return {
-    environment: values.env!, from: values.from!, to: values.to!, policies: values.policy ?? [], out: values.out!,
-    synth: values.synth ?? false, artifacts: values.artifacts ?? 'cdktf.out', environments: values.environments ?? 'environments',
+    environment: values.env!,
+    from: values.from!,
+    to: values.to!,
+    policies: values.policy ?? [],
+    out: values.out!,
+    synth: values.synth ?? false,
+    artifacts: values.artifacts ?? 'cdktf.out',
+    environments: values.environments ?? 'environments',
   };
 }
 
 function loadStack(chosen: Options, cwd: string, environmentFile: string): StackModel {
   if (chosen.synth) {
     // Loaded here, not at the top: cdktf is heavy and only --synth needs it.
-    const { synthesizeStackJson } = require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
-    return stackModelFromJson(synthesizeStackJson(loadEnvironmentFile(environmentFile)), `${chosen.environment} (synthesized)`);
+    const { synthesizeStackJson } =
+      require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
+    return stackModelFromJson(
+      synthesizeStackJson(loadEnvironmentFile(environmentFile)),
+      `${chosen.environment} (synthesized)`,
+    );
   }
   const artifact = path.resolve(cwd, chosen.artifacts, 'stacks', stackName(chosen.environment), 'cdk.tf.json');
   if (!fs.existsSync(artifact)) {
-    throw new VigilError(`no synthesized stack for "${chosen.environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth`);
+    throw new VigilError(
+      `no synthesized stack for "${chosen.environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth`,
+    );
   }
   return loadStackSource(artifact, `--env ${chosen.environment}`, '--env');
 }
@@ -103,8 +125,13 @@ function choosePolicies(stack: StackModel, names: readonly string[]): Policy[] {
   return names.map((name) => {
     const policy = findPolicy(stack, name);
     if (policy) return policy;
-    const guess = closestName(name, stack.policies.flatMap((one) => [one.displayName, logicalId(one) ?? one.address]));
-    throw new UsageError(`--policy: no alert policy "${name}" in ${stack.source}${guess ? `; did you mean "${guess}"?` : ''}`);
+    const guess = closestName(
+      name,
+      stack.policies.flatMap((one) => [one.displayName, logicalId(one) ?? one.address]),
+    );
+    throw new UsageError(
+      `--policy: no alert policy "${name}" in ${stack.source}${guess ? `; did you mean "${guess}"?` : ''}`,
+    );
   });
 }
 
@@ -123,53 +150,88 @@ function earliestPoint(pages: readonly TimeSeriesPage[]): number | undefined {
 
 export function exportCommand(dependencies: ExportDependencies): Command {
   return {
-    summary: 'export the series an incident\'s alert policies select, as files `vigil simulate` replays',
+    summary: "export the series an incident's alert policies select, as files `vigil simulate` replays",
     usage: USAGE,
     async run(args, io) {
       const chosen = options(args);
       const environmentFile = path.resolve(io.cwd, chosen.environments, `${chosen.environment}.yaml`);
-      if (!fs.existsSync(environmentFile)) throw new UsageError(`--env: no environment "${chosen.environment}": ${path.relative(io.cwd, environmentFile)} does not exist`);
+      if (!fs.existsSync(environmentFile))
+        throw new UsageError(
+          `--env: no environment "${chosen.environment}": ${path.relative(io.cwd, environmentFile)} does not exist`,
+        );
       const project = loadEnvironmentFile(environmentFile).project;
       const stack = loadStack(chosen, io.cwd, environmentFile);
       const policies = choosePolicies(stack, chosen.policies);
       const { targets, skipped } = exportTargets(policies);
       for (const one of skipped) io.stderr(`note: not exported: ${one.policy}: ${one.condition}: ${one.reason}\n`);
-      if (targets.length === 0) throw new VigilError('none of the chosen policies has a condition whose series can be listed; nothing to export');
+      if (targets.length === 0)
+        throw new VigilError(
+          'none of the chosen policies has a condition whose series can be listed; nothing to export',
+        );
       const outDirectory = path.resolve(io.cwd, chosen.out);
       const scenarioName = 'scenario.yaml';
-      const existing = [...targets.map((target) => target.file), scenarioName].filter((file) => fs.existsSync(path.join(outDirectory, file)));
-      if (existing.length > 0) throw new VigilError(`${path.relative(io.cwd, outDirectory) || '.'} already holds ${existing.join(', ')}; export into a new directory (files are never replaced)`);
+      const existing = [...targets.map((target) => target.file), scenarioName].filter((file) =>
+        fs.existsSync(path.join(outDirectory, file)),
+      );
+      if (existing.length > 0)
+        throw new VigilError(
+          `${path.relative(io.cwd, outDirectory) || '.'} already holds ${existing.join(', ')}; export into a new directory (files are never replaced)`,
+        );
 
       const credentials = await dependencies.token();
       if ('missing' in credentials) {
-        io.stderr(`vigil export: no Google Cloud credentials (${credentials.missing}).\n`
-          + 'Set up application default credentials (gcloud auth application-default login) and run this again,\n'
-          + `or run these requests with gcloud's own token, one file per filter, into ${path.relative(io.cwd, outDirectory) || '.'}.\n`
-          + 'A response with a nextPageToken continues with &pageToken=…; save the pages as a JSON list in one file.\n');
+        io.stderr(
+          `vigil export: no Google Cloud credentials (${credentials.missing}).\n` +
+            'Set up application default credentials (gcloud auth application-default login) and run this again,\n' +
+            `or run these requests with gcloud's own token, one file per filter, into ${path.relative(io.cwd, outDirectory) || '.'}.\n` +
+            'A response with a nextPageToken continues with &pageToken=…; save the pages as a JSON list in one file.\n',
+        );
         io.stdout(`${manualCommands(project, targets, chosen.from, chosen.to).join('\n')}\n`);
         return ExitCode.failure;
       }
-      const endpoint = { baseUrl: dependencies.baseUrl, token: async () => credentials.token, fetch: dependencies.fetch };
+      const endpoint = {
+        baseUrl: dependencies.baseUrl,
+        token: async () => credentials.token,
+        fetch: dependencies.fetch,
+      };
       // Everything is fetched before anything is written: a failed request leaves no half export.
       const fetched: Array<{ file: string; pages: TimeSeriesPage[] }> = [];
       for (const target of targets) {
-        const pages = await listTimeSeriesPages(endpoint, { project, filter: target.filter, startTime: chosen.from, endTime: chosen.to });
+        const pages = await listTimeSeriesPages(endpoint, {
+          project,
+          filter: target.filter,
+          startTime: chosen.from,
+          endTime: chosen.to,
+        });
         fetched.push({ file: target.file, pages });
       }
-      const earliest = fetched.map(({ pages }) => earliestPoint(pages)).filter((one): one is number => one !== undefined);
+      const earliest = fetched
+        .map(({ pages }) => earliestPoint(pages))
+        .filter((one): one is number => one !== undefined);
       const scenario = skeletonScenario({
-        environment: chosen.environment, from: chosen.from, to: chosen.to, earliestPoint: earliest.length > 0 ? Math.min(...earliest) : undefined,
-        files: fetched.map(({ file }) => file), policies,
+        environment: chosen.environment,
+        from: chosen.from,
+        to: chosen.to,
+        earliestPoint: earliest.length > 0 ? Math.min(...earliest) : undefined,
+        files: fetched.map(({ file }) => file),
+        policies,
       });
       withFileErrors('create the directory', outDirectory, () => fs.mkdirSync(outDirectory, { recursive: true }));
       for (const { file, pages } of fetched) {
         const target = path.join(outDirectory, file);
-        withFileErrors('write', target, () => fs.writeFileSync(target, `${JSON.stringify(pages, null, 1)}\n`, { flag: 'wx' }));
+        withFileErrors('write', target, () =>
+          fs.writeFileSync(target, `${JSON.stringify(pages, null, 1)}\n`, { flag: 'wx' }),
+        );
       }
       const scenarioFile = path.join(outDirectory, scenarioName);
       withFileErrors('write', scenarioFile, () => fs.writeFileSync(scenarioFile, scenario, { flag: 'wx' }));
-      const seriesCount = fetched.reduce((sum, { pages }) => sum + pages.reduce((inner, page) => inner + (page.timeSeries?.length ?? 0), 0), 0);
-      io.stdout(`wrote ${fetched.length} export files (${seriesCount} time series) and ${path.relative(io.cwd, scenarioFile)}\n`);
+      const seriesCount = fetched.reduce(
+        (sum, { pages }) => sum + pages.reduce((inner, page) => inner + (page.timeSeries?.length ?? 0), 0),
+        0,
+      );
+      io.stdout(
+        `wrote ${fetched.length} export files (${seriesCount} time series) and ${path.relative(io.cwd, scenarioFile)}\n`,
+      );
       return ExitCode.ok;
     },
   };

@@ -1,6 +1,13 @@
 // vigil lint [paths…] [--format text|json] [--strict]: what the Cloud Monitoring API would reject.
 import * as path from 'path';
-import { findingLocation, formatFindingsText, hasFailures, lintInputs, MissingPathError, type LintRun } from '../../tools/lint';
+import {
+  findingLocation,
+  formatFindingsText,
+  hasFailures,
+  lintInputs,
+  MissingPathError,
+  type LintRun,
+} from '../../tools/lint';
 import { ExitCode } from '../../errors/exit-codes';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
@@ -38,7 +45,10 @@ function parseArgs(args: readonly string[]): Options {
       strict = true;
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes text or json, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+      if (value !== 'text' && value !== 'json')
+        throw new UsageError(
+          `--format takes text or json, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
+        );
       format = value;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option ${arg}`);
@@ -69,7 +79,10 @@ export const command: Command = {
     }
     const { findings } = run;
     // Files are named as the person typed them: relative to where vigil runs.
-    const shown = findings.map((finding) => ({ ...finding, file: path.relative(io.cwd, finding.file) || finding.file }));
+    const shown = findings.map((finding) => ({
+      ...finding,
+      file: path.relative(io.cwd, finding.file) || finding.file,
+    }));
     if (options.format === 'json') {
       const rows = shown.map((finding) => {
         const { ruleId, severity, file, resource, path: jsonPath, message, hint, line } = finding;

@@ -22,17 +22,17 @@ const PREFLIGHT_USAGE = [
   'usage: vigil preflight [--env <env>] [--redis-url URL] [--database-url URL] [--format text|json] [--timeout-ms N]',
   '',
   '  --env NAME|FILE     environment: environments/NAME.yaml, or a YAML file path (default: staging)',
-  '  --redis-url URL     redis://[:password@]host[:port][/db] or rediss://…; default: the environment\'s',
+  "  --redis-url URL     redis://[:password@]host[:port][/db] or rediss://…; default: the environment's",
   '                      redis.host and redis.port, with the password from REDIS_PASSWORD',
   '  --database-url URL  postgresql://user:password@host:5432/database; default: DATABASE_URL',
-  '  --format text|json  output format (default: text); json has the shape of the backend\'s /health',
+  "  --format text|json  output format (default: text); json has the shape of the backend's /health",
   `  --timeout-ms N      time budget of each check, connect included (default: ${DEFAULT_TIMEOUT_MS})`,
   '',
   'Exit status: 0 all healthy, 2 degraded (slower than thresholds.*.responseTimeMs), 1 any failed.',
 ].join('\n');
 
 const FLAGS = ['--env', '--redis-url', '--database-url', '--format', '--timeout-ms'] as const;
-type Flag = typeof FLAGS[number];
+type Flag = (typeof FLAGS)[number];
 
 export function parsePreflightArgs(args: readonly string[]): PreflightArgs {
   const values = new Map<Flag, string>();
@@ -42,7 +42,9 @@ export function parsePreflightArgs(args: readonly string[]): PreflightArgs {
     const name = equals > 0 ? arg.slice(0, equals) : arg;
     if (!(FLAGS as readonly string[]).includes(name)) {
       // Never echo a value: it may be a URL with a password.
-      throw new UsageError(arg.startsWith('--') ? `unknown option ${name}` : 'unexpected argument (options take the form --name value)');
+      throw new UsageError(
+        arg.startsWith('--') ? `unknown option ${name}` : 'unexpected argument (options take the form --name value)',
+      );
     }
     const flag = name as Flag;
     let value: string | undefined;
@@ -57,7 +59,9 @@ export function parsePreflightArgs(args: readonly string[]): PreflightArgs {
   const timeoutText = values.get('--timeout-ms');
   const timeoutMs = timeoutText === undefined ? DEFAULT_TIMEOUT_MS : Number(timeoutText);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600000) {
-    throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 1 to 600000, found "${timeoutText}"`);
+    throw new UsageError(
+      `--timeout-ms must be a whole number of milliseconds from 1 to 600000, found "${timeoutText}"`,
+    );
   }
   return {
     env: values.get('--env') ?? 'staging',
@@ -75,7 +79,10 @@ export const command: Command = {
     const options = parsePreflightArgs(args);
     const environment = loadEnvironmentFile(environmentFile(options.env, io.cwd));
     const targets = resolveTargets({
-      environment, redisUrl: options.redisUrl, databaseUrl: options.databaseUrl, processEnv: io.env,
+      environment,
+      redisUrl: options.redisUrl,
+      databaseUrl: options.databaseUrl,
+      processEnv: io.env,
     });
     const report = await runPreflight(environment, targets, { timeoutMs: options.timeoutMs });
     io.stdout(formatReport(report, options.format, targets.secrets));

@@ -37,7 +37,9 @@ export function parseReviewArgs(args: readonly string[]): Options {
   let failOnRisk = false;
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index];
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     if (flag === '--fail-on-risk') {
       failOnRisk = true;
       continue;
@@ -45,17 +47,20 @@ export function parseReviewArgs(args: readonly string[]): Options {
     if (!VALUE_FLAGS.has(flag)) throw new UsageError(`unknown option "${arg}"`);
     const value = inline ?? args[index + 1];
     if (inline === undefined) index += 1;
-    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--')))
+      throw new UsageError(`${flag} needs a value`);
     values.set(flag, value);
   }
   const base = values.get('--base');
   const head = values.get('--head');
   if (!base || !head) throw new UsageError('both --base and --head are required');
   const format = values.get('--format') ?? 'markdown';
-  if (format !== 'markdown' && format !== 'json') throw new UsageError(`--format must be markdown or json, found "${format}"`);
+  if (format !== 'markdown' && format !== 'json')
+    throw new UsageError(`--format must be markdown or json, found "${format}"`);
   const maxCharsText = values.get('--max-chars');
   const maxChars = maxCharsText === undefined ? undefined : Number(maxCharsText);
-  if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 1000)) throw new UsageError(`--max-chars must be a whole number of at least 1000, found "${maxCharsText}"`);
+  if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 1000))
+    throw new UsageError(`--max-chars must be a whole number of at least 1000, found "${maxCharsText}"`);
   return { base, head, format, svgDir: values.get('--svg-dir'), out: values.get('--out'), maxChars, failOnRisk };
 }
 
@@ -79,7 +84,8 @@ export const command: Command = {
       });
     } catch (error) {
       // Paths as the person gave them, not as resolved against the working directory.
-      const asGiven = (message: string) => [options.base, options.head].reduce((text, given) => text.split(resolve(given)).join(given), message);
+      const asGiven = (message: string) =>
+        [options.base, options.head].reduce((text, given) => text.split(resolve(given)).join(given), message);
       if (error instanceof ArtifactError) throw new UsageError(asGiven(error.message));
       throw error;
     }

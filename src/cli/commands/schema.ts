@@ -21,7 +21,9 @@ export const command: Command = {
     const target = path.join(io.cwd, JSON_SCHEMA_PATH);
     const text = environmentJsonSchemaText();
     if (check) {
-      const current = fs.existsSync(target) ? withFileErrors('read', JSON_SCHEMA_PATH, () => fs.readFileSync(target, 'utf8')) : '';
+      const current = fs.existsSync(target)
+        ? withFileErrors('read', JSON_SCHEMA_PATH, () => fs.readFileSync(target, 'utf8'))
+        : '';
       if (current !== text) {
         io.stderr(`${JSON_SCHEMA_PATH} is stale: run \`npx vigil schema\` and commit the result\n`);
         return 1;

@@ -61,8 +61,15 @@ function options(args: string[]): Options {
       args,
       allowPositionals: true,
       options: {
-        format: { type: 'string' }, junit: { type: 'string' }, plot: { type: 'string' }, synth: { type: 'boolean' },
-        artifacts: { type: 'string' }, environments: { type: 'string' }, report: { type: 'boolean' }, stack: { type: 'string' }, environment: { type: 'string' },
+        format: { type: 'string' },
+        junit: { type: 'string' },
+        plot: { type: 'string' },
+        synth: { type: 'boolean' },
+        artifacts: { type: 'string' },
+        environments: { type: 'string' },
+        report: { type: 'boolean' },
+        stack: { type: 'string' },
+        environment: { type: 'string' },
       },
     });
   } catch (error) {
@@ -72,13 +79,25 @@ function options(args: string[]): Options {
   const report = values.report ?? false;
   const format = values.format ?? 'text';
   const formats = report ? ['text', 'markdown', 'json'] : ['text', 'json'];
-  if (!formats.includes(format)) throw new UsageError(`--format takes ${formats.join(', ')}${report ? ' with --report' : ''}; got "${format}"`);
-  if (!report && (values.stack !== undefined || values.environment !== undefined)) throw new UsageError('--stack and --environment choose the stack of --report; scenario files name their own stack');
-  if (report && (values.junit !== undefined || values.plot !== undefined)) throw new UsageError('--report takes no --junit or --plot');
-  if (values.stack !== undefined && values.environment !== undefined) throw new UsageError('give --stack or --environment, not both');
+  if (!formats.includes(format))
+    throw new UsageError(`--format takes ${formats.join(', ')}${report ? ' with --report' : ''}; got "${format}"`);
+  if (!report && (values.stack !== undefined || values.environment !== undefined))
+    throw new UsageError('--stack and --environment choose the stack of --report; scenario files name their own stack');
+  if (report && (values.junit !== undefined || values.plot !== undefined))
+    throw new UsageError('--report takes no --junit or --plot');
+  if (values.stack !== undefined && values.environment !== undefined)
+    throw new UsageError('give --stack or --environment, not both');
   return {
-    paths: positionals, format, junit: values.junit, plot: values.plot, synth: values.synth ?? false,
-    artifacts: values.artifacts ?? 'cdktf.out', environments: values.environments ?? 'environments', report, stack: values.stack, environment: values.environment,
+    paths: positionals,
+    format,
+    junit: values.junit,
+    plot: values.plot,
+    synth: values.synth ?? false,
+    artifacts: values.artifacts ?? 'cdktf.out',
+    environments: values.environments ?? 'environments',
+    report,
+    stack: values.stack,
+    environment: values.environment,
   };
 }
 
@@ -91,14 +110,31 @@ function environmentResolver(chosen: Options, cwd: string): EnvironmentResolver 
     let model: StackModel;
     const environmentFile = path.resolve(cwd, chosen.environments, `${environment}.yaml`);
     if (chosen.synth) {
-      if (!fs.existsSync(environmentFile)) throw new ConfigError([{ file: referencedFrom, path: 'environment', message: `no environment "${environment}": ${path.relative(cwd, environmentFile)} does not exist` }]);
+      if (!fs.existsSync(environmentFile))
+        throw new ConfigError([
+          {
+            file: referencedFrom,
+            path: 'environment',
+            message: `no environment "${environment}": ${path.relative(cwd, environmentFile)} does not exist`,
+          },
+        ]);
       // Loaded here, not at the top: cdktf is heavy and only --synth needs it.
-      const { synthesizeStackJson } = require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
-      model = stackModelFromJson(synthesizeStackJson(loadEnvironmentFile(environmentFile)), `${environment} (synthesized)`);
+      const { synthesizeStackJson } =
+        require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
+      model = stackModelFromJson(
+        synthesizeStackJson(loadEnvironmentFile(environmentFile)),
+        `${environment} (synthesized)`,
+      );
     } else {
       const artifact = path.resolve(cwd, chosen.artifacts, 'stacks', stackName(environment), 'cdk.tf.json');
       if (!fs.existsSync(artifact)) {
-        throw new ConfigError([{ file: referencedFrom, path: 'environment', message: `no synthesized stack for "${environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth` }]);
+        throw new ConfigError([
+          {
+            file: referencedFrom,
+            path: 'environment',
+            message: `no synthesized stack for "${environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth`,
+          },
+        ]);
       }
       model = loadStackSource(artifact, referencedFrom, 'environment');
     }
@@ -113,18 +149,30 @@ function runReport(chosen: Options, io: Parameters<Command['run']>[1]): number {
   if (chosen.stack !== undefined) {
     stacks = [loadStackSource(path.resolve(io.cwd, chosen.stack), chosen.stack, '--stack')];
   } else {
-    const names = chosen.environment !== undefined ? [chosen.environment] : environmentFiles(path.resolve(io.cwd, chosen.environments)).map(environmentNameOf);
+    const names =
+      chosen.environment !== undefined
+        ? [chosen.environment]
+        : environmentFiles(path.resolve(io.cwd, chosen.environments)).map(environmentNameOf);
     stacks = names.map((name) => resolve(name, `--environment ${name}`));
   }
   const simulated = chosen.paths.length > 0 ? slowestTimesToFire(chosen, io.cwd, resolve) : undefined;
   const rows = stacks.flatMap((stack) => reportRows(stack, simulated));
   if (chosen.format === 'json') io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
-  else io.stdout(chosen.format === 'markdown' ? formatReportMarkdown(rows, simulated !== undefined) : formatReportText(rows, simulated !== undefined));
+  else
+    io.stdout(
+      chosen.format === 'markdown'
+        ? formatReportMarkdown(rows, simulated !== undefined)
+        : formatReportText(rows, simulated !== undefined),
+    );
   return 0;
 }
 
 /** Policy condition → the slowest time to fire that any scenario's fires: expectation measured when it was met. */
-function slowestTimesToFire(chosen: Options, cwd: string, resolveEnvironment: EnvironmentResolver): Map<string, number> {
+function slowestTimesToFire(
+  chosen: Options,
+  cwd: string,
+  resolveEnvironment: EnvironmentResolver,
+): Map<string, number> {
   const slowest = new Map<string, number>();
   for (const file of scenarioFiles(chosen.paths.map((one) => path.resolve(cwd, one)))) {
     for (const result of runScenarioFile(file, { resolveEnvironment })) {
@@ -146,13 +194,18 @@ export const command: Command = {
   async run(args, io) {
     const chosen = options(args);
     if (chosen.report) return runReport(chosen, io);
-    const files = scenarioFiles((chosen.paths.length > 0 ? chosen.paths : ['alert-tests']).map((one) => path.resolve(io.cwd, one)));
-    if (files.length === 0) throw new UsageError(`no scenario files (*.yaml) in ${chosen.paths.join(', ') || 'alert-tests'}`);
+    const files = scenarioFiles(
+      (chosen.paths.length > 0 ? chosen.paths : ['alert-tests']).map((one) => path.resolve(io.cwd, one)),
+    );
+    if (files.length === 0)
+      throw new UsageError(`no scenario files (*.yaml) in ${chosen.paths.join(', ') || 'alert-tests'}`);
     const resolveEnvironment = environmentResolver(chosen, io.cwd);
     const results: TestResult[] = [];
-    for (const file of files) appendAll(results, runScenarioFile(file, { resolveEnvironment, recordValues: chosen.plot !== undefined }));
+    for (const file of files)
+      appendAll(results, runScenarioFile(file, { resolveEnvironment, recordValues: chosen.plot !== undefined }));
     io.stdout(chosen.format === 'json' ? formatJson(results, io.cwd) : formatText(results, io.cwd));
-    if (chosen.junit !== undefined) writeOutputFile(path.resolve(io.cwd, chosen.junit), formatJunit(results, io.cwd), chosen.junit);
+    if (chosen.junit !== undefined)
+      writeOutputFile(path.resolve(io.cwd, chosen.junit), formatJunit(results, io.cwd), chosen.junit);
     if (chosen.plot !== undefined) {
       const directory = path.resolve(io.cwd, chosen.plot);
       ensureOutputDirectory(directory, chosen.plot);
@@ -161,7 +214,8 @@ export const command: Command = {
         const name = plotFileName(result.file, result.name);
         writeOutputFile(path.join(directory, name), plotTest(result, named), path.join(chosen.plot, name));
       }
-      if (chosen.format === 'text') io.stdout(`wrote ${results.length} SVG files to ${path.relative(io.cwd, directory) || '.'}\n`);
+      if (chosen.format === 'text')
+        io.stdout(`wrote ${results.length} SVG files to ${path.relative(io.cwd, directory) || '.'}\n`);
     }
     return totalsOf(results).failed > 0 ? 1 : 0;
   },

@@ -13,7 +13,10 @@ export const command: Command = {
   async run(args, io) {
     let values: { environments?: string; out?: string; format?: string };
     try {
-      values = parseArgs({ args, options: { environments: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' } } }).values;
+      values = parseArgs({
+        args,
+        options: { environments: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' } },
+      }).values;
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -29,7 +32,9 @@ export const command: Command = {
       return 0;
     }
     for (const entry of stacks) {
-      io.stdout(`${entry.stack}  environment ${entry.environment}, project ${entry.project}, state ${describeBackend(entry.backend)}\n`);
+      io.stdout(
+        `${entry.stack}  environment ${entry.environment}, project ${entry.project}, state ${describeBackend(entry.backend)}\n`,
+      );
       io.stdout(`  files: ${entry.files.join(', ')}\n`);
     }
     return 0;

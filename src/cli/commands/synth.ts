@@ -36,9 +36,13 @@ written), 2 bad usage.`,
     const environmentsDir = path.resolve(io.cwd, values.environments ?? 'environments');
     // The loader (yaml, zod) is loaded only when the cache of validated environments misses.
     const environments = cachedEnvironments(environmentsDir, () =>
-      (require('../../config/load-environment') as typeof import('../../config/load-environment')).loadEnvironments(environmentsDir));
+      (require('../../config/load-environment') as typeof import('../../config/load-environment')).loadEnvironments(
+        environmentsDir,
+      ),
+    );
     // Loaded here, not at the top: cdktf is heavy and only synthesis needs it.
-    const { synthesizeEnvironments, stackArtifactPath } = require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
+    const { synthesizeEnvironments, stackArtifactPath } =
+      require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
     const display = (file: string) => path.relative(io.cwd, file) || '.';
     // Findings name the file where it will land, not the staging directory it is checked in.
     const finalPath = (name: string) => display(stackArtifactPath(outdir, name));

@@ -12,7 +12,9 @@ const code = (text: string | number) => `\`${text}\``;
 
 function workflowLink(environment: Environment): string {
   const url = environment.expect?.driftWorkflowUrl;
-  return url ? `[drift workflow](${url})` : `drift workflow (${code(DRIFT_WORKFLOW_PATH)} in the monitoring repository)`;
+  return url
+    ? `[drift workflow](${url})`
+    : `drift workflow (${code(DRIFT_WORKFLOW_PATH)} in the monitoring repository)`;
 }
 
 function checkLine(label: string, enabled: boolean, settings: string, section: string): string {
@@ -37,23 +39,48 @@ export function driftTileMarkdown(environment: Environment): string {
   ];
   if (expect.redis) {
     const redis = expect.redis;
-    lines.push(checkLine(`Redis ${code(environment.redis.instanceId)}`, redis.enabled,
-      `${redis.host}:${redis.port}, ${redis.tier}, ${redis.memorySizeGb} GB, ${redis.version}, AUTH ${redis.authEnabled ? 'required' : 'off'}, transit encryption ${redis.transitEncryptionMode}`, 'redis'));
+    lines.push(
+      checkLine(
+        `Redis ${code(environment.redis.instanceId)}`,
+        redis.enabled,
+        `${redis.host}:${redis.port}, ${redis.tier}, ${redis.memorySizeGb} GB, ${redis.version}, AUTH ${redis.authEnabled ? 'required' : 'off'}, transit encryption ${redis.transitEncryptionMode}`,
+        'redis',
+      ),
+    );
   }
   if (expect.vpcConnector) {
     const connector = expect.vpcConnector;
-    lines.push(checkLine(`VPC connector ${code(environment.vpcConnector.name)}`, connector.enabled,
-      `${connector.state} on ${code(connector.network)} (${connector.ipCidrRange}), ${connector.minInstances}–${connector.maxInstances} instances`, 'vpcConnector'));
+    lines.push(
+      checkLine(
+        `VPC connector ${code(environment.vpcConnector.name)}`,
+        connector.enabled,
+        `${connector.state} on ${code(connector.network)} (${connector.ipCidrRange}), ${connector.minInstances}–${connector.maxInstances} instances`,
+        'vpcConnector',
+      ),
+    );
   }
   if (expect.cloudSql) {
     const sql = expect.cloudSql;
-    lines.push(checkLine(`Cloud SQL ${code(environment.postgres.instance)}`, sql.enabled,
-      `${sql.tier}, ${sql.databaseVersion}, Query Insights ${sql.queryInsightsEnabled ? 'on (the latency alert depends on it)' : 'off'}`, 'cloudSql'));
+    lines.push(
+      checkLine(
+        `Cloud SQL ${code(environment.postgres.instance)}`,
+        sql.enabled,
+        `${sql.tier}, ${sql.databaseVersion}, Query Insights ${sql.queryInsightsEnabled ? 'on (the latency alert depends on it)' : 'off'}`,
+        'cloudSql',
+      ),
+    );
   }
   if (expect.cloudRun) {
     const run = expect.cloudRun;
     const services = (run.services ?? environment.cloudRun.services).map((service) => code(service)).join(', ');
-    lines.push(checkLine(`Cloud Run ${services}`, run.enabled, `connector ${code(run.connector)}, egress ${run.egress}`, 'cloudRun'));
+    lines.push(
+      checkLine(
+        `Cloud Run ${services}`,
+        run.enabled,
+        `connector ${code(run.connector)}, egress ${run.egress}`,
+        'cloudRun',
+      ),
+    );
   }
   return lines.join('\n');
 }

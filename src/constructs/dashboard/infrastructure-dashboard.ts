@@ -18,7 +18,10 @@ const SECTION_TITLES: Readonly<Record<DashboardSection, string>> = {
 };
 
 /** What the registered signals chart in a section, in registry order: `Redis, PostgreSQL (Query Insights), …`. */
-export function sectionSubtitle(section: DashboardSection, definitions: readonly SignalDefinition[] = SIGNAL_DEFINITIONS): string {
+export function sectionSubtitle(
+  section: DashboardSection,
+  definitions: readonly SignalDefinition[] = SIGNAL_DEFINITIONS,
+): string {
   const words = definitions.flatMap((definition) => definition.sections[section] ?? []).join(', ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -58,7 +61,13 @@ export class InfrastructureDashboard extends Construct {
       labels: { env: environment.name },
       mosaicLayout: {
         columns: MOSAIC_COLUMNS,
-        tiles: tiles.map((tile) => ({ xPos: tile.xPos, yPos: tile.yPos, width: tile.width, height: tile.height, widget: tile.widget })),
+        tiles: tiles.map((tile) => ({
+          xPos: tile.xPos,
+          yPos: tile.yPos,
+          width: tile.width,
+          height: tile.height,
+          widget: tile.widget,
+        })),
       },
     };
     const resource = new MonitoringDashboard(this, 'dashboard', {

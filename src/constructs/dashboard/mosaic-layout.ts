@@ -27,7 +27,8 @@ export function layOutSections(sections: readonly SectionTiles[]): MosaicTile[] 
   const tiles: MosaicTile[] = [];
   let y = 0;
   for (const section of sections) {
-    if (MOSAIC_COLUMNS % section.tileWidth !== 0) throw new Error(`tile width ${section.tileWidth} does not divide ${MOSAIC_COLUMNS} columns`);
+    if (MOSAIC_COLUMNS % section.tileWidth !== 0)
+      throw new Error(`tile width ${section.tileWidth} does not divide ${MOSAIC_COLUMNS} columns`);
     tiles.push({ xPos: 0, yPos: y, width: MOSAIC_COLUMNS, height: HEADER_HEIGHT, widget: section.header });
     y += HEADER_HEIGHT;
     const perRow = MOSAIC_COLUMNS / section.tileWidth;

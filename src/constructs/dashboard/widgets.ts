@@ -44,29 +44,42 @@ export function lineChart(title: string, series: readonly ChartSeries[], options
         plotType: 'LINE',
         targetAxis: 'Y1',
         ...(entry.legend ? { legendTemplate: entry.legend } : {}),
-        timeSeriesQuery: { timeSeriesFilter: { filter: entry.filter, aggregation: aggregationJson(entry.aggregation) } },
+        timeSeriesQuery: {
+          timeSeriesFilter: { filter: entry.filter, aggregation: aggregationJson(entry.aggregation) },
+        },
       })),
-      ...(options.threshold ? { thresholds: [{ value: options.threshold.value, label: options.threshold.label, targetAxis: 'Y1' }] } : {}),
+      ...(options.threshold
+        ? { thresholds: [{ value: options.threshold.value, label: options.threshold.label, targetAxis: 'Y1' }] }
+        : {}),
       yAxis: { label: options.yLabel ?? '', scale: 'LINEAR' },
     },
   };
 }
 
-export function ratioChart(title: string, numerator: ChartSeries, denominator: ChartSeries, options: ChartOptions = {}): Widget {
+export function ratioChart(
+  title: string,
+  numerator: ChartSeries,
+  denominator: ChartSeries,
+  options: ChartOptions = {},
+): Widget {
   return {
     title,
     xyChart: {
-      dataSets: [{
-        plotType: 'LINE',
-        targetAxis: 'Y1',
-        timeSeriesQuery: {
-          timeSeriesFilterRatio: {
-            numerator: { filter: numerator.filter, aggregation: aggregationJson(numerator.aggregation) },
-            denominator: { filter: denominator.filter, aggregation: aggregationJson(denominator.aggregation) },
+      dataSets: [
+        {
+          plotType: 'LINE',
+          targetAxis: 'Y1',
+          timeSeriesQuery: {
+            timeSeriesFilterRatio: {
+              numerator: { filter: numerator.filter, aggregation: aggregationJson(numerator.aggregation) },
+              denominator: { filter: denominator.filter, aggregation: aggregationJson(denominator.aggregation) },
+            },
           },
         },
-      }],
-      ...(options.threshold ? { thresholds: [{ value: options.threshold.value, label: options.threshold.label, targetAxis: 'Y1' }] } : {}),
+      ],
+      ...(options.threshold
+        ? { thresholds: [{ value: options.threshold.value, label: options.threshold.label, targetAxis: 'Y1' }] }
+        : {}),
       yAxis: { label: options.yLabel ?? 'ratio', scale: 'LINEAR' },
     },
   };

@@ -15,7 +15,13 @@ import { Construct } from 'constructs';
 import { ConfigError } from '../../config/config-error';
 import type { Environment } from '../../config/environment';
 import { expectConflicts } from '../../config/expect-conflicts';
-import { cloudRunConditions, cloudSqlConditions, DriftCondition, redisConditions, vpcConnectorConditions } from './postconditions';
+import {
+  cloudRunConditions,
+  cloudSqlConditions,
+  DriftCondition,
+  redisConditions,
+  vpcConnectorConditions,
+} from './postconditions';
 
 export interface DriftChecksProps {
   readonly environment: Environment;
@@ -47,32 +53,50 @@ export class DriftChecks extends Construct {
     // machine that synthesized it.
     const file = `environments/${path.basename(environment.file)}`;
     const created: TerraformDataSource[] = [];
-    const withConditions = <T extends TerraformDataSource>(dataSource: T, logicalId: string, conditions: DriftCondition[]): T => {
+    const withConditions = <T extends TerraformDataSource>(
+      dataSource: T,
+      logicalId: string,
+      conditions: DriftCondition[],
+    ): T => {
       dataSource.overrideLogicalId(logicalId);
-      dataSource.lifecycle = { postcondition: conditions.map(({ condition, errorMessage }) => ({ condition, errorMessage })) };
+      dataSource.lifecycle = {
+        postcondition: conditions.map(({ condition, errorMessage }) => ({ condition, errorMessage })),
+      };
       created.push(dataSource);
       return dataSource;
     };
 
     if (expect.redis?.enabled) {
       const name = environment.redis.instanceId;
-      withConditions(new DataGoogleRedisInstance(this, 'redis', { name, region, project }),
-        DRIFT_IDS.redis, redisConditions(name, file, expect.redis));
+      withConditions(
+        new DataGoogleRedisInstance(this, 'redis', { name, region, project }),
+        DRIFT_IDS.redis,
+        redisConditions(name, file, expect.redis),
+      );
     }
     if (expect.vpcConnector?.enabled) {
       const name = environment.vpcConnector.name;
-      withConditions(new DataGoogleVpcAccessConnector(this, 'vpc-connector', { name, region, project }),
-        DRIFT_IDS.vpcConnector, vpcConnectorConditions(name, file, expect.vpcConnector));
+      withConditions(
+        new DataGoogleVpcAccessConnector(this, 'vpc-connector', { name, region, project }),
+        DRIFT_IDS.vpcConnector,
+        vpcConnectorConditions(name, file, expect.vpcConnector),
+      );
     }
     if (expect.cloudSql?.enabled) {
       const name = environment.postgres.instance;
-      withConditions(new DataGoogleSqlDatabaseInstance(this, 'cloud-sql', { name, project }),
-        DRIFT_IDS.cloudSql, cloudSqlConditions(name, file, expect.cloudSql));
+      withConditions(
+        new DataGoogleSqlDatabaseInstance(this, 'cloud-sql', { name, project }),
+        DRIFT_IDS.cloudSql,
+        cloudSqlConditions(name, file, expect.cloudSql),
+      );
     }
     if (expect.cloudRun?.enabled) {
       for (const service of expect.cloudRun.services ?? environment.cloudRun.services) {
-        withConditions(new DataGoogleCloudRunV2Service(this, `cloud-run-${service}`, { name: service, location: region, project }),
-          DRIFT_IDS.cloudRun(service), cloudRunConditions(service, region, file, expect.cloudRun));
+        withConditions(
+          new DataGoogleCloudRunV2Service(this, `cloud-run-${service}`, { name: service, location: region, project }),
+          DRIFT_IDS.cloudRun(service),
+          cloudRunConditions(service, region, file, expect.cloudRun),
+        );
       }
     }
     this.dataSources = created;

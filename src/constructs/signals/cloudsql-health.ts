@@ -23,7 +23,10 @@ const BY_INSTANCE = ['resource.label.database_id'];
 /** Every metric here is a 60 s GAUGE: align each minute, then reduce across the instance's series. */
 function perMinute(aligner: string, reducer: string): Aggregation {
   return {
-    alignmentPeriodSeconds: 60, perSeriesAligner: aligner, crossSeriesReducer: reducer, groupByFields: BY_INSTANCE,
+    alignmentPeriodSeconds: 60,
+    perSeriesAligner: aligner,
+    crossSeriesReducer: reducer,
+    groupByFields: BY_INSTANCE,
   };
 }
 
@@ -72,17 +75,43 @@ export class CloudSqlHealth extends Construct implements Signal {
       errorRates: [],
       utilization: [
         this.chart('Cloud SQL: instance up (database/up)', UP.type, perMinute('ALIGN_MIN', 'REDUCE_MIN'), 'up', down),
-        this.chart('Cloud SQL: connections against max_connections', BACKENDS.type, perMinute('ALIGN_MEAN', 'REDUCE_SUM'),
-          'connections', connections),
-        this.chart('Cloud SQL: CPU utilization', CPU.type, perMinute('ALIGN_MEAN', 'REDUCE_MAX'), 'fraction of reserved CPU', cpu),
-        this.chart('Cloud SQL: disk utilization', DISK.type, perMinute('ALIGN_MEAN', 'REDUCE_MAX'), 'fraction of disk quota', disk),
+        this.chart(
+          'Cloud SQL: connections against max_connections',
+          BACKENDS.type,
+          perMinute('ALIGN_MEAN', 'REDUCE_SUM'),
+          'connections',
+          connections,
+        ),
+        this.chart(
+          'Cloud SQL: CPU utilization',
+          CPU.type,
+          perMinute('ALIGN_MEAN', 'REDUCE_MAX'),
+          'fraction of reserved CPU',
+          cpu,
+        ),
+        this.chart(
+          'Cloud SQL: disk utilization',
+          DISK.type,
+          perMinute('ALIGN_MEAN', 'REDUCE_MAX'),
+          'fraction of disk quota',
+          disk,
+        ),
       ],
     };
   }
 
   /** One metric of the instance, with the threshold line of the alert that watches it. */
-  private chart(title: string, metricType: string, aggregation: Aggregation, yLabel: string, alert: AlertPolicyInfo): Widget {
-    return lineChart(title, [{ filter: this.instanceFilter(metricType), aggregation }], { yLabel, threshold: alert.thresholdLine });
+  private chart(
+    title: string,
+    metricType: string,
+    aggregation: Aggregation,
+    yLabel: string,
+    alert: AlertPolicyInfo,
+  ): Widget {
+    return lineChart(title, [{ filter: this.instanceFilter(metricType), aggregation }], {
+      yLabel,
+      threshold: alert.thresholdLine,
+    });
   }
 
   private downAlert(context: MonitoringContext): AlertPolicyInfo {
@@ -97,93 +126,114 @@ export class CloudSqlHealth extends Construct implements Signal {
       ],
       commands: [commands.describe, commands.slowQueries],
     };
-    return createAlertPolicy(this, {
-      id: 'cloudsql_instance_down',
-      component: 'postgresql',
-      severity: 'critical',
-      title: `Cloud SQL: ${instance} down for ${seconds / 60} min`,
-      conditions: [thresholdCondition({
-        displayName: `database/up < 1 (or no data) for ${seconds / 60} min`,
-        filter: this.instanceFilter(UP.type),
-        aggregation: perMinute('ALIGN_MIN', 'REDUCE_MIN'),
-        comparison: 'COMPARISON_LT',
-        threshold: 1,
-        durationSeconds: seconds,
-        // An instance that stops reporting is as down as one reporting 0.
-        evaluationMissingData: 'EVALUATION_MISSING_DATA_ACTIVE',
-      })],
-      chartLabel: 'down below 1',
-      runbook: {
-        whatFired: `Cloud SQL \`${instance}\` reported itself down (database/up below 1), or reported nothing, for ${seconds / 60} minutes.`,
-        userImpact: 'Every chat request reads and writes PostgreSQL: requests fail, sign-in fails, and agent executions time out.',
-        ...checks,
+    return createAlertPolicy(
+      this,
+      {
+        id: 'cloudsql_instance_down',
+        component: 'postgresql',
+        severity: 'critical',
+        title: `Cloud SQL: ${instance} down for ${seconds / 60} min`,
+        conditions: [
+          thresholdCondition({
+            displayName: `database/up < 1 (or no data) for ${seconds / 60} min`,
+            filter: this.instanceFilter(UP.type),
+            aggregation: perMinute('ALIGN_MIN', 'REDUCE_MIN'),
+            comparison: 'COMPARISON_LT',
+            threshold: 1,
+            durationSeconds: seconds,
+            // An instance that stops reporting is as down as one reporting 0.
+            evaluationMissingData: 'EVALUATION_MISSING_DATA_ACTIVE',
+          }),
+        ],
+        chartLabel: 'down below 1',
+        runbook: {
+          whatFired: `Cloud SQL \`${instance}\` reported itself down (database/up below 1), or reported nothing, for ${seconds / 60} minutes.`,
+          userImpact:
+            'Every chat request reads and writes PostgreSQL: requests fail, sign-in fails, and agent executions time out.',
+          ...checks,
+        },
       },
-    }, context);
+      context,
+    );
   }
 
   private connectionsAlert(context: MonitoringContext): AlertPolicyInfo {
     const environment = this.environment;
     const thresholds = environment.thresholds.cloudSql;
-    const limit = Math.floor(thresholds.maxConnections * thresholds.connectionsPercentOfMax / 100);
+    const limit = Math.floor((thresholds.maxConnections * thresholds.connectionsPercentOfMax) / 100);
     const commands = instanceRunbook(environment);
     const poolSecret = `gcloud secrets versions add database-pool-size-${environment.name} --data-file=<(echo "20") --project=${environment.project}`;
-    return createAlertPolicy(this, {
-      id: 'cloudsql_connections_near_max',
-      component: 'postgresql',
-      severity: 'error',
-      title: `Cloud SQL: connections > ${thresholds.connectionsPercentOfMax}% of max_connections (${thresholds.maxConnections})`,
-      conditions: [thresholdCondition({
-        displayName: `PostgreSQL backends > ${limit} for ${thresholds.durationSeconds / 60} min`,
-        filter: this.instanceFilter(BACKENDS.type),
-        aggregation: perMinute('ALIGN_MEAN', 'REDUCE_SUM'),
-        comparison: 'COMPARISON_GT',
-        threshold: limit,
-        durationSeconds: thresholds.durationSeconds,
-      })],
-      chartLabel: `alert: ${limit} of ${thresholds.maxConnections}`,
-      runbook: {
-        whatFired: `PostgreSQL on \`${environment.postgres.instance}\` held more than ${limit} connections (${thresholds.connectionsPercentOfMax}% of max_connections ${thresholds.maxConnections}) for ${thresholds.durationSeconds / 60} minutes.`,
-        userImpact: 'New connections are about to be refused ("remaining connection slots are reserved"): requests that need a fresh connection fail.',
-        firstChecks: [
-          `How many instances of ${environment.cloudRun.services.join(' and ')} are running, times DATABASE_POOL_SIZE each? That product must stay below max_connections.`,
-          'Are connections leaking or idle in transaction? Compare backends by state (num_backends_by_state) on the metrics explorer.',
-          `Lower the pool size (the plan's remedy) or raise max_connections / the tier: \`${poolSecret}\`, \`${commands.scaleUp}\`.`,
+    return createAlertPolicy(
+      this,
+      {
+        id: 'cloudsql_connections_near_max',
+        component: 'postgresql',
+        severity: 'error',
+        title: `Cloud SQL: connections > ${thresholds.connectionsPercentOfMax}% of max_connections (${thresholds.maxConnections})`,
+        conditions: [
+          thresholdCondition({
+            displayName: `PostgreSQL backends > ${limit} for ${thresholds.durationSeconds / 60} min`,
+            filter: this.instanceFilter(BACKENDS.type),
+            aggregation: perMinute('ALIGN_MEAN', 'REDUCE_SUM'),
+            comparison: 'COMPARISON_GT',
+            threshold: limit,
+            durationSeconds: thresholds.durationSeconds,
+          }),
         ],
-        commands: [commands.describe, poolSecret],
+        chartLabel: `alert: ${limit} of ${thresholds.maxConnections}`,
+        runbook: {
+          whatFired: `PostgreSQL on \`${environment.postgres.instance}\` held more than ${limit} connections (${thresholds.connectionsPercentOfMax}% of max_connections ${thresholds.maxConnections}) for ${thresholds.durationSeconds / 60} minutes.`,
+          userImpact:
+            'New connections are about to be refused ("remaining connection slots are reserved"): requests that need a fresh connection fail.',
+          firstChecks: [
+            `How many instances of ${environment.cloudRun.services.join(' and ')} are running, times DATABASE_POOL_SIZE each? That product must stay below max_connections.`,
+            'Are connections leaking or idle in transaction? Compare backends by state (num_backends_by_state) on the metrics explorer.',
+            `Lower the pool size (the plan's remedy) or raise max_connections / the tier: \`${poolSecret}\`, \`${commands.scaleUp}\`.`,
+          ],
+          commands: [commands.describe, poolSecret],
+        },
       },
-    }, context);
+      context,
+    );
   }
 
   private cpuAlert(context: MonitoringContext): AlertPolicyInfo {
     const thresholds = this.environment.thresholds.cloudSql;
     const commands = instanceRunbook(this.environment);
     const percent = thresholds.cpuUtilizationPercent;
-    return createAlertPolicy(this, {
-      id: 'cloudsql_cpu_high',
-      component: 'postgresql',
-      severity: 'warning',
-      title: `Cloud SQL: CPU > ${percent}% for ${thresholds.cpuForSeconds / 60} min`,
-      conditions: [thresholdCondition({
-        displayName: `CPU utilization > ${percent}% for ${thresholds.cpuForSeconds / 60} min`,
-        filter: this.instanceFilter(CPU.type),
-        aggregation: perMinute('ALIGN_MEAN', 'REDUCE_MAX'),
-        comparison: 'COMPARISON_GT',
-        // cpu/utilization is a fraction of the reserved CPU (its unit reads 10^2.%).
-        threshold: percentAsFraction(percent),
-        durationSeconds: thresholds.cpuForSeconds,
-      })],
-      chartLabel: `alert: ${percent}%`,
-      runbook: {
-        whatFired: `CPU utilization of Cloud SQL \`${this.environment.postgres.instance}\` stayed above ${percent}% of its reserved CPU for ${thresholds.cpuForSeconds / 60} minutes.`,
-        userImpact: 'Queries queue for CPU: chat responses slow down, and the PostgreSQL latency alerts are likely to follow.',
-        firstChecks: [
-          'Which queries use the CPU? Open Query Insights for the instance and sort by total time.',
-          'Are hot tables bloated or missing statistics? Run `VACUUM ANALYZE auth_users; VACUUM ANALYZE chat_sessions; VACUUM ANALYZE agent_executions;` (the plan\'s query optimization).',
-          `Scale the instance up for now (the plan's immediate remedy): \`${commands.scaleUp}\` — it restarts the instance.`,
+    return createAlertPolicy(
+      this,
+      {
+        id: 'cloudsql_cpu_high',
+        component: 'postgresql',
+        severity: 'warning',
+        title: `Cloud SQL: CPU > ${percent}% for ${thresholds.cpuForSeconds / 60} min`,
+        conditions: [
+          thresholdCondition({
+            displayName: `CPU utilization > ${percent}% for ${thresholds.cpuForSeconds / 60} min`,
+            filter: this.instanceFilter(CPU.type),
+            aggregation: perMinute('ALIGN_MEAN', 'REDUCE_MAX'),
+            comparison: 'COMPARISON_GT',
+            // cpu/utilization is a fraction of the reserved CPU (its unit reads 10^2.%).
+            threshold: percentAsFraction(percent),
+            durationSeconds: thresholds.cpuForSeconds,
+          }),
         ],
-        commands: [commands.describe, commands.scaleUp],
+        chartLabel: `alert: ${percent}%`,
+        runbook: {
+          whatFired: `CPU utilization of Cloud SQL \`${this.environment.postgres.instance}\` stayed above ${percent}% of its reserved CPU for ${thresholds.cpuForSeconds / 60} minutes.`,
+          userImpact:
+            'Queries queue for CPU: chat responses slow down, and the PostgreSQL latency alerts are likely to follow.',
+          firstChecks: [
+            'Which queries use the CPU? Open Query Insights for the instance and sort by total time.',
+            "Are hot tables bloated or missing statistics? Run `VACUUM ANALYZE auth_users; VACUUM ANALYZE chat_sessions; VACUUM ANALYZE agent_executions;` (the plan's query optimization).",
+            `Scale the instance up for now (the plan's immediate remedy): \`${commands.scaleUp}\` — it restarts the instance.`,
+          ],
+          commands: [commands.describe, commands.scaleUp],
+        },
       },
-    }, context);
+      context,
+    );
   }
 
   private diskAlert(context: MonitoringContext): AlertPolicyInfo {
@@ -191,30 +241,37 @@ export class CloudSqlHealth extends Construct implements Signal {
     const commands = instanceRunbook(this.environment);
     const percent = thresholds.diskUtilizationPercent;
     const instance = this.environment.postgres.instance;
-    return createAlertPolicy(this, {
-      id: 'cloudsql_disk_high',
-      component: 'postgresql',
-      severity: 'error',
-      title: `Cloud SQL: disk > ${percent}% full`,
-      conditions: [thresholdCondition({
-        displayName: `Disk utilization > ${percent}% for ${thresholds.durationSeconds / 60} min`,
-        filter: this.instanceFilter(DISK.type),
-        aggregation: perMinute('ALIGN_MEAN', 'REDUCE_MAX'),
-        comparison: 'COMPARISON_GT',
-        threshold: percentAsFraction(percent),
-        durationSeconds: thresholds.durationSeconds,
-      })],
-      chartLabel: `alert: ${percent}%`,
-      runbook: {
-        whatFired: `Cloud SQL \`${instance}\` used more than ${percent}% of its disk for ${thresholds.durationSeconds / 60} minutes.`,
-        userImpact: 'When the disk fills, PostgreSQL stops accepting writes: chat sessions and agent executions cannot be saved.',
-        firstChecks: [
-          `How large is the disk, and does it grow by itself? \`${commands.diskSize}\`; automatic storage increase is settings.storageAutoResize.`,
-          'What grew? Large tables, bloat that VACUUM can reclaim, or logs: check the biggest relations before adding disk.',
-          `Grow the disk (it cannot shrink again): \`gcloud sql instances patch ${instance} --storage-size=<GB> --project=${this.environment.project}\`.`,
+    return createAlertPolicy(
+      this,
+      {
+        id: 'cloudsql_disk_high',
+        component: 'postgresql',
+        severity: 'error',
+        title: `Cloud SQL: disk > ${percent}% full`,
+        conditions: [
+          thresholdCondition({
+            displayName: `Disk utilization > ${percent}% for ${thresholds.durationSeconds / 60} min`,
+            filter: this.instanceFilter(DISK.type),
+            aggregation: perMinute('ALIGN_MEAN', 'REDUCE_MAX'),
+            comparison: 'COMPARISON_GT',
+            threshold: percentAsFraction(percent),
+            durationSeconds: thresholds.durationSeconds,
+          }),
         ],
-        commands: [commands.diskSize, commands.describe],
+        chartLabel: `alert: ${percent}%`,
+        runbook: {
+          whatFired: `Cloud SQL \`${instance}\` used more than ${percent}% of its disk for ${thresholds.durationSeconds / 60} minutes.`,
+          userImpact:
+            'When the disk fills, PostgreSQL stops accepting writes: chat sessions and agent executions cannot be saved.',
+          firstChecks: [
+            `How large is the disk, and does it grow by itself? \`${commands.diskSize}\`; automatic storage increase is settings.storageAutoResize.`,
+            'What grew? Large tables, bloat that VACUUM can reclaim, or logs: check the biggest relations before adding disk.',
+            `Grow the disk (it cannot shrink again): \`gcloud sql instances patch ${instance} --storage-size=<GB> --project=${this.environment.project}\`.`,
+          ],
+          commands: [commands.diskSize, commands.describe],
+        },
       },
-    }, context);
+      context,
+    );
   }
 }

@@ -35,7 +35,12 @@ interface RedisFilters {
 }
 
 function instanceAggregation(aligner: string, reducer = 'REDUCE_MAX', periodSeconds = 60): Aggregation {
-  return { alignmentPeriodSeconds: periodSeconds, perSeriesAligner: aligner, crossSeriesReducer: reducer, groupByFields: ['resource.label.instance_id'] };
+  return {
+    alignmentPeriodSeconds: periodSeconds,
+    perSeriesAligner: aligner,
+    crossSeriesReducer: reducer,
+    groupByFields: ['resource.label.instance_id'],
+  };
 }
 
 /** What every Redis runbook asks first, and the commands it offers. */
@@ -75,50 +80,82 @@ export class RedisConnectivity extends Construct implements Signal {
   private createFilters(environment: Environment): RedisFilters {
     const redis = environment.redis;
     const names = redisSignal.logBasedMetrics;
-    const errors = countLogEntries(this, 'redis_connection_errors', environment, names.connectionErrors, redis.logs.connectionErrorFilter,
-      `Redis connection errors logged by the ${environment.name} services (connect failures, NOAUTH, timeouts).`);
-    const operations = countLogEntries(this, 'redis_operations', environment, names.operations, redis.logs.operationFilter,
-      `Requests served by the ${environment.name} services; each one uses Redis. Denominator of the connection-failure ratio.`);
+    const errors = countLogEntries(
+      this,
+      'redis_connection_errors',
+      environment,
+      names.connectionErrors,
+      redis.logs.connectionErrorFilter,
+      `Redis connection errors logged by the ${environment.name} services (connect failures, NOAUTH, timeouts).`,
+    );
+    const operations = countLogEntries(
+      this,
+      'redis_operations',
+      environment,
+      names.operations,
+      redis.logs.operationFilter,
+      `Requests served by the ${environment.name} services; each one uses Redis. Denominator of the connection-failure ratio.`,
+    );
     const instancePath = `projects/${environment.project}/locations/${environment.region}/instances/${redis.instanceId}`;
     return {
       errors,
       operations,
       errorsFilter: metricFilter({ metricType: errors.metricType, resourceType: 'cloud_run_revision' }),
       operationsFilter: metricFilter({ metricType: operations.metricType, resourceType: 'cloud_run_revision' }),
-      instance: (metricType) => metricFilter({ metricType, resourceType: 'redis_instance', resourceLabels: { instance_id: instancePath } }),
-      logAggregation: (periodSeconds) => ({ alignmentPeriodSeconds: periodSeconds, perSeriesAligner: 'ALIGN_DELTA', crossSeriesReducer: 'REDUCE_SUM', groupByFields: [] }),
+      instance: (metricType) =>
+        metricFilter({ metricType, resourceType: 'redis_instance', resourceLabels: { instance_id: instancePath } }),
+      logAggregation: (periodSeconds) => ({
+        alignmentPeriodSeconds: periodSeconds,
+        perSeriesAligner: 'ALIGN_DELTA',
+        crossSeriesReducer: 'REDUCE_SUM',
+        groupByFields: [],
+      }),
     };
   }
 
-  private connectionFailureAlert(context: MonitoringContext, filters: RedisFilters, runbook: Pick<Runbook, 'firstChecks' | 'commands'>): AlertPolicyInfo {
+  private connectionFailureAlert(
+    context: MonitoringContext,
+    filters: RedisFilters,
+    runbook: Pick<Runbook, 'firstChecks' | 'commands'>,
+  ): AlertPolicyInfo {
     const environment = context.environment;
     const thresholds = environment.thresholds.redis;
     const percent = thresholds.connectionFailurePercent;
     const minutes = thresholds.windowSeconds / 60;
-    return createAlertPolicy(this, {
-      id: 'redis_connection_failures',
-      component: 'redis',
-      severity: 'critical',
-      title: `Redis: connection failures > ${percent}%`,
-      conditions: [thresholdCondition({
-        displayName: `Redis connection errors per request > ${percent}% over ${minutes} min`,
-        filter: filters.errorsFilter,
-        denominatorFilter: filters.operationsFilter,
-        aggregation: filters.logAggregation(thresholds.windowSeconds),
-        comparison: 'COMPARISON_GT',
-        threshold: percentAsFraction(percent),
-        durationSeconds: 60,
-      })],
-      chartLabel: `alert: ${percent}%`,
-      runbook: {
-        whatFired: `More than ${percent}% of requests to ${environment.cloudRun.services.join(', ')} logged a Redis connection error over ${minutes} minutes (log-based metrics ${filters.errors.name} / ${filters.operations.name}).`,
-        userImpact: 'Sessions, rate limits and agent state live in Redis: chat requests fail or hang, and agent executions time out.',
-        ...runbook,
+    return createAlertPolicy(
+      this,
+      {
+        id: 'redis_connection_failures',
+        component: 'redis',
+        severity: 'critical',
+        title: `Redis: connection failures > ${percent}%`,
+        conditions: [
+          thresholdCondition({
+            displayName: `Redis connection errors per request > ${percent}% over ${minutes} min`,
+            filter: filters.errorsFilter,
+            denominatorFilter: filters.operationsFilter,
+            aggregation: filters.logAggregation(thresholds.windowSeconds),
+            comparison: 'COMPARISON_GT',
+            threshold: percentAsFraction(percent),
+            durationSeconds: 60,
+          }),
+        ],
+        chartLabel: `alert: ${percent}%`,
+        runbook: {
+          whatFired: `More than ${percent}% of requests to ${environment.cloudRun.services.join(', ')} logged a Redis connection error over ${minutes} minutes (log-based metrics ${filters.errors.name} / ${filters.operations.name}).`,
+          userImpact:
+            'Sessions, rate limits and agent state live in Redis: chat requests fail or hang, and agent executions time out.',
+          ...runbook,
+        },
       },
-    }, context);
+      context,
+    );
   }
 
-  private healthEndpointAlert(context: MonitoringContext, runbook: Pick<Runbook, 'firstChecks' | 'commands'>): AlertPolicyInfo {
+  private healthEndpointAlert(
+    context: MonitoringContext,
+    runbook: Pick<Runbook, 'firstChecks' | 'commands'>,
+  ): AlertPolicyInfo {
     return createHealthSectionAlert(this, context, {
       section: 'redis',
       checkId: 'uptime_redis_status',
@@ -129,63 +166,102 @@ export class RedisConnectivity extends Construct implements Signal {
       statusMeaning: 'or did not answer',
       runbook: {
         userImpact: 'The backend itself says it cannot use Redis: chat and agent execution are failing for users.',
-        firstChecks: [`Read the health endpoint's own error: \`curl -s ${context.environment.uptime.backendHealthUrl}\` — the redis section carries the client's error text.`, ...runbook.firstChecks],
+        firstChecks: [
+          `Read the health endpoint's own error: \`curl -s ${context.environment.uptime.backendHealthUrl}\` — the redis section carries the client's error text.`,
+          ...runbook.firstChecks,
+        ],
         commands: runbook.commands,
       },
     });
   }
 
-  private memorystoreConnectionsAlert(context: MonitoringContext, filters: RedisFilters, runbook: Pick<Runbook, 'firstChecks' | 'commands'>): AlertPolicyInfo {
-    return createAlertPolicy(this, {
-      id: 'redis_memorystore_connections',
-      component: 'redis',
-      severity: 'error',
-      title: 'Redis: Memorystore rejects connections or has no clients',
-      conditions: [
-        thresholdCondition({
-          displayName: 'Memorystore rejected connections (maxclients) > 0',
-          filter: filters.instance(REJECTED_CONNECTIONS.type),
-          aggregation: instanceAggregation('ALIGN_DELTA', 'REDUCE_SUM', 300),
-          comparison: 'COMPARISON_GT',
-          threshold: 0,
-          durationSeconds: 0,
-        }),
-        thresholdCondition({
-          displayName: 'Memorystore connected clients < 1 for 5 min',
-          filter: filters.instance(CLIENTS_CONNECTED.type),
-          aggregation: instanceAggregation('ALIGN_MAX', 'REDUCE_MAX', 300),
-          comparison: 'COMPARISON_LT',
-          threshold: 1,
-          durationSeconds: 300,
-        }),
-      ],
-      runbook: {
-        whatFired: `Memorystore \`${context.environment.redis.instanceId}\` rejected connections at its maxclients limit, or reported no connected clients for 5 minutes.`,
-        userImpact: 'No client is connected: the services cannot reach Redis at all (rejected, unreachable, or failing AUTH before they count as clients).',
-        ...runbook,
+  private memorystoreConnectionsAlert(
+    context: MonitoringContext,
+    filters: RedisFilters,
+    runbook: Pick<Runbook, 'firstChecks' | 'commands'>,
+  ): AlertPolicyInfo {
+    return createAlertPolicy(
+      this,
+      {
+        id: 'redis_memorystore_connections',
+        component: 'redis',
+        severity: 'error',
+        title: 'Redis: Memorystore rejects connections or has no clients',
+        conditions: [
+          thresholdCondition({
+            displayName: 'Memorystore rejected connections (maxclients) > 0',
+            filter: filters.instance(REJECTED_CONNECTIONS.type),
+            aggregation: instanceAggregation('ALIGN_DELTA', 'REDUCE_SUM', 300),
+            comparison: 'COMPARISON_GT',
+            threshold: 0,
+            durationSeconds: 0,
+          }),
+          thresholdCondition({
+            displayName: 'Memorystore connected clients < 1 for 5 min',
+            filter: filters.instance(CLIENTS_CONNECTED.type),
+            aggregation: instanceAggregation('ALIGN_MAX', 'REDUCE_MAX', 300),
+            comparison: 'COMPARISON_LT',
+            threshold: 1,
+            durationSeconds: 300,
+          }),
+        ],
+        runbook: {
+          whatFired: `Memorystore \`${context.environment.redis.instanceId}\` rejected connections at its maxclients limit, or reported no connected clients for 5 minutes.`,
+          userImpact:
+            'No client is connected: the services cannot reach Redis at all (rejected, unreachable, or failing AUTH before they count as clients).',
+          ...runbook,
+        },
       },
-    }, context);
+      context,
+    );
   }
 
   private createWidgets(filters: RedisFilters, connectionFailures: AlertPolicyInfo): Signal['widgets'] {
     const perMinute = filters.logAggregation(60);
     return {
       responseTimes: [
-        lineChart('Redis: average command time (µs per call)', [{ filter: filters.instance(USEC_PER_CALL.type), aggregation: instanceAggregation('ALIGN_MEAN') }], { yLabel: 'µs' }),
+        lineChart(
+          'Redis: average command time (µs per call)',
+          [{ filter: filters.instance(USEC_PER_CALL.type), aggregation: instanceAggregation('ALIGN_MEAN') }],
+          { yLabel: 'µs' },
+        ),
       ],
       errorRates: [
-        ratioChart('Redis: connection errors per request',
+        ratioChart(
+          'Redis: connection errors per request',
           { filter: filters.errorsFilter, aggregation: perMinute },
           { filter: filters.operationsFilter, aggregation: perMinute },
-          { threshold: connectionFailures.thresholdLine }),
+          { threshold: connectionFailures.thresholdLine },
+        ),
         lineChart('Redis: rejected connections and connected clients', [
-          { filter: filters.instance(REJECTED_CONNECTIONS.type), aggregation: instanceAggregation('ALIGN_DELTA', 'REDUCE_SUM'), legend: 'rejected' },
-          { filter: filters.instance(CLIENTS_CONNECTED.type), aggregation: instanceAggregation('ALIGN_MAX'), legend: 'connected clients' },
+          {
+            filter: filters.instance(REJECTED_CONNECTIONS.type),
+            aggregation: instanceAggregation('ALIGN_DELTA', 'REDUCE_SUM'),
+            legend: 'rejected',
+          },
+          {
+            filter: filters.instance(CLIENTS_CONNECTED.type),
+            aggregation: instanceAggregation('ALIGN_MAX'),
+            legend: 'connected clients',
+          },
         ]),
       ],
       utilization: [
-        lineChart('Redis: memory usage (fraction of maxmemory)', [{ filter: filters.instance(MEMORY_USAGE_RATIO.type), aggregation: instanceAggregation('ALIGN_MEAN') }], { yLabel: 'ratio' }),
-        lineChart('Redis: CPU (CPU-seconds per second)', [{ filter: filters.instance(CPU_SECONDS.type), aggregation: instanceAggregation('ALIGN_RATE', 'REDUCE_SUM') }], { yLabel: 'CPU s/s' }),
+        lineChart(
+          'Redis: memory usage (fraction of maxmemory)',
+          [{ filter: filters.instance(MEMORY_USAGE_RATIO.type), aggregation: instanceAggregation('ALIGN_MEAN') }],
+          { yLabel: 'ratio' },
+        ),
+        lineChart(
+          'Redis: CPU (CPU-seconds per second)',
+          [
+            {
+              filter: filters.instance(CPU_SECONDS.type),
+              aggregation: instanceAggregation('ALIGN_RATE', 'REDUCE_SUM'),
+            },
+          ],
+          { yLabel: 'CPU s/s' },
+        ),
       ],
     };
   }

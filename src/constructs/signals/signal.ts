@@ -16,4 +16,3 @@ export interface Signal {
 }
 
 export type SignalConstructor = new (scope: Construct, id: string, context: MonitoringContext) => Construct & Signal;
-

@@ -26,67 +26,167 @@ export class Uptime extends Construct implements Signal {
     super(scope, id);
     const environment = context.environment;
     const failing = environment.thresholds.uptime.failingLocations;
-    const checks: Array<{ id: string; alertId: string; title: string; url: string; component: string; impact: string }> = [
-      { id: 'uptime_backend_health', alertId: 'uptime_backend_health_failing', title: 'Backend health endpoint', url: environment.uptime.backendHealthUrl, component: 'backend', impact: 'The chat backend is unreachable or unhealthy for users.' },
-      { id: 'uptime_auth_health', alertId: 'uptime_auth_health_failing', title: 'Auth service health endpoint', url: environment.uptime.authHealthUrl, component: 'auth', impact: 'Users cannot sign in, and the backend cannot validate sessions.' },
+    const checks: Array<{
+      id: string;
+      alertId: string;
+      title: string;
+      url: string;
+      component: string;
+      impact: string;
+    }> = [
+      {
+        id: 'uptime_backend_health',
+        alertId: 'uptime_backend_health_failing',
+        title: 'Backend health endpoint',
+        url: environment.uptime.backendHealthUrl,
+        component: 'backend',
+        impact: 'The chat backend is unreachable or unhealthy for users.',
+      },
+      {
+        id: 'uptime_auth_health',
+        alertId: 'uptime_auth_health_failing',
+        title: 'Auth service health endpoint',
+        url: environment.uptime.authHealthUrl,
+        component: 'auth',
+        impact: 'Users cannot sign in, and the backend cannot validate sessions.',
+      },
     ];
     const refs: UptimeCheckRef[] = [];
     for (const check of checks) {
       const ref = createUptimeCheck(this, environment, { id: check.id, title: check.title, url: check.url });
       refs.push(ref);
-      this.alertPolicies.push(createAlertPolicy(this, {
-        id: check.alertId,
-        component: check.component,
-        severity: 'critical',
-        title: `Uptime: ${check.title.toLowerCase()} failing from ${failing}+ locations`,
-        conditions: [thresholdCondition(uptimeFailingCondition(environment, ref, check.title))],
-        runbook: {
-          whatFired: `The uptime check of ${check.url} (HTTP 2xx within ${environment.uptime.timeoutSeconds} s) failed from ${failing} or more checker locations.`,
-          userImpact: check.impact,
-          firstChecks: [
-            `\`curl -sS -m ${environment.uptime.timeoutSeconds} -o /dev/null -w "%{http_code} %{time_total}s\\n" ${check.url}\` — status and time from where you are.`,
-            `Is the latest Cloud Run revision serving? \`gcloud run revisions list --region=${environment.region} --project=${environment.project}\`; roll back the revision if failures began with a deploy.`,
-            'Are Redis, PostgreSQL and the VPC connector alerts open too? The health endpoint fails when its dependencies do.',
-          ],
-        },
-      }, context));
+      this.alertPolicies.push(
+        createAlertPolicy(
+          this,
+          {
+            id: check.alertId,
+            component: check.component,
+            severity: 'critical',
+            title: `Uptime: ${check.title.toLowerCase()} failing from ${failing}+ locations`,
+            conditions: [thresholdCondition(uptimeFailingCondition(environment, ref, check.title))],
+            runbook: {
+              whatFired: `The uptime check of ${check.url} (HTTP 2xx within ${environment.uptime.timeoutSeconds} s) failed from ${failing} or more checker locations.`,
+              userImpact: check.impact,
+              firstChecks: [
+                `\`curl -sS -m ${environment.uptime.timeoutSeconds} -o /dev/null -w "%{http_code} %{time_total}s\\n" ${check.url}\` — status and time from where you are.`,
+                `Is the latest Cloud Run revision serving? \`gcloud run revisions list --region=${environment.region} --project=${environment.project}\`; roll back the revision if failures began with a deploy.`,
+                'Are Redis, PostgreSQL and the VPC connector alerts open too? The health endpoint fails when its dependencies do.',
+              ],
+            },
+          },
+          context,
+        ),
+      );
     }
 
     const services = environment.cloudRun.services;
     const servicesFilter = (metricType: string, metricLabels?: Record<string, string>) =>
-      metricFilter({ metricType, resourceType: 'cloud_run_revision', resourceLabels: { service_name: services }, metricLabels });
+      metricFilter({
+        metricType,
+        resourceType: 'cloud_run_revision',
+        resourceLabels: { service_name: services },
+        metricLabels,
+      });
     const byService = ['resource.label.service_name'];
     this.widgets = {
       responseTimes: [
-        lineChart('Uptime check latency', refs.map((ref) => ({
-          filter: metricFilter({ metricType: REQUEST_LATENCY.type, resourceType: 'uptime_url', metricLabels: { check_id: ref.checkIdReference } }),
-          aggregation: { alignmentPeriodSeconds: 60, perSeriesAligner: 'ALIGN_MEAN', crossSeriesReducer: 'REDUCE_MEAN', groupByFields: ['metric.label.check_id'] },
-          legend: ref.displayName,
-        })), { yLabel: 'ms' }),
-        lineChart('Cloud Run: request latency p99 by service', [{
-          filter: servicesFilter(RUN_LATENCIES.type),
-          aggregation: { alignmentPeriodSeconds: 60, perSeriesAligner: 'ALIGN_DELTA', crossSeriesReducer: 'REDUCE_PERCENTILE_99', groupByFields: byService },
-        }], { yLabel: 'ms' }),
+        lineChart(
+          'Uptime check latency',
+          refs.map((ref) => ({
+            filter: metricFilter({
+              metricType: REQUEST_LATENCY.type,
+              resourceType: 'uptime_url',
+              metricLabels: { check_id: ref.checkIdReference },
+            }),
+            aggregation: {
+              alignmentPeriodSeconds: 60,
+              perSeriesAligner: 'ALIGN_MEAN',
+              crossSeriesReducer: 'REDUCE_MEAN',
+              groupByFields: ['metric.label.check_id'],
+            },
+            legend: ref.displayName,
+          })),
+          { yLabel: 'ms' },
+        ),
+        lineChart(
+          'Cloud Run: request latency p99 by service',
+          [
+            {
+              filter: servicesFilter(RUN_LATENCIES.type),
+              aggregation: {
+                alignmentPeriodSeconds: 60,
+                perSeriesAligner: 'ALIGN_DELTA',
+                crossSeriesReducer: 'REDUCE_PERCENTILE_99',
+                groupByFields: byService,
+              },
+            },
+          ],
+          { yLabel: 'ms' },
+        ),
       ],
       errorRates: [
-        lineChart('Cloud Run: 5xx responses by service', [{
-          filter: servicesFilter(RUN_REQUESTS.type, { response_code_class: '5xx' }),
-          aggregation: { alignmentPeriodSeconds: 60, perSeriesAligner: 'ALIGN_RATE', crossSeriesReducer: 'REDUCE_SUM', groupByFields: byService },
-        }], { yLabel: 'requests/s' }),
+        lineChart(
+          'Cloud Run: 5xx responses by service',
+          [
+            {
+              filter: servicesFilter(RUN_REQUESTS.type, { response_code_class: '5xx' }),
+              aggregation: {
+                alignmentPeriodSeconds: 60,
+                perSeriesAligner: 'ALIGN_RATE',
+                crossSeriesReducer: 'REDUCE_SUM',
+                groupByFields: byService,
+              },
+            },
+          ],
+          { yLabel: 'requests/s' },
+        ),
       ],
       utilization: [
-        lineChart('Cloud Run: CPU utilization p99 by service', [{
-          filter: servicesFilter(RUN_CPU.type),
-          aggregation: { alignmentPeriodSeconds: 60, perSeriesAligner: 'ALIGN_PERCENTILE_99', crossSeriesReducer: 'REDUCE_MAX', groupByFields: byService },
-        }], { yLabel: 'fraction' }),
-        lineChart('Cloud Run: memory utilization p99 by service', [{
-          filter: servicesFilter(RUN_MEMORY.type),
-          aggregation: { alignmentPeriodSeconds: 60, perSeriesAligner: 'ALIGN_PERCENTILE_99', crossSeriesReducer: 'REDUCE_MAX', groupByFields: byService },
-        }], { yLabel: 'fraction' }),
-        lineChart('Cloud Run: instances by service', [{
-          filter: servicesFilter(RUN_INSTANCES.type),
-          aggregation: { alignmentPeriodSeconds: 60, perSeriesAligner: 'ALIGN_MEAN', crossSeriesReducer: 'REDUCE_SUM', groupByFields: byService },
-        }], { yLabel: 'instances' }),
+        lineChart(
+          'Cloud Run: CPU utilization p99 by service',
+          [
+            {
+              filter: servicesFilter(RUN_CPU.type),
+              aggregation: {
+                alignmentPeriodSeconds: 60,
+                perSeriesAligner: 'ALIGN_PERCENTILE_99',
+                crossSeriesReducer: 'REDUCE_MAX',
+                groupByFields: byService,
+              },
+            },
+          ],
+          { yLabel: 'fraction' },
+        ),
+        lineChart(
+          'Cloud Run: memory utilization p99 by service',
+          [
+            {
+              filter: servicesFilter(RUN_MEMORY.type),
+              aggregation: {
+                alignmentPeriodSeconds: 60,
+                perSeriesAligner: 'ALIGN_PERCENTILE_99',
+                crossSeriesReducer: 'REDUCE_MAX',
+                groupByFields: byService,
+              },
+            },
+          ],
+          { yLabel: 'fraction' },
+        ),
+        lineChart(
+          'Cloud Run: instances by service',
+          [
+            {
+              filter: servicesFilter(RUN_INSTANCES.type),
+              aggregation: {
+                alignmentPeriodSeconds: 60,
+                perSeriesAligner: 'ALIGN_MEAN',
+                crossSeriesReducer: 'REDUCE_SUM',
+                groupByFields: byService,
+              },
+            },
+          ],
+          { yLabel: 'instances' },
+        ),
       ],
     };
   }

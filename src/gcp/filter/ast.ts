@@ -26,15 +26,31 @@ export type FunctionName = 'starts_with' | 'ends_with' | 'has_substring' | 'one_
 export type ValueNode =
   /** A quoted string or a bare word/number. `${…}` placeholders are kept as opaque text. */
   | { readonly kind: 'literal'; readonly value: string; readonly quoted: boolean; readonly position: number }
-  | { readonly kind: 'function'; readonly name: FunctionName; readonly args: readonly string[]; readonly position: number }
+  | {
+      readonly kind: 'function';
+      readonly name: FunctionName;
+      readonly args: readonly string[];
+      readonly position: number;
+    }
   /** `service_name = ("a" OR "b")`: the comparison holds for any (OR) or every (AND) value. */
-  | { readonly kind: 'group'; readonly combiner: 'AND' | 'OR'; readonly values: readonly ValueNode[]; readonly position: number };
+  | {
+      readonly kind: 'group';
+      readonly combiner: 'AND' | 'OR';
+      readonly values: readonly ValueNode[];
+      readonly position: number;
+    };
 
 export type FilterNode =
   | { readonly kind: 'and'; readonly children: readonly FilterNode[] }
   | { readonly kind: 'or'; readonly children: readonly FilterNode[] }
   | { readonly kind: 'not'; readonly child: FilterNode }
-  | { readonly kind: 'comparison'; readonly field: FieldRef; readonly operator: ComparisonOperator; readonly value: ValueNode; readonly position: number }
+  | {
+      readonly kind: 'comparison';
+      readonly field: FieldRef;
+      readonly operator: ComparisonOperator;
+      readonly value: ValueNode;
+      readonly position: number;
+    }
   /** A bare `${name}` term: a dashboard template variable that expands to a comparison. Opaque. */
   | { readonly kind: 'placeholder'; readonly text: string; readonly position: number }
   /** A time-series selector such as `select_slo_burn_rate("projects/…", "60m")`: not a metric filter. */

@@ -59,7 +59,11 @@ function fieldValue(field: FieldRef, series: SeriesIdentity): string | readonly 
   }
 }
 
-function compare(actual: string | readonly string[] | undefined, operator: ComparisonOperator, value: ValueNode): boolean {
+function compare(
+  actual: string | readonly string[] | undefined,
+  operator: ComparisonOperator,
+  value: ValueNode,
+): boolean {
   if (Array.isArray(actual)) return actual.some((one) => compare(one, operator, value));
   const text = actual as string | undefined;
   const negated = operator === '!=' || operator === '!~';
@@ -103,7 +107,9 @@ function applyFunction(text: string, name: string, args: readonly string[]): boo
       return text.endsWith(args[0]);
     case 'has_substring':
       // has_substring("x", true) ignores case, as the logging/monitoring docs describe.
-      return args[1]?.toLowerCase() === 'true' ? text.toLowerCase().includes(args[0].toLowerCase()) : text.includes(args[0]);
+      return args[1]?.toLowerCase() === 'true'
+        ? text.toLowerCase().includes(args[0].toLowerCase())
+        : text.includes(args[0]);
     case 'one_of':
       return args.includes(text);
     case 'monitoring.regex.full_match':

@@ -11,7 +11,13 @@ import { FilterSyntaxError } from './filter-syntax-error';
 import { regexProblem } from './regex';
 import { describeToken, tokenize, type Token } from './lexer';
 
-const FUNCTIONS: readonly FunctionName[] = ['starts_with', 'ends_with', 'has_substring', 'one_of', 'monitoring.regex.full_match'];
+const FUNCTIONS: readonly FunctionName[] = [
+  'starts_with',
+  'ends_with',
+  'has_substring',
+  'one_of',
+  'monitoring.regex.full_match',
+];
 
 /**
  * The deepest nesting of parentheses and NOTs the parser follows. The grammar is recursive, and a
@@ -20,14 +26,17 @@ const FUNCTIONS: readonly FunctionName[] = ['starts_with', 'ends_with', 'has_sub
  */
 export const MAX_FILTER_NESTING = 100;
 
-const FIELD_FORMS = 'metric.type, resource.type, metric.label(s).KEY, resource.label(s).KEY, metadata.user_labels.KEY, metadata.system_labels.KEY, project or group.id';
+const FIELD_FORMS =
+  'metric.type, resource.type, metric.label(s).KEY, resource.label(s).KEY, metadata.user_labels.KEY, metadata.system_labels.KEY, project or group.id';
 
 export function parseFilter(text: string): FilterNode {
   const parser = new Parser(tokenize(text));
-  if (parser.peek().kind === 'end') throw new FilterSyntaxError(0, 'an empty filter', `a comparison such as metric.type = "…"`);
+  if (parser.peek().kind === 'end')
+    throw new FilterSyntaxError(0, 'an empty filter', `a comparison such as metric.type = "…"`);
   const node = parser.parseOr();
   const rest = parser.peek();
-  if (rest.kind !== 'end') throw new FilterSyntaxError(rest.position, describeToken(rest), 'AND, OR or the end of the filter');
+  if (rest.kind !== 'end')
+    throw new FilterSyntaxError(rest.position, describeToken(rest), 'AND, OR or the end of the filter');
   return node;
 }
 
@@ -54,7 +63,11 @@ class Parser {
   /** Runs one level of nesting, refusing to go deeper than MAX_FILTER_NESTING. */
   private nested<T>(token: Token, parse: () => T): T {
     if (this.depth >= MAX_FILTER_NESTING) {
-      throw new FilterSyntaxError(token.position, `${describeToken(token)} nested more than ${MAX_FILTER_NESTING} levels deep`, `at most ${MAX_FILTER_NESTING} levels of nested parentheses and NOTs`);
+      throw new FilterSyntaxError(
+        token.position,
+        `${describeToken(token)} nested more than ${MAX_FILTER_NESTING} levels deep`,
+        `at most ${MAX_FILTER_NESTING} levels of nested parentheses and NOTs`,
+      );
     }
     this.depth++;
     try {
@@ -116,7 +129,11 @@ class Parser {
       });
     }
     if (token.kind !== 'word' && token.kind !== 'string') {
-      throw new FilterSyntaxError(token.position, describeToken(token), `a comparison such as metric.type = "…" (a field: ${FIELD_FORMS})`);
+      throw new FilterSyntaxError(
+        token.position,
+        describeToken(token),
+        `a comparison such as metric.type = "…" (a field: ${FIELD_FORMS})`,
+      );
     }
     if (isKeyword(token, 'AND') || isKeyword(token, 'OR')) {
       throw new FilterSyntaxError(token.position, describeToken(token), 'a comparison before the operator');
@@ -130,13 +147,28 @@ class Parser {
     const field = classifyField(path, token.position);
     const operatorToken = this.peek();
     if (operatorToken.kind !== 'operator') {
-      throw new FilterSyntaxError(operatorToken.position, describeToken(operatorToken), `an operator (=, !=, <, >, <=, >=, :, =~) after ${field.text}`);
+      throw new FilterSyntaxError(
+        operatorToken.position,
+        describeToken(operatorToken),
+        `an operator (=, !=, <, >, <=, >=, :, =~) after ${field.text}`,
+      );
     }
     this.next();
     const value = this.parseValue();
-    if (operatorToken.text === '=~' || operatorToken.text === '!~') checkPatterns(value, (v) => (v.kind === 'literal' ? [v] : []));
-    checkPatterns(value, (v) => (v.kind === 'function' && v.name === 'monitoring.regex.full_match' ? [{ value: v.args[0], position: v.position }] : []));
-    return { kind: 'comparison', field, operator: operatorToken.text as ComparisonOperator, value, position: token.position };
+    if (operatorToken.text === '=~' || operatorToken.text === '!~')
+      checkPatterns(value, (v) => (v.kind === 'literal' ? [v] : []));
+    checkPatterns(value, (v) =>
+      v.kind === 'function' && v.name === 'monitoring.regex.full_match'
+        ? [{ value: v.args[0], position: v.position }]
+        : [],
+    );
+    return {
+      kind: 'comparison',
+      field,
+      operator: operatorToken.text as ComparisonOperator,
+      value,
+      position: token.position,
+    };
   }
 
   /** `a.b."c d".e`: segments, quoted ones unquoted. */
@@ -148,7 +180,11 @@ class Parser {
       this.next();
       const segment = this.peek();
       if (segment.kind !== 'word' && segment.kind !== 'string') {
-        throw new FilterSyntaxError(segment.position, describeToken(segment), `a name or a quoted key after '${text}.'`);
+        throw new FilterSyntaxError(
+          segment.position,
+          describeToken(segment),
+          `a name or a quoted key after '${text}.'`,
+        );
       }
       this.next();
       segments.push(segment.text);
@@ -160,7 +196,11 @@ class Parser {
   private parseSelector(path: { segments: string[]; text: string }, position: number): FilterNode {
     const args = this.parseArguments(path.text);
     if (!path.text.startsWith('select_')) {
-      throw new FilterSyntaxError(position, `a call to ${path.text}(…)`, `a comparison, or a time-series selector such as select_slo_burn_rate(…)`);
+      throw new FilterSyntaxError(
+        position,
+        `a call to ${path.text}(…)`,
+        `a comparison, or a time-series selector such as select_slo_burn_rate(…)`,
+      );
     }
     return { kind: 'selector', name: path.text, args, position };
   }
@@ -188,7 +228,11 @@ class Parser {
         this.next();
         return args;
       }
-      throw new FilterSyntaxError(separator.position, describeToken(separator), `',' or ')' in the arguments of ${name}(…)`);
+      throw new FilterSyntaxError(
+        separator.position,
+        describeToken(separator),
+        `',' or ')' in the arguments of ${name}(…)`,
+      );
     }
   }
 
@@ -203,19 +247,31 @@ class Parser {
       const path = this.parsePath();
       if (this.peek().kind === '(') {
         if (!(FUNCTIONS as readonly string[]).includes(path.text)) {
-          throw new FilterSyntaxError(token.position, `a call to ${path.text}(…)`, `a quoted value or one of ${FUNCTIONS.join(', ')}`);
+          throw new FilterSyntaxError(
+            token.position,
+            `a call to ${path.text}(…)`,
+            `a quoted value or one of ${FUNCTIONS.join(', ')}`,
+          );
         }
         const args = this.parseArguments(path.text);
         const name = path.text as FunctionName;
         const expected = name === 'one_of' ? undefined : name === 'has_substring' ? [1, 2] : [1, 1];
         if (args.length === 0 || (expected && (args.length < expected[0] || args.length > expected[1]))) {
-          throw new FilterSyntaxError(token.position, `${name}(…) with ${args.length} argument(s)`, name === 'one_of' ? 'at least one value' : 'one quoted argument');
+          throw new FilterSyntaxError(
+            token.position,
+            `${name}(…) with ${args.length} argument(s)`,
+            name === 'one_of' ? 'at least one value' : 'one quoted argument',
+          );
         }
         return { kind: 'function', name, args, position: token.position };
       }
       return { kind: 'literal', value: path.text, quoted: false, position: token.position };
     }
-    throw new FilterSyntaxError(token.position, describeToken(token), 'a value: a quoted string, a number, a function such as starts_with("…"), or a parenthesised group of values');
+    throw new FilterSyntaxError(
+      token.position,
+      describeToken(token),
+      'a value: a quoted string, a number, a function such as starts_with("…"), or a parenthesised group of values',
+    );
   }
 
   private parseValueGroup(): ValueNode {
@@ -234,10 +290,18 @@ class Parser {
         separator = token.text.toUpperCase() as 'AND' | 'OR';
         this.next();
       } else if (token.kind === 'end') {
-        throw new FilterSyntaxError(token.position, describeToken(token), `')' closing the group of values opened at position ${open.position}`);
+        throw new FilterSyntaxError(
+          token.position,
+          describeToken(token),
+          `')' closing the group of values opened at position ${open.position}`,
+        );
       }
       if (combiner && combiner !== separator) {
-        throw new FilterSyntaxError(token.position, describeToken(token), `${combiner} (a group of values mixing AND and OR needs inner parentheses)`);
+        throw new FilterSyntaxError(
+          token.position,
+          describeToken(token),
+          `${combiner} (a group of values mixing AND and OR needs inner parentheses)`,
+        );
       }
       combiner = separator;
     }
@@ -252,7 +316,12 @@ function checkPatterns(value: ValueNode, patterns: (value: ValueNode) => { value
     for (const pattern of patterns(one)) {
       if (pattern.value.includes('${')) continue;
       const problem = regexProblem(pattern.value);
-      if (problem) throw new FilterSyntaxError(pattern.position, `the regular expression "${pattern.value}" (${problem})`, 'a valid RE2 regular expression');
+      if (problem)
+        throw new FilterSyntaxError(
+          pattern.position,
+          `the regular expression "${pattern.value}" (${problem})`,
+          'a valid RE2 regular expression',
+        );
     }
   }
 }
@@ -261,11 +330,16 @@ function classifyField(path: { segments: string[]; text: string }, position: num
   const [root, second, ...rest] = path.segments;
   const key = rest.join('.');
   const labelled = (kind: FieldKind): FieldRef => {
-    if (rest.length === 0) throw new FilterSyntaxError(position, `'${path.text}' without a label key`, `${path.text}.KEY`);
+    if (rest.length === 0)
+      throw new FilterSyntaxError(position, `'${path.text}' without a label key`, `${path.text}.KEY`);
     return { kind, key, text: path.text };
   };
   const unknown = (): never => {
-    throw new FilterSyntaxError(position, `the field '${path.text}'`, `a field the Monitoring filter knows: ${FIELD_FORMS}`);
+    throw new FilterSyntaxError(
+      position,
+      `the field '${path.text}'`,
+      `a field the Monitoring filter knows: ${FIELD_FORMS}`,
+    );
   };
   switch (root) {
     case 'metric':

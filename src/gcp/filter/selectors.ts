@@ -56,14 +56,22 @@ function collect(node: FilterNode, found: Collector): void {
       const kind = node.field.kind;
       if (kind !== 'metric.type' && kind !== 'resource.type') return;
       if (node.operator === '!=' || node.operator === '!~') return;
-      const [exact, patterns] = kind === 'metric.type' ? [found.metricTypes, found.metricTypePatterns] : [found.resourceTypes, found.resourceTypePatterns];
+      const [exact, patterns] =
+        kind === 'metric.type'
+          ? [found.metricTypes, found.metricTypePatterns]
+          : [found.resourceTypes, found.resourceTypePatterns];
       addValue(node.operator === '=' ? node.value : undefined, node, exact, patterns);
       return;
     }
   }
 }
 
-function addValue(value: ValueNode | undefined, node: Extract<FilterNode, { kind: 'comparison' }>, exact: Set<string>, patterns: Set<string>): void {
+function addValue(
+  value: ValueNode | undefined,
+  node: Extract<FilterNode, { kind: 'comparison' }>,
+  exact: Set<string>,
+  patterns: Set<string>,
+): void {
   if (!value) {
     patterns.add(`${node.operator}${describeValue(node.value)}`);
     return;

@@ -89,11 +89,19 @@ export function parseMetricList(text: string, file: string): MetricList {
     const stage = body[index + 1];
     const kindLine = body[index + 2];
     if (!stage || !STAGES.has(stage.text)) {
-      throw new MetricListError(file, start.number, `expected a metric type followed by a launch stage, found "${start.text}"`);
+      throw new MetricListError(
+        file,
+        start.number,
+        `expected a metric type followed by a launch stage, found "${start.text}"`,
+      );
     }
     const kindMatch = kindLine ? KIND_LINE.exec(kindLine.text) : null;
     if (!kindLine || !kindMatch || !KINDS.has(kindMatch[1]) || !VALUE_TYPES.has(kindMatch[2])) {
-      throw new MetricListError(file, (kindLine ?? stage).number, `expected "KIND , VALUE_TYPE , UNIT" after ${start.text}`);
+      throw new MetricListError(
+        file,
+        (kindLine ?? stage).number,
+        `expected "KIND , VALUE_TYPE , UNIT" after ${start.text}`,
+      );
     }
     index += 3;
     const resourceTypes: string[] = [];
@@ -103,7 +111,11 @@ export function parseMetricList(text: string, file: string): MetricList {
     }
     const description = body[index];
     if (!description || LABEL_LINE.test(description.text) || isMetricStart(body, index)) {
-      throw new MetricListError(file, (description ?? kindLine).number, `expected the description line of ${start.text}`);
+      throw new MetricListError(
+        file,
+        (description ?? kindLine).number,
+        `expected the description line of ${start.text}`,
+      );
     }
     index += 1;
     const labels: string[] = [];
@@ -111,7 +123,9 @@ export function parseMetricList(text: string, file: string): MetricList {
       labels.push(LABEL_LINE.exec(body[index].text)![1]);
       index += 1;
     }
-    metrics.push(describe(prefix, start.text, stage.text as LaunchStage, kindMatch, resourceTypes, description.text, labels));
+    metrics.push(
+      describe(prefix, start.text, stage.text as LaunchStage, kindMatch, resourceTypes, description.text, labels),
+    );
   }
   return {
     service: requireField(header, 'Service', file),
@@ -136,10 +150,16 @@ export function parseResourceList(text: string, file: string): ResourceList {
       continue;
     }
     const label = LABEL_LINE.exec(line.text);
-    if (!label || !current) throw new MetricListError(file, line.number, `expected a resource type or a label name, found "${line.text}"`);
+    if (!label || !current)
+      throw new MetricListError(file, line.number, `expected a resource type or a label name, found "${line.text}"`);
     current.push(label[1]);
   }
-  return { source: requireField(header, 'Source', file), listGenerated: requireField(header, 'List generated', file), read: readDate(header, file), labels };
+  return {
+    source: requireField(header, 'Source', file),
+    listGenerated: requireField(header, 'List generated', file),
+    read: readDate(header, file),
+    labels,
+  };
 }
 
 function describe(

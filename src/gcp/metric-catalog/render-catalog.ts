@@ -26,7 +26,8 @@ export function renderCatalogModule(lists: readonly MetricList[], resources: Res
   out.push(`  listGenerated: ${JSON.stringify(resources.listGenerated)},`);
   out.push(`  read: ${JSON.stringify(resources.read)},`);
   out.push('  labels: {');
-  for (const [type, labels] of Object.entries(resources.labels)) out.push(`    ${JSON.stringify(type)}: ${JSON.stringify(labels)},`);
+  for (const [type, labels] of Object.entries(resources.labels))
+    out.push(`    ${JSON.stringify(type)}: ${JSON.stringify(labels)},`);
   out.push('  },', '};', '');
   return out.join('\n');
 }

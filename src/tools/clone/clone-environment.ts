@@ -12,7 +12,12 @@ import type { Environment } from '../../config/environment';
 import { environmentCollisions } from '../../config/environment-collisions';
 import { ENVIRONMENT_NAME, PROJECT_ID, REGION } from '../../config/identifiers';
 import {
-  environmentFiles, environmentNameOf, loadEnvironmentFile, parseYaml, readEnvironmentData, validateEnvironment,
+  environmentFiles,
+  environmentNameOf,
+  loadEnvironmentFile,
+  parseYaml,
+  readEnvironmentData,
+  validateEnvironment,
 } from '../../config/load-environment';
 import { resolveExtends } from '../../config/resolve-extends';
 import { closestName } from '../../util/closest-name';
@@ -61,15 +66,21 @@ function defaultSynthesize(environment: Environment): Record<string, unknown> {
 }
 
 function existingFile(directory: string, name: string): string | undefined {
-  return ['.yaml', '.yml'].map((extension) => path.join(directory, `${name}${extension}`)).find((file) => fs.existsSync(file));
+  return ['.yaml', '.yml']
+    .map((extension) => path.join(directory, `${name}${extension}`))
+    .find((file) => fs.existsSync(file));
 }
 
 function checkArguments(options: CloneOptions): void {
   const problems: string[] = [];
-  if (!ENVIRONMENT_NAME.pattern.test(options.target)) problems.push(`new environment "${options.target}": expected ${ENVIRONMENT_NAME.expected}`);
-  if (options.target === options.source) problems.push(`the new environment must have a name of its own, not "${options.source}"`);
-  if (!PROJECT_ID.pattern.test(options.project)) problems.push(`--project ${options.project}: expected ${PROJECT_ID.expected}`);
-  if (options.region !== undefined && !REGION.pattern.test(options.region)) problems.push(`--region ${options.region}: expected ${REGION.expected}`);
+  if (!ENVIRONMENT_NAME.pattern.test(options.target))
+    problems.push(`new environment "${options.target}": expected ${ENVIRONMENT_NAME.expected}`);
+  if (options.target === options.source)
+    problems.push(`the new environment must have a name of its own, not "${options.source}"`);
+  if (!PROJECT_ID.pattern.test(options.project))
+    problems.push(`--project ${options.project}: expected ${PROJECT_ID.expected}`);
+  if (options.region !== undefined && !REGION.pattern.test(options.region))
+    problems.push(`--region ${options.region}: expected ${REGION.expected}`);
   if (problems.length > 0) throw new CloneError(problems.join('\n'), 2);
 }
 
@@ -83,12 +94,22 @@ function sourceFileOf(options: CloneOptions): string {
     // The directory itself is missing: the message below says where we looked.
   }
   const guess = closestName(options.source, known);
-  const hint = guess ? `did you mean "${guess}"?` : known.length > 0 ? `environments: ${known.join(', ')}` : 'no environment files there';
-  throw new CloneError(`no environment "${options.source}" in ${options.environmentsDir} (expected ${options.source}.yaml); ${hint}`, 2);
+  const hint = guess
+    ? `did you mean "${guess}"?`
+    : known.length > 0
+      ? `environments: ${known.join(', ')}`
+      : 'no environment files there';
+  throw new CloneError(
+    `no environment "${options.source}" in ${options.environmentsDir} (expected ${options.source}.yaml); ${hint}`,
+    2,
+  );
 }
 
 function setFlag(missing: MissingValue): string {
-  const example = missing.field.role === 'text' ? '\'<text>\'' : `<${missing.field.expected.replace(/^an? /, '').split(/: |, | such as /)[0]}>`;
+  const example =
+    missing.field.role === 'text'
+      ? "'<text>'"
+      : `<${missing.field.expected.replace(/^an? /, '').split(/: |, | such as /)[0]}>`;
   return `--set ${missing.path}=${example}`;
 }
 
@@ -97,7 +118,7 @@ function describeMissing(missing: MissingValue, sourceName: string): string {
     ? `${sourceName}'s text names ${missing.names.map((name) => `"${name}"`).join(', ')}`
     : `${sourceName}: "${missing.sourceValue}"`;
   const also = missing.alsoFills.length > 0 ? `; also sets ${missing.alsoFills.join(', ')}` : '';
-  return `  ${setFlag(missing)}\n      (${was}; expected ${missing.names ? 'this environment\'s own text' : missing.field.expected}${also})`;
+  return `  ${setFlag(missing)}\n      (${was}; expected ${missing.names ? "this environment's own text" : missing.field.expected}${also})`;
 }
 
 function missingError(missing: readonly MissingValue[], options: CloneOptions): CloneError {
@@ -109,13 +130,24 @@ function missingError(missing: readonly MissingValue[], options: CloneOptions): 
   return new CloneError(lines.join('\n'), 2);
 }
 
-async function askFor(missing: MissingValue, sourceName: string, ask: Ask, tell: (text: string) => void, apply: (answer: string) => string | undefined): Promise<void> {
-  tell(missing.names
-    ? `${missing.path}: ${sourceName}'s text names ${missing.names.join(', ')}: ${missing.sourceValue}\n`
-    : `${missing.path}: ${sourceName} has "${missing.sourceValue}"${missing.alsoFills.length > 0 ? ` (also sets ${missing.alsoFills.join(', ')})` : ''}\n`);
+async function askFor(
+  missing: MissingValue,
+  sourceName: string,
+  ask: Ask,
+  tell: (text: string) => void,
+  apply: (answer: string) => string | undefined,
+): Promise<void> {
+  tell(
+    missing.names
+      ? `${missing.path}: ${sourceName}'s text names ${missing.names.join(', ')}: ${missing.sourceValue}\n`
+      : `${missing.path}: ${sourceName} has "${missing.sourceValue}"${missing.alsoFills.length > 0 ? ` (also sets ${missing.alsoFills.join(', ')})` : ''}\n`,
+  );
   for (;;) {
-    const answer = await ask(`  ${missing.path} (${missing.names ? 'this environment\'s own text' : missing.field.expected}): `);
-    if (answer === undefined) throw new CloneError(`input ended before ${missing.path} was given; nothing was written`, 1);
+    const answer = await ask(
+      `  ${missing.path} (${missing.names ? "this environment's own text" : missing.field.expected}): `,
+    );
+    if (answer === undefined)
+      throw new CloneError(`input ended before ${missing.path} was given; nothing was written`, 1);
     const refusal = apply(answer.trim());
     if (refusal === undefined) return;
     tell(`  not taken: ${refusal}\n`);
@@ -138,40 +170,80 @@ function otherEnvironments(directory: string, except: string): Environment[] {
 
 function rerunCommand(options: CloneOptions, choices: readonly IdentifierChoice[]): string {
   const quote = (text: string) => (/^[A-Za-z0-9@%+=:,./_#-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
-  const answered = choices.filter((choice) => choice.how === 'answered').map((choice) => `--set ${quote(`${choice.path}=${choice.value}`)}`);
+  const answered = choices
+    .filter((choice) => choice.how === 'answered')
+    .map((choice) => `--set ${quote(`${choice.path}=${choice.value}`)}`);
   const region = options.region ? [`--region ${options.region}`] : [];
-  return ['vigil clone', options.source, options.target, `--project ${options.project}`, ...region, ...options.sets.map((set) => `--set ${quote(set)}`), ...answered].join(' ');
+  return [
+    'vigil clone',
+    options.source,
+    options.target,
+    `--project ${options.project}`,
+    ...region,
+    ...options.sets.map((set) => `--set ${quote(set)}`),
+    ...answered,
+  ].join(' ');
 }
 
-function leakError(leaks: readonly StackLeak[], options: CloneOptions, sourceFile: string, file: string, choices: readonly IdentifierChoice[]): CloneError {
+function leakError(
+  leaks: readonly StackLeak[],
+  options: CloneOptions,
+  sourceFile: string,
+  file: string,
+  choices: readonly IdentifierChoice[],
+): CloneError {
   const byTerm = new Map<string, StackLeak[]>();
   for (const leak of leaks) byTerm.set(leak.term, [...(byTerm.get(leak.term) ?? []), leak]);
-  const lines = [`the stack of ${options.target} still names ${byTerm.size} identifier${byTerm.size === 1 ? '' : 's'} of ${options.source}; ${file} was removed again:`];
+  const lines = [
+    `the stack of ${options.target} still names ${byTerm.size} identifier${byTerm.size === 1 ? '' : 's'} of ${options.source}; ${file} was removed again:`,
+  ];
   for (const [term, found] of byTerm) {
-    const where = found.slice(0, 3).map((leak) => leak.at).join(', ');
+    const where = found
+      .slice(0, 3)
+      .map((leak) => leak.at)
+      .join(', ');
     const more = found.length > 3 ? ` and ${found.length - 3} more` : '';
     lines.push(`  "${term}" (${found[0].path} in ${sourceFile}) at ${where}${more}`);
   }
-  lines.push('Fix where the stack takes these from, then run again; your answers, as flags:', `  ${rerunCommand(options, choices)}`);
+  lines.push(
+    'Fix where the stack takes these from, then run again; your answers, as flags:',
+    `  ${rerunCommand(options, choices)}`,
+  );
   return new CloneError(lines.join('\n'), 1);
 }
 
-export async function cloneEnvironment(options: CloneOptions, dependencies: CloneDependencies = {}): Promise<CloneResult> {
+export async function cloneEnvironment(
+  options: CloneOptions,
+  dependencies: CloneDependencies = {},
+): Promise<CloneResult> {
   checkArguments(options);
   const sets = options.sets.map(parseSetValue);
   const sourceFile = sourceFileOf(options);
   const existing = existingFile(options.environmentsDir, options.target);
-  if (existing) throw new CloneError(`${existing} exists already; clone never overwrites an environment: choose another name or remove the file`, 1);
+  if (existing)
+    throw new CloneError(
+      `${existing} exists already; clone never overwrites an environment: choose another name or remove the file`,
+      1,
+    );
   const file = path.join(options.environmentsDir, `${options.target}.yaml`);
 
   // The source must be valid itself; its document is cloned with its inheritance resolved.
   loadEnvironmentFile(sourceFile);
-  const sourceData = resolveExtends(readEnvironmentData(sourceFile), sourceFile, readEnvironmentData).data as Record<string, unknown>;
+  const sourceData = resolveExtends(readEnvironmentData(sourceFile), sourceFile, readEnvironmentData).data as Record<
+    string,
+    unknown
+  >;
   const draft = new CloneDraft({
-    sourceName: options.source, sourceData, targetName: options.target, project: options.project, region: options.region, sets,
+    sourceName: options.source,
+    sourceData,
+    targetName: options.target,
+    project: options.project,
+    region: options.region,
+    sets,
   });
   const reuse = draft.givenReuseProblems();
-  if (reuse.length > 0) throw new CloneError(reuse.map((problem) => `--set ${problem.path}: ${problem.message}`).join('\n'), 2);
+  if (reuse.length > 0)
+    throw new CloneError(reuse.map((problem) => `--set ${problem.path}: ${problem.message}`).join('\n'), 2);
 
   const tell = dependencies.tell ?? (() => undefined);
   if (draft.missing.length > 0) {
@@ -186,12 +258,15 @@ export async function cloneEnvironment(options: CloneOptions, dependencies: Clon
   const textLeaks = draft.rewriteText();
   if (textLeaks.length > 0) {
     if (!dependencies.ask) throw missingError(textLeaks, options);
-    for (const missing of textLeaks) await askFor(missing, options.source, dependencies.ask, tell, (answer) => draft.answerText(missing, answer));
+    for (const missing of textLeaks)
+      await askFor(missing, options.source, dependencies.ask, tell, (answer) => draft.answerText(missing, answer));
   }
 
   const text = environmentYaml(draft.data, options.target, options.source, path.basename(sourceFile));
   const candidate = validateEnvironment(parseYaml(text, file), file, options.target);
-  const collisions = environmentCollisions([...otherEnvironments(options.environmentsDir, file), candidate]).filter((problem) => problem.file === file);
+  const collisions = environmentCollisions([...otherEnvironments(options.environmentsDir, file), candidate]).filter(
+    (problem) => problem.file === file,
+  );
   if (collisions.length > 0) throw new ConfigError(collisions);
 
   withFileErrors('write', file, () => fs.writeFileSync(file, text, { flag: 'wx' }));

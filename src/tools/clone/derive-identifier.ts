@@ -12,9 +12,23 @@
 //   generated suffix or a number the new environment does not share;
 // - the result is still a valid value of the field (length limits).
 import type { SchemaField } from '../../config/identifier-fields';
-import { CHANNEL_ID, CLOUD_RUN_SERVICE, CLOUD_SQL_INSTANCE, IdentifierFormat, NETWORK_NAME, REDIS_INSTANCE_ID, VPC_CONNECTOR_NAME } from '../../config/identifiers';
+import {
+  CHANNEL_ID,
+  CLOUD_RUN_SERVICE,
+  CLOUD_SQL_INSTANCE,
+  IdentifierFormat,
+  NETWORK_NAME,
+  REDIS_INSTANCE_ID,
+  VPC_CONNECTOR_NAME,
+} from '../../config/identifiers';
 
-const PROJECT_SCOPED_NAMES: readonly IdentifierFormat[] = [REDIS_INSTANCE_ID, CLOUD_SQL_INSTANCE, VPC_CONNECTOR_NAME, NETWORK_NAME, CLOUD_RUN_SERVICE];
+const PROJECT_SCOPED_NAMES: readonly IdentifierFormat[] = [
+  REDIS_INSTANCE_ID,
+  CLOUD_SQL_INSTANCE,
+  VPC_CONNECTOR_NAME,
+  NETWORK_NAME,
+  CLOUD_RUN_SERVICE,
+];
 
 export function isProjectScopedName(field: SchemaField): boolean {
   return field.format !== undefined && PROJECT_SCOPED_NAMES.includes(field.format);
@@ -25,7 +39,12 @@ export function isProjectScopedName(field: SchemaField): boolean {
  * target's; undefined unless that part occurs exactly once (and, when `plainWords`, every other
  * part is letters only).
  */
-export function replaceNamePart(value: string, sourceName: string, targetName: string, plainWords: boolean): string | undefined {
+export function replaceNamePart(
+  value: string,
+  sourceName: string,
+  targetName: string,
+  plainWords: boolean,
+): string | undefined {
   const sourceParts = sourceName.split('-');
   const parts = value.split('-');
   const starts: number[] = [];
@@ -40,7 +59,12 @@ export function replaceNamePart(value: string, sourceName: string, targetName: s
   return [...before, targetName, ...after].join('-');
 }
 
-export function deriveIdentifier(field: SchemaField, value: string, sourceName: string, targetName: string): string | undefined {
+export function deriveIdentifier(
+  field: SchemaField,
+  value: string,
+  sourceName: string,
+  targetName: string,
+): string | undefined {
   if (!field.format || !isProjectScopedName(field)) return undefined;
   const derived = replaceNamePart(value, sourceName, targetName, true);
   return derived !== undefined && field.format.pattern.test(derived) ? derived : undefined;

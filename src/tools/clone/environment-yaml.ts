@@ -4,7 +4,12 @@ import { stringify } from 'yaml';
 
 export const SCHEMA_HEADER = '# yaml-language-server: $schema=../schema/environment.schema.json';
 
-export function environmentYaml(data: Record<string, unknown>, targetName: string, sourceName: string, sourceFile: string): string {
+export function environmentYaml(
+  data: Record<string, unknown>,
+  targetName: string,
+  sourceName: string,
+  sourceFile: string,
+): string {
   const header = [
     SCHEMA_HEADER,
     '#',

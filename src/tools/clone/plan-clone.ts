@@ -4,7 +4,16 @@
 // that held the same source value (`expect.redis.host` follows `redis.host`), or from the person;
 // it is never copied silently.
 import { z } from 'zod';
-import { FieldValue, fieldValues, identifierValues, mentionIndexes, mentions, schemaFields, searchTermsOf, SchemaField } from '../../config/identifier-fields';
+import {
+  FieldValue,
+  fieldValues,
+  identifierValues,
+  mentionIndexes,
+  mentions,
+  schemaFields,
+  searchTermsOf,
+  SchemaField,
+} from '../../config/identifier-fields';
 import { CHANNEL_ID, IPV4_ADDRESS, IPV4_CIDR_28 } from '../../config/identifiers';
 import { deriveChannelId, deriveIdentifier, isProjectScopedName } from './derive-identifier';
 import type { SetValue } from './set-values';
@@ -129,7 +138,8 @@ export class CloneDraft {
       const given = members.filter((member) => this.isExplicit(member.path));
       for (const member of given) {
         const value = getAt(this.data, member.keys);
-        if (value !== undefined) this.choices.push({ path: member.path, sourceValue, value: String(value), how: 'given' });
+        if (value !== undefined)
+          this.choices.push({ path: member.path, sourceValue, value: String(value), how: 'given' });
       }
       const leader = given.find((member) => getAt(this.data, member.keys) !== undefined);
       const rest = members.filter((member) => !this.isExplicit(member.path));
@@ -138,11 +148,19 @@ export class CloneDraft {
         this.fill(rest, String(getAt(this.data, leader.keys)), 'follows', leader.path);
         continue;
       }
-      const derived = rest.map((member) => deriveIdentifier(member.field, sourceValue, this.input.sourceName, this.input.targetName)).find(Boolean);
+      const derived = rest
+        .map((member) => deriveIdentifier(member.field, sourceValue, this.input.sourceName, this.input.targetName))
+        .find(Boolean);
       if (derived !== undefined) {
         this.fill(rest, derived, 'derived');
       } else {
-        this.missingIdentifiers.push({ path: rest[0].path, keys: rest[0].keys, field: rest[0].field, sourceValue, alsoFills: rest.slice(1).map((member) => member.path) });
+        this.missingIdentifiers.push({
+          path: rest[0].path,
+          keys: rest[0].keys,
+          field: rest[0].field,
+          sourceValue,
+          alsoFills: rest.slice(1).map((member) => member.path),
+        });
       }
     }
   }
@@ -151,7 +169,13 @@ export class CloneDraft {
     members.forEach((member, index) => {
       setAt(this.data, member.keys, value);
       const leader = how === 'follows' ? from : index > 0 ? members[0].path : undefined;
-      this.choices.push({ path: member.path, sourceValue: String(member.value), value, how: index > 0 ? 'follows' : how, from: leader });
+      this.choices.push({
+        path: member.path,
+        sourceValue: String(member.value),
+        value,
+        how: index > 0 ? 'follows' : how,
+        from: leader,
+      });
     });
   }
 
@@ -172,7 +196,9 @@ export class CloneDraft {
     if (!z.safeParse(missing.field.schema, value).success) return `expected ${missing.field.expected}`;
     const reuse = this.reuseProblem(missing.field, missing.sourceValue, value);
     if (reuse) return reuse;
-    const members = [missing.path, ...missing.alsoFills].map((memberPath) => this.sourceIdentifiers.find((entry) => entry.path === memberPath)!);
+    const members = [missing.path, ...missing.alsoFills].map(
+      (memberPath) => this.sourceIdentifiers.find((entry) => entry.path === memberPath)!,
+    );
     this.fill(members, value, 'answered');
     this.missingIdentifiers.splice(index, 1);
     return undefined;
@@ -189,7 +215,9 @@ export class CloneDraft {
     const projectScoped = isProjectScopedName(field) || field.format === IPV4_ADDRESS || field.format === IPV4_CIDR_28;
     const sameProject = this.input.project === this.input.sourceData.project;
     if (projectScoped && !sameProject) return undefined;
-    const why = projectScoped ? `in the same project ${this.input.project} it is the same resource` : 'it names the same resource in any project';
+    const why = projectScoped
+      ? `in the same project ${this.input.project} it is the same resource`
+      : 'it names the same resource in any project';
     return `"${value}" is ${this.input.sourceName}'s own value and ${why}; expected ${this.input.targetName}'s own`;
   }
 
@@ -199,7 +227,8 @@ export class CloneDraft {
     for (const entry of this.sourceIdentifiers) {
       if (!this.isExplicit(entry.path)) continue;
       const value = getAt(this.data, entry.keys);
-      const problem = value === undefined ? undefined : this.reuseProblem(entry.field, String(entry.value), String(value));
+      const problem =
+        value === undefined ? undefined : this.reuseProblem(entry.field, String(entry.value), String(value));
       if (problem) problems.push({ path: entry.path, message: problem });
     }
     return problems;
@@ -245,7 +274,15 @@ export class CloneDraft {
         this.choices.push({ path: entry.path, sourceValue: entry.value, value: text, how: 'rewritten' });
       }
       const names = foreign.filter(({ term }) => mentions(text, term)).map(({ term }) => term);
-      if (names.length > 0) leaks.push({ path: entry.path, keys: entry.keys, field: entry.field, sourceValue: entry.value, alsoFills: [], names: [...new Set(names)] });
+      if (names.length > 0)
+        leaks.push({
+          path: entry.path,
+          keys: entry.keys,
+          field: entry.field,
+          sourceValue: entry.value,
+          alsoFills: [],
+          names: [...new Set(names)],
+        });
     }
     return leaks;
   }
@@ -253,8 +290,11 @@ export class CloneDraft {
   /** Sets a text field to the person's value (after rewriteText reported it). */
   answerText(missing: MissingValue, text: string): string | undefined {
     if (!z.safeParse(missing.field.schema, text).success) return `expected ${missing.field.expected}`;
-    const names = this.foreignIdentifiers().filter(({ term }) => mentions(text, term)).map(({ term }) => term);
-    if (names.length > 0) return `still names ${this.input.sourceName}'s ${names.map((name) => `"${name}"`).join(', ')}`;
+    const names = this.foreignIdentifiers()
+      .filter(({ term }) => mentions(text, term))
+      .map(({ term }) => term);
+    if (names.length > 0)
+      return `still names ${this.input.sourceName}'s ${names.map((name) => `"${name}"`).join(', ')}`;
     setAt(this.data, missing.keys, text);
     this.choices.push({ path: missing.path, sourceValue: missing.sourceValue, value: text, how: 'answered' });
     return undefined;

@@ -32,14 +32,17 @@ function parseValue(text: string, isString: boolean): unknown {
 
 export function parseSetValue(argument: string): SetValue {
   const equals = argument.indexOf('=');
-  if (equals <= 0) throw new CloneError(`--set ${argument}: expected <path>=<value>, such as --set redis.host=10.0.0.3`, 2);
+  if (equals <= 0)
+    throw new CloneError(`--set ${argument}: expected <path>=<value>, such as --set redis.host=10.0.0.3`, 2);
   const path = argument.slice(0, equals).trim();
   const keys = parseFieldPath(path);
   const pattern = keys ? patternOf(keys) : undefined;
   if (!keys || !pattern || !schemaPatterns().has(pattern)) {
     const known = [...schemaPatterns()];
     const guess = closestName((pattern ?? path).replace(/\[\d+\]/g, '[]'), known);
-    const hint = guess ? `did you mean "${guess.replace(/\[\]/g, '[0]')}"?` : 'expected a field path of the environment schema, such as redis.host or notifications.channels[1].channel';
+    const hint = guess
+      ? `did you mean "${guess.replace(/\[\]/g, '[0]')}"?`
+      : 'expected a field path of the environment schema, such as redis.host or notifications.channels[1].channel';
     throw new CloneError(`--set ${path}: no such field in an environment; ${hint}`, 2);
   }
   const reserved = RESERVED[path];

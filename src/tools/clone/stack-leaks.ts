@@ -40,7 +40,8 @@ export function stackLeaks(document: unknown, foreign: readonly ForeignIdentifie
     } else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
         const here = appendPath(at, key);
-        for (const identifier of foreign) if (mentions(key, identifier.term)) leaks.push({ ...identifier, at: `${here} (key)` });
+        for (const identifier of foreign)
+          if (mentions(key, identifier.term)) leaks.push({ ...identifier, at: `${here} (key)` });
         visit(child, here);
       }
     }

@@ -10,7 +10,10 @@ export interface TerminalPrompt {
   close(): void;
 }
 
-export function terminalPrompt(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stderr): TerminalPrompt {
+export function terminalPrompt(
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stderr,
+): TerminalPrompt {
   const rl = readline.createInterface({ input, output, terminal: true });
   let closed = false;
   const waiting = new Set<(answer: string | undefined) => void>();

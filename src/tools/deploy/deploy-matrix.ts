@@ -16,7 +16,12 @@ export const MATRIX_JOB_LIMIT = 256;
 
 // Paths whose change can change every stack's Terraform JSON.
 const SYNTHESIS_INPUTS: readonly RegExp[] = [
-  /^src\//, /^stacks\//, /^main\.ts$/, /^package(-lock)?\.json$/, /^cdktf\.json$/, /^scripts\/build-if-stale\.js$/,
+  /^src\//,
+  /^stacks\//,
+  /^main\.ts$/,
+  /^package(-lock)?\.json$/,
+  /^cdktf\.json$/,
+  /^scripts\/build-if-stale\.js$/,
 ];
 
 export interface MatrixEntry {
@@ -36,7 +41,10 @@ export interface DeploySelection {
   readonly apply: { readonly include: readonly MatrixEntry[] };
 }
 
-export type Change = { readonly kind: 'files'; readonly files: readonly string[] } | { readonly kind: 'all' } | { readonly kind: 'environments'; readonly names: readonly string[] };
+export type Change =
+  | { readonly kind: 'files'; readonly files: readonly string[] }
+  | { readonly kind: 'all' }
+  | { readonly kind: 'environments'; readonly names: readonly string[] };
 
 export class TooManyStacksError extends Error {}
 
@@ -44,7 +52,10 @@ export function touchedStacks(stacks: readonly StackEntry[], change: Change): St
   if (change.kind === 'all') return [...stacks];
   if (change.kind === 'environments') {
     const unknown = change.names.filter((name) => !stacks.some((entry) => entry.environment === name));
-    if (unknown.length > 0) throw new Error(`no environment named ${unknown.join(', ')}; known: ${stacks.map((entry) => entry.environment).join(', ')}`);
+    if (unknown.length > 0)
+      throw new Error(
+        `no environment named ${unknown.join(', ')}; known: ${stacks.map((entry) => entry.environment).join(', ')}`,
+      );
     return stacks.filter((entry) => change.names.includes(entry.environment));
   }
   if (change.files.some((file) => SYNTHESIS_INPUTS.some((pattern) => pattern.test(file)))) return [...stacks];
@@ -58,25 +69,36 @@ function planMatrix(stacks: readonly StackEntry[]): MatrixEntry[] {
   }
   const groups: StackEntry[][] = Array.from({ length: MATRIX_JOB_LIMIT }, () => []);
   stacks.forEach((entry, index) => groups[index % MATRIX_JOB_LIMIT].push(entry));
-  return groups.map((group, index) => ({ name: `group ${index + 1} of ${MATRIX_JOB_LIMIT} (${group.length} stacks)`, stacks: group.map((entry) => entry.stack).join(' ') }));
+  return groups.map((group, index) => ({
+    name: `group ${index + 1} of ${MATRIX_JOB_LIMIT} (${group.length} stacks)`,
+    stacks: group.map((entry) => entry.stack).join(' '),
+  }));
 }
 
 /** `apply`: the run will apply (a push to main, a manual run), not only plan (a pull request). */
 export function deploySelection(stacks: readonly StackEntry[], change: Change, apply: boolean): DeploySelection {
   const touched = touchedStacks(stacks, change);
-  const skipped = touched.filter((entry) => entry.backend.type === 'local')
-    .map((entry) => ({ stack: entry.stack, reason: 'local state backend: a CI runner keeps no state; set stateBackend gcs or cloud' }));
+  const skipped = touched
+    .filter((entry) => entry.backend.type === 'local')
+    .map((entry) => ({
+      stack: entry.stack,
+      reason: 'local state backend: a CI runner keeps no state; set stateBackend gcs or cloud',
+    }));
   const deployable = touched.filter((entry) => entry.backend.type !== 'local');
   if (apply && deployable.length > MATRIX_JOB_LIMIT) {
     throw new TooManyStacksError(
       `${deployable.length} stacks to apply, more than the ${MATRIX_JOB_LIMIT} jobs GitHub runs from one matrix; ` +
-      'apply them in batches with the workflow\'s "environments" input (Run workflow)',
+        'apply them in batches with the workflow\'s "environments" input (Run workflow)',
     );
   }
   return {
     touched,
     skipped,
     plan: { include: planMatrix(deployable) },
-    apply: { include: !apply ? [] : deployable.map((entry) => ({ name: entry.stack, stacks: entry.stack, environment: entry.environment })) },
+    apply: {
+      include: !apply
+        ? []
+        : deployable.map((entry) => ({ name: entry.stack, stacks: entry.stack, environment: entry.environment })),
+    },
   };
 }

@@ -12,7 +12,8 @@ import { readTerraform } from '../../artifact/read/read-terraform';
 function metricUnit(filter: string, logMetrics: ReadonlyMap<string, LogMetricShape>): string {
   const [type] = filterSelectors(parseFilter(filter)).metricTypes;
   if (!type) return '1';
-  if (type.startsWith(LOG_BASED_METRIC_PREFIX)) return logMetrics.get(type.slice(LOG_BASED_METRIC_PREFIX.length))?.unit ?? '1';
+  if (type.startsWith(LOG_BASED_METRIC_PREFIX))
+    return logMetrics.get(type.slice(LOG_BASED_METRIC_PREFIX.length))?.unit ?? '1';
   return lookupMetric(type)?.unit ?? '1';
 }
 
@@ -24,9 +25,16 @@ export function thresholdWords(value: number, unit: string, ratio: boolean): str
   return String(value);
 }
 
-function conditionRow(condition: Condition, logMetrics: ReadonlyMap<string, LogMetricShape>): { condition: string; threshold: string; window: string } {
+function conditionRow(
+  condition: Condition,
+  logMetrics: ReadonlyMap<string, LogMetricShape>,
+): { condition: string; threshold: string; window: string } {
   if (condition.type === 'absent') {
-    return { condition: condition.displayName, threshold: 'no data', window: `for ${durationWords(condition.durationSeconds)}` };
+    return {
+      condition: condition.displayName,
+      threshold: 'no data',
+      window: `for ${durationWords(condition.durationSeconds)}`,
+    };
   }
   if (condition.type !== 'threshold') return { condition: condition.displayName, threshold: '—', window: '—' };
   const ratio = condition.denominatorFilter !== undefined;
@@ -53,7 +61,9 @@ export interface AlertTableRow {
 export function alertTableRows(artifact: Record<string, unknown>): AlertTableRow[] {
   const unit = readTerraform(artifact, 'artifact');
   const logMetrics = unit.logMetrics ?? new Map<string, LogMetricShape>();
-  const policies = unit.resources.filter((resource) => resource.kind === 'alertPolicy').map((resource) => readAlertPolicy(resource.body, resource.resource));
+  const policies = unit.resources
+    .filter((resource) => resource.kind === 'alertPolicy')
+    .map((resource) => readAlertPolicy(resource.body, resource.resource));
   policies.sort((a, b) => a.displayName.localeCompare(b.displayName));
   return policies.map((policy) => {
     const conditions = policy.conditions.map((condition) => conditionRow(condition, logMetrics));
@@ -75,7 +85,9 @@ function cell(text: string): string {
 export function alertTableMarkdown(artifact: Record<string, unknown>): string {
   const lines = ['| Alert | Severity | Condition | Threshold | Window |', '| --- | --- | --- | --- | --- |'];
   for (const row of alertTableRows(artifact)) {
-    lines.push(`| ${cell(row.alert)} | ${row.severity} | ${cell(row.condition)} | ${cell(row.threshold)} | ${cell(row.window)} |`);
+    lines.push(
+      `| ${cell(row.alert)} | ${row.severity} | ${cell(row.condition)} | ${cell(row.threshold)} | ${cell(row.window)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -9,14 +9,20 @@ function defaultOf(schema: z.ZodType): unknown {
 }
 
 function thresholdList(definition: SignalDefinition): string {
-  return Object.entries(definition.thresholds.shape).map(([name, field]) => {
-    const value = defaultOf(field as z.ZodType);
-    return value === undefined ? `\`${name}\` (optional)` : `\`${name}: ${String(value)}\``;
-  }).join(', ');
+  return Object.entries(definition.thresholds.shape)
+    .map(([name, field]) => {
+      const value = defaultOf(field as z.ZodType);
+      return value === undefined ? `\`${name}\` (optional)` : `\`${name}: ${String(value)}\``;
+    })
+    .join(', ');
 }
 
 export function signalTableMarkdown(definitions: readonly SignalDefinition[]): string {
-  const rows = definitions.map((definition) =>
-    `| ${definition.title} | \`thresholds.${definition.key}\` | ${definition.summary} | ${thresholdList(definition)} |`);
-  return ['| Signal | Settings | What it watches | Thresholds (defaults) |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  const rows = definitions.map(
+    (definition) =>
+      `| ${definition.title} | \`thresholds.${definition.key}\` | ${definition.summary} | ${thresholdList(definition)} |`,
+  );
+  return ['| Signal | Settings | What it watches | Thresholds (defaults) |', '| --- | --- | --- | --- |', ...rows].join(
+    '\n',
+  );
 }

@@ -7,7 +7,12 @@
 import * as os from 'os';
 import * as path from 'path';
 
-const CREDENTIAL_VARIABLES = ['GOOGLE_APPLICATION_CREDENTIALS', 'GOOGLE_CREDENTIALS', 'GOOGLE_CLOUD_KEYFILE_JSON', 'GOOGLE_OAUTH_ACCESS_TOKEN'] as const;
+const CREDENTIAL_VARIABLES = [
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'GOOGLE_CREDENTIALS',
+  'GOOGLE_CLOUD_KEYFILE_JSON',
+  'GOOGLE_OAUTH_ACCESS_TOKEN',
+] as const;
 
 /** gcloud's Application Default Credentials file (`gcloud auth application-default login`). */
 export function adcFile(env: NodeJS.ProcessEnv): string {

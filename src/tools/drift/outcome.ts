@@ -28,11 +28,18 @@ export interface TerraformRun {
   readonly spawnError?: string;
 }
 
-const PROVIDER_UNAVAILABLE = /Failed to query available provider packages|Failed to install provider|could not connect to registry|Failed to download|Incompatible provider version|provider registry .* does not have a provider/i;
-const CREDENTIALS_MISSING = /could not find default credentials|No credentials loaded|application default credentials|oauth2: cannot fetch token|invalid_grant|Reauthentication failed|credentials.*(?:not found|invalid)/i;
+const PROVIDER_UNAVAILABLE =
+  /Failed to query available provider packages|Failed to install provider|could not connect to registry|Failed to download|Incompatible provider version|provider registry .* does not have a provider/i;
+const CREDENTIALS_MISSING =
+  /could not find default credentials|No credentials loaded|application default credentials|oauth2: cannot fetch token|invalid_grant|Reauthentication failed|credentials.*(?:not found|invalid)/i;
 
 export function firstLines(text: string, count: number): string {
-  return text.split('\n').map((line) => line.trim()).filter((line) => line !== '').slice(0, count).join(' ');
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .slice(0, count)
+    .join(' ');
 }
 
 /** The problem of a failed `terraform init`, in words. */
@@ -40,10 +47,13 @@ export function initProblem(run: TerraformRun): string {
   if (run.spawnError) return terraformMissing(run.spawnError);
   if (PROVIDER_UNAVAILABLE.test(run.output)) {
     const flat = run.output.replace(/\s+/g, ' ');
-    const reason = /could not connect to [^\s:]+/i.exec(flat)?.[0] ?? /Error: ([^.]+)/.exec(flat)?.[1] ?? firstLines(run.output, 2);
-    return `terraform init could not download the google provider (${reason.trim()}). ` +
+    const reason =
+      /could not connect to [^\s:]+/i.exec(flat)?.[0] ?? /Error: ([^.]+)/.exec(flat)?.[1] ?? firstLines(run.output, 2);
+    return (
+      `terraform init could not download the google provider (${reason.trim()}). ` +
       'Run where registry.terraform.io is reachable, or make the provider available offline (a provider_installation ' +
-      'filesystem_mirror in the CLI configuration, or TF_PLUGIN_CACHE_DIR filled on a connected machine).';
+      'filesystem_mirror in the CLI configuration, or TF_PLUGIN_CACHE_DIR filled on a connected machine).'
+    );
   }
   return `terraform init failed (exit ${run.exitCode}): ${firstLines(run.output, 6)}`;
 }
@@ -52,10 +62,18 @@ function terraformMissing(spawnError: string): string {
   return `terraform could not be started (${spawnError}): install Terraform >= 1.3 and put it on PATH.`;
 }
 
-export function outcome(environment: string, stack: string, status: DriftStatus, details: Partial<Pick<EnvironmentOutcome, 'failedPostconditions' | 'driftedResources' | 'problems'>> = {}): EnvironmentOutcome {
+export function outcome(
+  environment: string,
+  stack: string,
+  status: DriftStatus,
+  details: Partial<Pick<EnvironmentOutcome, 'failedPostconditions' | 'driftedResources' | 'problems'>> = {},
+): EnvironmentOutcome {
   const exitCode = status === 'no-drift' ? EXIT_NO_DRIFT : status === 'drift' ? EXIT_DRIFT : EXIT_ERROR;
   return {
-    environment, stack, status, exitCode,
+    environment,
+    stack,
+    status,
+    exitCode,
     failedPostconditions: details.failedPostconditions ?? [],
     driftedResources: details.driftedResources ?? [],
     problems: details.problems ?? [],
@@ -68,15 +86,27 @@ export function outcome(environment: string, stack: string, status: DriftStatus,
  * exit code (warnings in refresh-only mode, errors in a normal plan). Any other error makes the
  * result untrustworthy: the outcome is an error, listing the failed postconditions seen so far.
  */
-export function planOutcome(environment: string, stack: string, run: TerraformRun, plan: PlanOutput): EnvironmentOutcome {
+export function planOutcome(
+  environment: string,
+  stack: string,
+  run: TerraformRun,
+  plan: PlanOutput,
+): EnvironmentOutcome {
   const details = { failedPostconditions: plan.failedPostconditions, driftedResources: plan.driftedResources };
-  if (run.spawnError) return outcome(environment, stack, 'error', { ...details, problems: [terraformMissing(run.spawnError)] });
+  if (run.spawnError)
+    return outcome(environment, stack, 'error', { ...details, problems: [terraformMissing(run.spawnError)] });
   if (run.exitCode !== 0 && run.exitCode !== 2) {
-    if (plan.errors.length === 0 && plan.failedPostconditions.length > 0) return outcome(environment, stack, 'drift', details);
-    const errors = plan.errors.length > 0 ? plan.errors : [firstLines(plan.otherLines.join('\n'), 6) || `terraform plan exited with ${run.exitCode}`];
-    const problems = errors.map((error) => CREDENTIALS_MISSING.test(error)
-      ? `the google provider found no usable credentials: ${firstLines(error, 3)} — see \`npm run drift -- --help\` for how to provide them.`
-      : `terraform plan failed: ${firstLines(error, 6)}`);
+    if (plan.errors.length === 0 && plan.failedPostconditions.length > 0)
+      return outcome(environment, stack, 'drift', details);
+    const errors =
+      plan.errors.length > 0
+        ? plan.errors
+        : [firstLines(plan.otherLines.join('\n'), 6) || `terraform plan exited with ${run.exitCode}`];
+    const problems = errors.map((error) =>
+      CREDENTIALS_MISSING.test(error)
+        ? `the google provider found no usable credentials: ${firstLines(error, 3)} — see \`npm run drift -- --help\` for how to provide them.`
+        : `terraform plan failed: ${firstLines(error, 6)}`,
+    );
     return outcome(environment, stack, 'error', { ...details, problems });
   }
   if (plan.failedPostconditions.length > 0 || run.exitCode === 2) return outcome(environment, stack, 'drift', details);

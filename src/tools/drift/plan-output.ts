@@ -62,12 +62,20 @@ export function parsePlanOutput(text: string): PlanOutput {
     if (message.type === 'diagnostic' && message.diagnostic) {
       const diagnostic = message.diagnostic;
       if (diagnostic.summary === POSTCONDITION_SUMMARY) {
-        output.failedPostconditions.push({ address: diagnosticAddress(diagnostic), message: (diagnostic.detail ?? '').trim() });
+        output.failedPostconditions.push({
+          address: diagnosticAddress(diagnostic),
+          message: (diagnostic.detail ?? '').trim(),
+        });
       } else if (diagnostic.severity === 'error') {
-        output.errors.push(diagnostic.detail ? `${diagnostic.summary}: ${diagnostic.detail.trim()}` : `${diagnostic.summary}`);
+        output.errors.push(
+          diagnostic.detail ? `${diagnostic.summary}: ${diagnostic.detail.trim()}` : `${diagnostic.summary}`,
+        );
       }
     } else if (message.type === 'resource_drift' && message.change?.resource?.addr) {
-      output.driftedResources.push({ address: message.change.resource.addr, action: message.change.action ?? 'update' });
+      output.driftedResources.push({
+        address: message.change.resource.addr,
+        action: message.change.action ?? 'update',
+      });
     }
   }
   return output;

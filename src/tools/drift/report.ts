@@ -11,7 +11,9 @@ export function textReport(outcomes: readonly EnvironmentOutcome[]): string {
     lines.push(`${item.environment} (${item.stack}): ${STATUS_WORDS[item.status]} [exit ${item.exitCode}]`);
     for (const failed of item.failedPostconditions) lines.push(`  - ${failed.address}: ${failed.message}`);
     for (const drifted of item.driftedResources) {
-      lines.push(`  - ${drifted.address}: changed outside Terraform (${drifted.action}); apply the stack to restore it, or bring the change into the code`);
+      lines.push(
+        `  - ${drifted.address}: changed outside Terraform (${drifted.action}); apply the stack to restore it, or bring the change into the code`,
+      );
     }
     for (const problem of item.problems) appendAll(lines, indent(problem));
   }
@@ -25,9 +27,12 @@ function indent(text: string): string[] {
 
 /** The body of the environment's drift issue. */
 export function markdownReport(item: EnvironmentOutcome, runUrl?: string): string {
-  const lines = [`Configuration drift in **${item.environment}** (stack \`${item.stack}\`): ${STATUS_WORDS[item.status]}.`, ''];
+  const lines = [
+    `Configuration drift in **${item.environment}** (stack \`${item.stack}\`): ${STATUS_WORDS[item.status]}.`,
+    '',
+  ];
   if (item.failedPostconditions.length > 0) {
-    lines.push('Settings that no longer match the environment\'s `expect:` block:', '');
+    lines.push("Settings that no longer match the environment's `expect:` block:", '');
     for (const failed of item.failedPostconditions) lines.push(`- \`${failed.address}\`: ${failed.message}`);
     lines.push('');
   }

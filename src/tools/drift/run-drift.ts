@@ -13,7 +13,15 @@ import { VigilError } from '../../errors/vigil-error';
 import { closestName } from '../../util/closest-name';
 import { writeOutputFile } from '../../util/output-file';
 import { findCredentials, NO_CREDENTIALS_MESSAGE } from './credentials';
-import { EnvironmentOutcome, EXIT_ERROR, initProblem, outcome, overallExitCode, planOutcome, TerraformRun } from './outcome';
+import {
+  EnvironmentOutcome,
+  EXIT_ERROR,
+  initProblem,
+  outcome,
+  overallExitCode,
+  planOutcome,
+  TerraformRun,
+} from './outcome';
 import { parsePlanOutput } from './plan-output';
 import { jsonReport, textReport } from './report';
 
@@ -38,13 +46,23 @@ export interface DriftIo {
 
 /** A mistake in how the run was called (unknown option, unknown environment). */
 export class DriftUsageError extends VigilError {
-  constructor(message: string, readonly showUsage = true) {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
     // 2 means drift for this command, so a usage mistake is an error (1).
     super(message, ExitCode.failure);
   }
 }
 
-export const PLAN_ARGS = ['plan', '-refresh-only', '-detailed-exitcode', '-lock=false', '-input=false', '-json'] as const;
+export const PLAN_ARGS = [
+  'plan',
+  '-refresh-only',
+  '-detailed-exitcode',
+  '-lock=false',
+  '-input=false',
+  '-json',
+] as const;
 export const INIT_ARGS = ['init', '-input=false', '-no-color'] as const;
 
 interface DriftOptions {
@@ -56,7 +74,12 @@ interface DriftOptions {
 }
 
 export function parseDriftArgs(args: readonly string[]): DriftOptions {
-  const options: DriftOptions = { environments: [], outdir: 'cdktf.out', environmentsDir: 'environments', assumeCredentials: false };
+  const options: DriftOptions = {
+    environments: [],
+    outdir: 'cdktf.out',
+    environmentsDir: 'environments',
+    assumeCredentials: false,
+  };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     const value = () => {
@@ -83,16 +106,30 @@ export function runTerraform(args: readonly string[], cwd: string, env: NodeJS.P
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
-  if (result.error) return { exitCode: null, output: '', spawnError: (result.error as NodeJS.ErrnoException).code ?? result.error.message };
+  if (result.error)
+    return {
+      exitCode: null,
+      output: '',
+      spawnError: (result.error as NodeJS.ErrnoException).code ?? result.error.message,
+    };
   return { exitCode: result.status, output: `${result.stdout ?? ''}${result.stderr ? `\n${result.stderr}` : ''}` };
 }
 
 /** Checks one environment's synthesized stack. */
-export function checkEnvironment(environment: string, outdir: string, env: NodeJS.ProcessEnv, credentials: string | undefined): EnvironmentOutcome {
+export function checkEnvironment(
+  environment: string,
+  outdir: string,
+  env: NodeJS.ProcessEnv,
+  credentials: string | undefined,
+): EnvironmentOutcome {
   const stack = stackName(environment);
   const stackDir = path.join(outdir, 'stacks', stack);
   if (!fs.existsSync(path.join(stackDir, 'cdk.tf.json'))) {
-    return outcome(environment, stack, 'error', { problems: [`no synthesized stack at ${path.join(stackDir, 'cdk.tf.json')}: run \`npm run synth\` first (\`npm run drift\` does).`] });
+    return outcome(environment, stack, 'error', {
+      problems: [
+        `no synthesized stack at ${path.join(stackDir, 'cdk.tf.json')}: run \`npm run synth\` first (\`npm run drift\` does).`,
+      ],
+    });
   }
   const init = runTerraform(INIT_ARGS, stackDir, env);
   const problems: string[] = [];
@@ -109,7 +146,10 @@ function selectEnvironments(options: DriftOptions, cwd: string): string[] {
   for (const name of options.environments) {
     if (!available.includes(name)) {
       const guess = closestName(name, available);
-      throw new DriftUsageError(`no environment "${name}" in ${options.environmentsDir}/; ${guess ? `did you mean "${guess}"?` : `expected one of: ${available.join(', ')}`}`, false);
+      throw new DriftUsageError(
+        `no environment "${name}" in ${options.environmentsDir}/; ${guess ? `did you mean "${guess}"?` : `expected one of: ${available.join(', ')}`}`,
+        false,
+      );
     }
   }
   return options.environments;
@@ -131,14 +171,17 @@ export async function driftMain(args: readonly string[], io: DriftIo): Promise<n
     io.stderr(error.showUsage ? `drift: ${error.message}\n${DRIFT_USAGE}\n` : `drift: ${error.message}\n`);
     return EXIT_ERROR;
   }
-  const credentials = options.assumeCredentials ? 'assumed (--assume-credentials)' : findCredentials(io.env, (file) => fs.existsSync(file));
+  const credentials = options.assumeCredentials
+    ? 'assumed (--assume-credentials)'
+    : findCredentials(io.env, (file) => fs.existsSync(file));
   const outdir = path.resolve(io.cwd, options.outdir);
   const outcomes = environments.map((environment) => checkEnvironment(environment, outdir, io.env, credentials));
   io.stdout(textReport(outcomes));
   if (options.json) {
-    const runUrl = io.env.GITHUB_RUN_ID && io.env.GITHUB_REPOSITORY
-      ? `${io.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${io.env.GITHUB_REPOSITORY}/actions/runs/${io.env.GITHUB_RUN_ID}`
-      : undefined;
+    const runUrl =
+      io.env.GITHUB_RUN_ID && io.env.GITHUB_REPOSITORY
+        ? `${io.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${io.env.GITHUB_REPOSITORY}/actions/runs/${io.env.GITHUB_RUN_ID}`
+        : undefined;
     writeOutputFile(path.resolve(io.cwd, options.json), jsonReport(outcomes, runUrl), options.json);
   }
   return overallExitCode(outcomes);

@@ -19,7 +19,13 @@ export interface SkippedCondition {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'policy';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'policy'
+  );
 }
 
 /** The filters to list, one file each; conditions that select no raw series are skipped with a reason. */
@@ -30,16 +36,25 @@ export function exportTargets(policies: readonly Policy[]): { targets: ExportTar
     const name = slug(logicalId(policy) ?? policy.displayName);
     policy.conditions.forEach((condition, index) => {
       if (condition.type === 'unsupported') {
-        skipped.push({ policy: policy.displayName, condition: condition.displayName, reason: `a ${condition.what} selects no raw series to export` });
+        skipped.push({
+          policy: policy.displayName,
+          condition: condition.displayName,
+          reason: `a ${condition.what} selects no raw series to export`,
+        });
         return;
       }
       const filters: Array<[string, string]> = [['', condition.filter]];
-      if (condition.type === 'threshold' && condition.denominatorFilter) filters.push(['-denominator', condition.denominatorFilter]);
+      if (condition.type === 'threshold' && condition.denominatorFilter)
+        filters.push(['-denominator', condition.denominatorFilter]);
       for (const [suffix, filter] of filters) {
         // A Terraform reference (the ID of an uptime check) exists only after apply: the API cannot take it.
         const reference = /\$\{[^}]*\}/.exec(filter);
         if (reference) {
-          skipped.push({ policy: policy.displayName, condition: condition.displayName, reason: `its filter refers to ${reference[0]}, known only after terraform apply; list these series with the real value yourself` });
+          skipped.push({
+            policy: policy.displayName,
+            condition: condition.displayName,
+            reason: `its filter refers to ${reference[0]}, known only after terraform apply; list these series with the real value yourself`,
+          });
           continue;
         }
         const use = `${policy.displayName}: ${condition.displayName}${suffix ? ' (denominator)' : ''}`;
@@ -86,9 +101,13 @@ export function skeletonScenario(options: SkeletonOptions): string {
     `  - name: ${quoted(`replay of ${options.from} to ${options.to}`)}`,
   ];
   if (start === undefined) {
-    lines.push('    # The exports hold no points in this range: nothing places an RFC 3339 time, so times are durations.');
+    lines.push(
+      '    # The exports hold no points in this range: nothing places an RFC 3339 time, so times are durations.',
+    );
   } else {
-    lines.push(`    incident_start: ${quoted(start)}   # TODO: when the incident began (the earliest exported point until set)`);
+    lines.push(
+      `    incident_start: ${quoted(start)}   # TODO: when the incident began (the earliest exported point until set)`,
+    );
   }
   lines.push('    series:');
   for (const file of options.files) lines.push(`      - export: ${quoted(file)}`);
@@ -96,7 +115,9 @@ export function skeletonScenario(options: SkeletonOptions): string {
   for (const policy of options.policies) {
     lines.push(`      - policy: ${quoted(policy.displayName)}`);
     lines.push('        # TODO: fires: {within: 15m}   or   does_not_fire: true');
-    lines.push(start === undefined ? '        does_not_fire: {until: 0s}' : `        does_not_fire: {until: ${quoted(start)}}`);
+    lines.push(
+      start === undefined ? '        does_not_fire: {until: 0s}' : `        does_not_fire: {until: ${quoted(start)}}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -33,7 +33,10 @@ export type TimeSeriesPage = Record<string, unknown> & { timeSeries?: unknown[];
 const MAX_PAGES = 1000;
 
 function pointCount(page: TimeSeriesPage): number {
-  return (page.timeSeries ?? []).reduce<number>((sum, series) => sum + ((series as { points?: unknown[] }).points?.length ?? 0), 0);
+  return (page.timeSeries ?? []).reduce<number>(
+    (sum, series) => sum + ((series as { points?: unknown[] }).points?.length ?? 0),
+    0,
+  );
 }
 
 export function timeSeriesListUrl(baseUrl: string, query: TimeSeriesQuery, pageToken?: string): string {
@@ -59,7 +62,10 @@ async function apiErrorText(response: Response): Promise<string> {
 }
 
 /** Every page of the query, in order. Errors are VigilErrors in words (HTTP status, the API's message). */
-export async function listTimeSeriesPages(endpoint: MonitoringEndpoint, query: TimeSeriesQuery): Promise<TimeSeriesPage[]> {
+export async function listTimeSeriesPages(
+  endpoint: MonitoringEndpoint,
+  query: TimeSeriesQuery,
+): Promise<TimeSeriesPage[]> {
   const doFetch = endpoint.fetch ?? fetch;
   const pages: TimeSeriesPage[] = [];
   let points = 0;
@@ -68,14 +74,21 @@ export async function listTimeSeriesPages(endpoint: MonitoringEndpoint, query: T
     const url = timeSeriesListUrl(endpoint.baseUrl, query, pageToken);
     let response: Response;
     try {
-      response = await doFetch(url, { headers: { authorization: `Bearer ${await endpoint.token()}`, accept: 'application/json' } });
+      response = await doFetch(url, {
+        headers: { authorization: `Bearer ${await endpoint.token()}`, accept: 'application/json' },
+      });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new VigilError(`cannot reach the Monitoring API at ${endpoint.baseUrl}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+      throw new VigilError(
+        `cannot reach the Monitoring API at ${endpoint.baseUrl}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+      );
     }
     if (!response.ok) {
       const why = await apiErrorText(response);
-      const hint = response.status === 401 || response.status === 403 ? ' (the credentials were refused: they need monitoring.timeSeries.list on the project)' : '';
+      const hint =
+        response.status === 401 || response.status === 403
+          ? ' (the credentials were refused: they need monitoring.timeSeries.list on the project)'
+          : '';
       throw new VigilError(`the Monitoring API answered ${response.status} for filter ${query.filter}: ${why}${hint}`);
     }
     let page: TimeSeriesPage;
@@ -84,14 +97,21 @@ export async function listTimeSeriesPages(endpoint: MonitoringEndpoint, query: T
     } catch {
       throw new VigilError(`the Monitoring API at ${endpoint.baseUrl} answered with something that is not JSON`);
     }
-    if (typeof page !== 'object' || page === null || Array.isArray(page)) throw new VigilError(`the Monitoring API at ${endpoint.baseUrl} answered with JSON that is not a ListTimeSeriesResponse`);
+    if (typeof page !== 'object' || page === null || Array.isArray(page))
+      throw new VigilError(
+        `the Monitoring API at ${endpoint.baseUrl} answered with JSON that is not a ListTimeSeriesResponse`,
+      );
     pages.push(page);
     points += pointCount(page);
     if (points > EXPORT_LIMITS.points) {
-      throw new VigilError(`more than ${EXPORT_LIMITS.points} points for filter ${query.filter}; export a shorter time range (--from/--to)`);
+      throw new VigilError(
+        `more than ${EXPORT_LIMITS.points} points for filter ${query.filter}; export a shorter time range (--from/--to)`,
+      );
     }
     if (pages.length >= MAX_PAGES && page.nextPageToken) {
-      throw new VigilError(`more than ${MAX_PAGES} pages for filter ${query.filter}; export a shorter time range (--from/--to)`);
+      throw new VigilError(
+        `more than ${MAX_PAGES} pages for filter ${query.filter}; export a shorter time range (--from/--to)`,
+      );
     }
     pageToken = typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined;
   } while (pageToken);

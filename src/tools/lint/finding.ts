@@ -33,7 +33,14 @@ export const MAX_FINDINGS_PER_FILE = 1000;
 /** Errors first, then by file, resource and path, so output is stable. */
 export function sortFindings(findings: Finding[]): Finding[] {
   const rank = (finding: Finding) => (finding.severity === 'error' ? 0 : 1);
-  return findings.sort((a, b) => a.file.localeCompare(b.file) || a.resource.localeCompare(b.resource) || a.path.localeCompare(b.path, 'en', { numeric: true }) || rank(a) - rank(b) || a.ruleId.localeCompare(b.ruleId));
+  return findings.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.resource.localeCompare(b.resource) ||
+      a.path.localeCompare(b.path, 'en', { numeric: true }) ||
+      rank(a) - rank(b) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
 }
 
 export function hasFailures(findings: readonly Finding[], strict: boolean): boolean {

@@ -25,7 +25,10 @@ function inputFinding(ruleId: RuleId, file: string, message: string): Finding {
 /** Findings with the line and column of their path in `text`; the text is scanned only when there are findings. */
 function withPositions(located: readonly LocatedFinding[], text: string): Finding[] {
   if (located.length === 0) return [];
-  const locate = locateJsonPaths(text, located.map((entry) => entry.documentPath));
+  const locate = locateJsonPaths(
+    text,
+    located.map((entry) => entry.documentPath),
+  );
   return located.map(({ finding, documentPath }) => ({ ...finding, ...locate(documentPath) }));
 }
 
@@ -55,13 +58,17 @@ export async function lintInputs(paths: readonly string[]): Promise<LintRun> {
     try {
       doc = JSON.parse(text);
     } catch (error) {
-      findings.push({ ...inputFinding('input/unreadable', file.path, describeJsonSyntaxError(text, error)), ...parseErrorPosition(text, (error as Error).message) });
+      findings.push({
+        ...inputFinding('input/unreadable', file.path, describeJsonSyntaxError(text, error)),
+        ...parseErrorPosition(text, (error as Error).message),
+      });
       continue;
     }
     const unit = readDocument(doc, file.path);
     if (!unit) {
       if (file.explicit) {
-        const message = 'neither Terraform JSON (a "resource" block) nor a REST export of AlertPolicy, UptimeCheckConfig or Dashboard objects; nothing was checked';
+        const message =
+          'neither Terraform JSON (a "resource" block) nor a REST export of AlertPolicy, UptimeCheckConfig or Dashboard objects; nothing was checked';
         findings.push(inputFinding('input/unknown-format', file.path, message));
       }
       continue;

@@ -41,7 +41,11 @@ export function lintUnitLocated(unit: ArtifactUnit): LocatedFinding[] {
     const deep = tooDeepAt(resource.body);
     if (deep) {
       // The rules walk bodies recursively; a body this deep is not a real resource, and is not walked.
-      context.report('input/too-deep', deep, `nested deeper than ${MAX_LINT_NESTING} levels; the resource was not checked further`);
+      context.report(
+        'input/too-deep',
+        deep,
+        `nested deeper than ${MAX_LINT_NESTING} levels; the resource was not checked further`,
+      );
       continue;
     }
     for (const rule of RULES_BY_KIND[resource.kind]) rule(context);
@@ -53,7 +57,10 @@ export function lintUnitLocated(unit: ArtifactUnit): LocatedFinding[] {
       `more than ${plural(MAX_FINDINGS_PER_FILE, 'finding')}: the first ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} are listed; ` +
       `${plural(more, 'more finding')} (${plural(left.errors, 'error')}, ${plural(left.warnings, 'warning')}) ` +
       'were found before lint stopped looking; fix these and lint again';
-    found.push({ finding: { ruleId, severity: ruleSeverity(ruleId), file: unit.file, resource: '', path: '', message }, documentPath: [] });
+    found.push({
+      finding: { ruleId, severity: ruleSeverity(ruleId), file: unit.file, resource: '', path: '', message },
+      documentPath: [],
+    });
   }
   return found;
 }

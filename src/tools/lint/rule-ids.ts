@@ -51,11 +51,13 @@ const FILTER = {
   },
   'filter/label-typo': {
     severity: 'error',
-    description: 'a metric or resource label (in a filter or `group_by_fields`) one small edit away from a listed label',
+    description:
+      'a metric or resource label (in a filter or `group_by_fields`) one small edit away from a listed label',
   },
   'filter/unknown-label': {
     severity: 'warning',
-    description: "a metric or resource label (in a filter or `group_by_fields`) not in Google's list and no near miss of one",
+    description:
+      "a metric or resource label (in a filter or `group_by_fields`) not in Google's list and no near miss of one",
   },
   'filter/unknown-metric-prefix': {
     severity: 'warning',
@@ -63,7 +65,8 @@ const FILTER = {
   },
   'filter/log-metric-undefined': {
     severity: 'error',
-    description: '`logging.googleapis.com/user/NAME` without a `google_logging_metric` named NAME in the stack, with did-you-mean',
+    description:
+      '`logging.googleapis.com/user/NAME` without a `google_logging_metric` named NAME in the stack, with did-you-mean',
   },
   'filter/log-metric-unchecked': {
     severity: 'warning',
@@ -89,7 +92,8 @@ const AGGREGATION = {
   },
   'aggregation/alignment-period': {
     severity: 'error',
-    description: 'below 60 s; above 25 h in alert policies, 104 weeks in charts; missing with an aligner in alert policies [§2.3]',
+    description:
+      'below 60 s; above 25 h in alert policies, 104 weeks in charts; missing with an aligner in alert policies [§2.3]',
   },
   'aggregation/ratio-periods': {
     severity: 'error',
@@ -99,10 +103,19 @@ const AGGREGATION = {
 
 const CONDITION = {
   'condition/count': { severity: 'error', description: '0 or more than 6 conditions [§2.1]' },
-  'condition/exclusive': { severity: 'error', description: 'an MQL or log-match condition that is not alone [§2.1, §2.2]' },
+  'condition/exclusive': {
+    severity: 'error',
+    description: 'an MQL or log-match condition that is not alone [§2.1, §2.2]',
+  },
   'condition/missing-type': { severity: 'error', description: 'a condition with no condition type' },
-  'condition/duration-whole-minutes': { severity: 'error', description: 'threshold, absence, MQL duration not a whole minute [§2.2]' },
-  'condition/absence-duration': { severity: 'error', description: 'absence duration below 120 s or above 23 h 30 min [§2.2]' },
+  'condition/duration-whole-minutes': {
+    severity: 'error',
+    description: 'threshold, absence, MQL duration not a whole minute [§2.2]',
+  },
+  'condition/absence-duration': {
+    severity: 'error',
+    description: 'absence duration below 120 s or above 23 h 30 min [§2.2]',
+  },
   'condition/missing-data-duration': {
     severity: 'error',
     description: '`evaluation_missing_data` with a duration below 60 s [§2.2]',
@@ -146,7 +159,10 @@ const POLICY = {
       'REST AlertPolicy checked against the `@google-cloud/monitoring` protos: every unknown name is an error ' +
       "(Google's exports match the published protos exactly)",
   },
-  'policy/field-type': { severity: 'error', description: 'REST AlertPolicy field with the wrong JSON type, or two members of a oneof' },
+  'policy/field-type': {
+    severity: 'error',
+    description: 'REST AlertPolicy field with the wrong JSON type, or two members of a oneof',
+  },
 } as const satisfies Record<string, RuleEntry>;
 
 const UPTIME = {
@@ -202,8 +218,14 @@ const DASHBOARD = {
     severity: 'error',
     description: 'wrong JSON type for a known field (string for an object, word for an integer, malformed duration)',
   },
-  'dashboard/oneof': { severity: 'error', description: 'two members of one oneof (e.g. `text` and `blank` on one widget)' },
-  'dashboard/tile-bounds': { severity: 'error', description: 'negative position, size below 1, or `xPos + width` past `columns`' },
+  'dashboard/oneof': {
+    severity: 'error',
+    description: 'two members of one oneof (e.g. `text` and `blank` on one widget)',
+  },
+  'dashboard/tile-bounds': {
+    severity: 'error',
+    description: 'negative position, size below 1, or `xPos + width` past `columns`',
+  },
   'dashboard/tile-overlap': {
     severity: 'error',
     description:
@@ -223,11 +245,13 @@ const INPUT = {
   'input/too-deep': { severity: 'error', description: 'a resource nested deeper than 64 levels (not checked further)' },
   'input/too-many-findings': {
     severity: 'warning',
-    description: 'more than 1,000 findings in one file, all warnings past the first 1,000: the rest are counted, not listed',
+    description:
+      'more than 1,000 findings in one file, all warnings past the first 1,000: the rest are counted, not listed',
   },
   'input/too-many-errors': {
     severity: 'error',
-    description: 'more than 1,000 findings in one file, errors among those past the first 1,000: the rest are counted, not listed',
+    description:
+      'more than 1,000 findings in one file, errors among those past the first 1,000: the rest are counted, not listed',
   },
 } as const satisfies Record<string, RuleEntry>;
 
@@ -253,12 +277,24 @@ export function ruleAnchor(id: string): string {
 
 function metadata(id: RuleId, entry: RuleEntry): RuleMetadata {
   const family = id.slice(0, id.indexOf('/'));
-  const fixture = family === 'input' ? '__tests__/lint/fixtures/input' : `__tests__/lint/fixtures/rules/${id.replace('/', '--')}.json`;
-  return { id, family, severity: entry.severity, description: entry.description, documentation: `docs/lint.md#${ruleAnchor(id)}`, fixture };
+  const fixture =
+    family === 'input'
+      ? '__tests__/lint/fixtures/input'
+      : `__tests__/lint/fixtures/rules/${id.replace('/', '--')}.json`;
+  return {
+    id,
+    family,
+    severity: entry.severity,
+    description: entry.description,
+    documentation: `docs/lint.md#${ruleAnchor(id)}`,
+    fixture,
+  };
 }
 
 /** Every rule, in the order docs/lint.md lists them. */
-export const RULES: readonly RuleMetadata[] = Object.entries(ENTRIES).map(([id, entry]) => metadata(id as RuleId, entry));
+export const RULES: readonly RuleMetadata[] = Object.entries(ENTRIES).map(([id, entry]) =>
+  metadata(id as RuleId, entry),
+);
 
 const BY_ID = new Map<string, RuleMetadata>(RULES.map((rule) => [rule.id, rule]));
 
@@ -271,4 +307,6 @@ export function ruleSeverity(id: RuleId): Severity {
 }
 
 /** Every rule id with its description (the stable list tools and CI filter on). */
-export const RULE_IDS: Readonly<Record<RuleId, string>> = Object.fromEntries(RULES.map((rule) => [rule.id, rule.description])) as Record<RuleId, string>;
+export const RULE_IDS: Readonly<Record<RuleId, string>> = Object.fromEntries(
+  RULES.map((rule) => [rule.id, rule.description]),
+) as Record<RuleId, string>;

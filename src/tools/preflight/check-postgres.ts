@@ -40,9 +40,15 @@ export async function checkPostgres(target: PostgresTarget, options: PostgresChe
     const result = await timed('server_version', () => client.query<{ server_version: string }>('SHOW server_version'));
     version = result.rows[0]?.server_version ?? null;
     const total = roundMs(Object.values(timings).reduce((sum, ms) => sum + ms, 0));
-    return checkResult({ status: statusForTime(total, options.thresholdMs), connected: true, response_time_ms: total, error: null }, { ...base, version });
+    return checkResult(
+      { status: statusForTime(total, options.thresholdMs), connected: true, response_time_ms: total, error: null },
+      { ...base, version },
+    );
   } catch (error) {
-    return checkResult({ status: 'failed', connected: false, response_time_ms: null, error: explainPostgresError(error, target) }, { ...base, version });
+    return checkResult(
+      { status: 'failed', connected: false, response_time_ms: null, error: explainPostgresError(error, target) },
+      { ...base, version },
+    );
   } finally {
     deadline.clear();
     await closeClient(client);
@@ -54,7 +60,8 @@ export async function checkPostgres(target: PostgresTarget, options: PostgresChe
 function waitingFor(step: 'connect' | 'select_1' | 'server_version', client: Client): Step {
   if (step === 'select_1') return 'the SELECT 1 result';
   if (step === 'server_version') return 'the SHOW server_version result';
-  return () => ((client.connection.stream as Socket).connecting ? CONNECTION_STEP : 'the reply to the PostgreSQL startup message');
+  return () =>
+    (client.connection.stream as Socket).connecting ? CONNECTION_STEP : 'the reply to the PostgreSQL startup message';
 }
 
 // end() waits for the server to close its side; a hung server never does, so give it a moment
@@ -62,7 +69,9 @@ function waitingFor(step: 'connect' | 'select_1' | 'server_version', client: Cli
 async function closeClient(client: Client): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const ended = client.end().catch(() => undefined);
-  const gaveUp = new Promise<void>((resolve) => { timer = setTimeout(resolve, 200); });
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, 200);
+  });
   await Promise.race([ended, gaveUp]);
   clearTimeout(timer);
   client.connection.stream.destroy();

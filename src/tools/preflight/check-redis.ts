@@ -46,7 +46,9 @@ export async function checkRedis(target: RedisTarget, options: RedisCheckOptions
   });
   // ioredis reports socket errors as events (and prints unhandled ones); keep the first, it is the cause.
   let socketError: unknown;
-  client.on('error', (error: unknown) => { socketError ??= error; });
+  client.on('error', (error: unknown) => {
+    socketError ??= error;
+  });
 
   const deadline = new Deadline(options.timeoutMs, () => closeClient(client));
   const timings: Record<string, number> = {};
@@ -71,7 +73,9 @@ export async function checkRedis(target: RedisTarget, options: RedisCheckOptions
     }
     if (target.password !== undefined) {
       try {
-        await timed('auth', () => (target.username ? client.auth(target.username, target.password!) : client.auth(target.password!)));
+        await timed('auth', () =>
+          target.username ? client.auth(target.username, target.password!) : client.auth(target.password!),
+        );
       } catch (error) {
         if (!/without any password configured|no password is set/i.test(errorMessage(error))) throw error;
         notes.push(`a password was sent (${target.passwordSource}) but this Redis requires none`);
@@ -83,7 +87,9 @@ export async function checkRedis(target: RedisTarget, options: RedisCheckOptions
     await timed('ping', () => client.ping());
     connected = true;
     if (target.password === undefined && options.authExpected) {
-      notes.push('the environment file says AUTH is enabled (redis.authEnabled: true), but this Redis answered PING without a password');
+      notes.push(
+        'the environment file says AUTH is enabled (redis.authEnabled: true), but this Redis answered PING without a password',
+      );
     }
     try {
       const info = await timed('info', () => client.info('server'));
@@ -94,9 +100,20 @@ export async function checkRedis(target: RedisTarget, options: RedisCheckOptions
       notes.push(`INFO server refused: ${errorMessage(error)}`);
     }
     const total = roundMs(Object.values(timings).reduce((sum, ms) => sum + ms, 0));
-    return checkResult({ status: statusForTime(total, options.thresholdMs), connected, response_time_ms: total, error: null }, { ...base, version });
+    return checkResult(
+      { status: statusForTime(total, options.thresholdMs), connected, response_time_ms: total, error: null },
+      { ...base, version },
+    );
   } catch (error) {
-    return checkResult({ status: 'failed', connected: false, response_time_ms: null, error: explainRedisError(socketError ?? error, error, target, options) }, { ...base, version });
+    return checkResult(
+      {
+        status: 'failed',
+        connected: false,
+        response_time_ms: null,
+        error: explainRedisError(socketError ?? error, error, target, options),
+      },
+      { ...base, version },
+    );
   } finally {
     deadline.clear();
     closeClient(client);
@@ -126,15 +143,18 @@ function explainRedisError(cause: unknown, thrown: unknown, target: RedisTarget,
     return 'Redis requires a password (NOAUTH): set REDIS_PASSWORD (or give it in --redis-url redis://:PASSWORD@host:port)';
   }
   if (/^WRONGPASS\b|invalid password|invalid username-password/i.test(message)) {
-    const hint = options.instanceId && options.region
-      ? `; the current one is shown by: gcloud redis instances get-auth-string ${options.instanceId} --region=${options.region}${options.project ? ` --project=${options.project}` : ''}`
-      : '';
+    const hint =
+      options.instanceId && options.region
+        ? `; the current one is shown by: gcloud redis instances get-auth-string ${options.instanceId} --region=${options.region}${options.project ? ` --project=${options.project}` : ''}`
+        : '';
     return `Redis authentication failed (WRONGPASS): the password from ${target.passwordSource ?? 'the URL'} is not this instance's AUTH string${hint}`;
   }
   const protocol = /^Protocol error, got (".*?") as reply type byte/.exec(message);
   if (protocol) {
-    return `Redis at ${target.host}:${target.port}: something answers there, but not in the Redis protocol (its reply began with ${protocol[1]}; "H" is an HTTP server); `
-      + `check the port, and use rediss:// if the instance has in-transit encryption`;
+    return (
+      `Redis at ${target.host}:${target.port}: something answers there, but not in the Redis protocol (its reply began with ${protocol[1]}; "H" is an HTTP server); ` +
+      `check the port, and use rediss:// if the instance has in-transit encryption`
+    );
   }
   if (/^NOPERM\b/.test(message)) {
     return `Redis refused a command to this user (NOPERM): ${message}; the user's ACL must allow PING`;

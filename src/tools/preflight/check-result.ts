@@ -28,7 +28,10 @@ export interface PreflightReport {
 }
 
 /** Builds a result with the `/health` fields first, so JSON output reads like the endpoint's. */
-export function checkResult(health: Pick<CheckResult, 'status' | 'connected' | 'response_time_ms' | 'error'>, details: Omit<CheckResult, 'status' | 'connected' | 'response_time_ms' | 'error'>): CheckResult {
+export function checkResult(
+  health: Pick<CheckResult, 'status' | 'connected' | 'response_time_ms' | 'error'>,
+  details: Omit<CheckResult, 'status' | 'connected' | 'response_time_ms' | 'error'>,
+): CheckResult {
   return {
     status: health.status,
     connected: health.connected,

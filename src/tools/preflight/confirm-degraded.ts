@@ -14,6 +14,9 @@ export async function measureWithConfirmation(check: () => Promise<CheckResult>)
   }
   return {
     ...second,
-    notes: [...second.notes, `first measurement ${first.response_time_ms} ms was above ${first.threshold_ms} ms; measured again on a new connection`],
+    notes: [
+      ...second.notes,
+      `first measurement ${first.response_time_ms} ms was above ${first.threshold_ms} ms; measured again on a new connection`,
+    ],
   };
 }

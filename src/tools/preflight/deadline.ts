@@ -8,7 +8,10 @@ export const CONNECTION_STEP = 'the TCP connection';
 export type Step = string | (() => string);
 
 export class DeadlineExceeded extends Error {
-  constructor(readonly step: string, readonly timeoutMs: number) {
+  constructor(
+    readonly step: string,
+    readonly timeoutMs: number,
+  ) {
     super(`no answer within ${timeoutMs} ms while waiting for ${step}`);
     this.name = 'DeadlineExceeded';
   }
@@ -22,7 +25,10 @@ export class Deadline {
   private expired = false;
 
   /** `onExpire` must close the socket: a hung server would otherwise keep the process alive. */
-  constructor(readonly timeoutMs: number, private readonly onExpire: () => void) {
+  constructor(
+    readonly timeoutMs: number,
+    private readonly onExpire: () => void,
+  ) {
     this.expiresAt = Date.now() + timeoutMs;
     this.timer = setTimeout(() => this.expire(), timeoutMs);
   }
@@ -31,7 +37,9 @@ export class Deadline {
   async run<T>(step: Step, work: () => Promise<T>): Promise<T> {
     if (this.expired || Date.now() >= this.expiresAt) throw new DeadlineExceeded(describe(step), this.timeoutMs);
     this.step = step;
-    const expiry = new Promise<never>((_, reject) => { this.rejectCurrent = reject; });
+    const expiry = new Promise<never>((_, reject) => {
+      this.rejectCurrent = reject;
+    });
     try {
       return await Promise.race([work(), expiry]);
     } finally {

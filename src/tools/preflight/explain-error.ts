@@ -9,7 +9,8 @@ export interface Endpoint {
   readonly port: number;
 }
 
-const UNREACHABLE_HINT = 'private addresses (Memorystore, Cloud SQL private IP) answer only inside the VPC: run from a VM or Cloud Shell there, and check firewall rules';
+const UNREACHABLE_HINT =
+  'private addresses (Memorystore, Cloud SQL private IP) answer only inside the VPC: run from a VM or Cloud Shell there, and check firewall rules';
 
 /** A sentence for a network-level failure, or undefined when `error` is not one. */
 export function explainNetworkError(error: unknown, endpoint: Endpoint): string | undefined {
@@ -18,8 +19,10 @@ export function explainNetworkError(error: unknown, endpoint: Endpoint): string 
     if (error.step === CONNECTION_STEP) {
       return `${endpoint.what} at ${where}: no connection within ${error.timeoutMs} ms (timeout); ${UNREACHABLE_HINT}`;
     }
-    return `${endpoint.what} at ${where}: connected, but no answer within ${error.timeoutMs} ms while waiting for ${error.step} (timeout); `
-      + `the port may belong to something else, or the server is overloaded`;
+    return (
+      `${endpoint.what} at ${where}: connected, but no answer within ${error.timeoutMs} ms while waiting for ${error.step} (timeout); ` +
+      `the port may belong to something else, or the server is overloaded`
+    );
   }
   const code = errorCode(error);
   switch (code) {

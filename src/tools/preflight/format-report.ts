@@ -12,16 +12,25 @@ export function formatReport(given: PreflightReport, format: ReportFormat, secre
   return redact(text, secrets);
 }
 
-const NAMES: ReadonlyArray<[keyof PreflightReport, string]> = [['redis', 'Redis'], ['postgresql', 'PostgreSQL']];
+const NAMES: ReadonlyArray<[keyof PreflightReport, string]> = [
+  ['redis', 'Redis'],
+  ['postgresql', 'PostgreSQL'],
+];
 
 function formatText(report: PreflightReport): string {
   const lines: string[] = [];
   for (const [key, name] of NAMES) {
     const check = report[key];
-    lines.push(`${name.padEnd(11)} ${check.status.toUpperCase().padEnd(9)} ${timeText(check)}  ${check.target}${check.version ? `  (version ${check.version})` : ''}`);
+    lines.push(
+      `${name.padEnd(11)} ${check.status.toUpperCase().padEnd(9)} ${timeText(check)}  ${check.target}${check.version ? `  (version ${check.version})` : ''}`,
+    );
     if (check.error) lines.push(`            error: ${check.error}`);
     if (check.status !== 'failed' && Object.keys(check.timings_ms).length > 0) {
-      lines.push(`            ${Object.entries(check.timings_ms).map(([step, ms]) => `${step} ${ms} ms`).join(', ')}; degraded above ${check.threshold_ms} ms`);
+      lines.push(
+        `            ${Object.entries(check.timings_ms)
+          .map(([step, ms]) => `${step} ${ms} ms`)
+          .join(', ')}; degraded above ${check.threshold_ms} ms`,
+      );
     }
     for (const note of check.notes) lines.push(`            note: ${note}`);
   }
@@ -38,10 +47,15 @@ function summary(report: PreflightReport): string {
   const failed = checks.filter((check) => check.status === 'failed').length;
   const degraded = checks.filter((check) => check.status === 'degraded').length;
   if (failed > 0) return `preflight: ${failed} of ${checks.length} checks failed`;
-  if (degraded > 0) return `preflight: ${degraded} of ${checks.length} checks degraded (slower than the environment's thresholds)`;
+  if (degraded > 0)
+    return `preflight: ${degraded} of ${checks.length} checks degraded (slower than the environment's thresholds)`;
   return 'preflight: all checks healthy';
 }
 
 function maskEchoes(check: CheckResult): CheckResult {
-  return { ...check, error: check.error === null ? null : maskEchoedArguments(check.error), notes: check.notes.map(maskEchoedArguments) };
+  return {
+    ...check,
+    error: check.error === null ? null : maskEchoedArguments(check.error),
+    notes: check.notes.map(maskEchoedArguments),
+  };
 }

@@ -14,7 +14,11 @@ export interface PreflightOptions {
   readonly timeoutMs: number;
 }
 
-export async function runPreflight(environment: Environment, targets: PreflightTargets, options: PreflightOptions): Promise<PreflightReport> {
+export async function runPreflight(
+  environment: Environment,
+  targets: PreflightTargets,
+  options: PreflightOptions,
+): Promise<PreflightReport> {
   const redisThreshold = environment.thresholds.redis.responseTimeMs;
   const postgresThreshold = environment.thresholds.postgres.responseTimeMs;
   const redisTarget = targets.redis;
@@ -22,24 +26,30 @@ export async function runPreflight(environment: Environment, targets: PreflightT
   const [redis, postgresql] = await Promise.all([
     isTargetProblem(redisTarget)
       ? notChecked(redisTarget, redisThreshold)
-      : measureWithConfirmation(() => checkRedis(redisTarget, {
-        timeoutMs: options.timeoutMs,
-        thresholdMs: redisThreshold,
-        authExpected: environment.redis.authEnabled,
-        instanceId: environment.redis.instanceId,
-        region: environment.region,
-        project: environment.project,
-      })),
+      : measureWithConfirmation(() =>
+          checkRedis(redisTarget, {
+            timeoutMs: options.timeoutMs,
+            thresholdMs: redisThreshold,
+            authExpected: environment.redis.authEnabled,
+            instanceId: environment.redis.instanceId,
+            region: environment.region,
+            project: environment.project,
+          }),
+        ),
     isTargetProblem(postgresTarget)
       ? notChecked(postgresTarget, postgresThreshold)
-      : measureWithConfirmation(() => checkPostgres(postgresTarget, { timeoutMs: options.timeoutMs, thresholdMs: postgresThreshold })),
+      : measureWithConfirmation(() =>
+          checkPostgres(postgresTarget, { timeoutMs: options.timeoutMs, thresholdMs: postgresThreshold }),
+        ),
   ]);
   return { redis, postgresql };
 }
 
 function notChecked(target: TargetProblem, thresholdMs: number): Promise<CheckResult> {
-  return Promise.resolve(checkResult(
-    { status: 'failed', connected: false, response_time_ms: null, error: target.problem },
-    { target: target.display, threshold_ms: thresholdMs, version: null, timings_ms: {}, notes: [] },
-  ));
+  return Promise.resolve(
+    checkResult(
+      { status: 'failed', connected: false, response_time_ms: null, error: target.problem },
+      { target: target.display, threshold_ms: thresholdMs, version: null, timings_ms: {}, notes: [] },
+    ),
+  );
 }

@@ -69,42 +69,76 @@ export function resolveTargets(inputs: TargetInputs): PreflightTargets {
   };
 }
 
-function redisTarget(environment: Environment, redisUrl: string | undefined, envPassword: string | undefined): RedisTarget | TargetProblem {
+function redisTarget(
+  environment: Environment,
+  redisUrl: string | undefined,
+  envPassword: string | undefined,
+): RedisTarget | TargetProblem {
   if (redisUrl === undefined) {
     const { host, port } = environment.redis;
     return {
-      host, port, db: 0, tls: false, password: envPassword,
+      host,
+      port,
+      db: 0,
+      tls: false,
+      password: envPassword,
       passwordSource: envPassword ? 'REDIS_PASSWORD' : null,
       display: displayRedis(false, host, port, envPassword !== undefined, undefined, 0),
     };
   }
   const url = parseUrl(redisUrl);
   if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
-    return { problem: '--redis-url is not a redis:// or rediss:// URL (expected redis://[:password@]host[:port][/db])', display: '--redis-url' };
+    return {
+      problem: '--redis-url is not a redis:// or rediss:// URL (expected redis://[:password@]host[:port][/db])',
+      display: '--redis-url',
+    };
   }
   const badEscape = malformedEscape('--redis-url', url);
   if (badEscape) return { problem: badEscape, display: '--redis-url' };
   const host = hostOf(url);
-  if (!host) return { problem: '--redis-url has no host (expected redis://[:password@]host[:port][/db])', display: maskUrl(url) };
+  if (!host)
+    return {
+      problem: '--redis-url has no host (expected redis://[:password@]host[:port][/db])',
+      display: maskUrl(url),
+    };
   const port = url.port ? Number(url.port) : 6379;
   const dbText = url.pathname.replace(/^\//, '');
   const db = dbText === '' ? 0 : Number(dbText);
   if (!Number.isInteger(db) || db < 0) {
-    return { problem: `--redis-url names database "${dbText}"; expected a database number such as /0`, display: maskUrl(url) };
+    return {
+      problem: `--redis-url names database "${dbText}"; expected a database number such as /0`,
+      display: maskUrl(url),
+    };
   }
   const urlPassword = url.password ? decodeURIComponent(url.password) : undefined;
   const password = urlPassword ?? envPassword;
   const username = url.username ? decodeURIComponent(url.username) : undefined;
   const tls = url.protocol === 'rediss:';
   return {
-    host, port, db, tls, username, password,
+    host,
+    port,
+    db,
+    tls,
+    username,
+    password,
     passwordSource: urlPassword ? '--redis-url' : envPassword ? 'REDIS_PASSWORD' : null,
     display: displayRedis(tls, host, port, password !== undefined, username, db),
   };
 }
 
-function displayRedis(tls: boolean, host: string, port: number, hasPassword: boolean, username: string | undefined, db: number): string {
-  const auth = hasPassword ? `${username ? encodeURIComponent(username) : ''}:****@` : username ? `${encodeURIComponent(username)}@` : '';
+function displayRedis(
+  tls: boolean,
+  host: string,
+  port: number,
+  hasPassword: boolean,
+  username: string | undefined,
+  db: number,
+): string {
+  const auth = hasPassword
+    ? `${username ? encodeURIComponent(username) : ''}:****@`
+    : username
+      ? `${encodeURIComponent(username)}@`
+      : '';
   return `${tls ? 'rediss' : 'redis'}://${auth}${host.includes(':') ? `[${host}]` : host}:${port}${db !== 0 ? `/${db}` : ''}`;
 }
 
@@ -112,18 +146,33 @@ function postgresTarget(flagUrl: string | undefined, envUrl: string | undefined)
   const source = flagUrl !== undefined ? '--database-url' : 'DATABASE_URL';
   const text = flagUrl ?? envUrl;
   if (text === undefined) {
-    return { problem: 'no PostgreSQL connection given: set DATABASE_URL or pass --database-url postgresql://user@host:5432/database', display: '(none)' };
+    return {
+      problem:
+        'no PostgreSQL connection given: set DATABASE_URL or pass --database-url postgresql://user@host:5432/database',
+      display: '(none)',
+    };
   }
   const url = parseUrl(text);
   if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
-    return { problem: `${source} is not a postgres:// or postgresql:// URL (expected postgresql://user:password@host:5432/database)`, display: source };
+    return {
+      problem: `${source} is not a postgres:// or postgresql:// URL (expected postgresql://user:password@host:5432/database)`,
+      display: source,
+    };
   }
   const badEscape = malformedEscape(source, url);
   if (badEscape) return { problem: badEscape, display: source };
   const host = hostOf(url) || url.searchParams.get('host') || '';
-  if (!host) return { problem: `${source} has no host (expected postgresql://user:password@host:5432/database)`, display: maskUrl(url) };
+  if (!host)
+    return {
+      problem: `${source} has no host (expected postgresql://user:password@host:5432/database)`,
+      display: maskUrl(url),
+    };
   const user = decodeURIComponent(url.username) || url.searchParams.get('user') || '';
-  if (!user) return { problem: `${source} has no user name (expected postgresql://user:password@host:5432/database)`, display: maskUrl(url) };
+  if (!user)
+    return {
+      problem: `${source} has no user name (expected postgresql://user:password@host:5432/database)`,
+      display: maskUrl(url),
+    };
   const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || user;
   return {
     connectionString: text,
@@ -142,7 +191,12 @@ function postgresTarget(flagUrl: string | undefined, envUrl: string | undefined)
  * throws a URIError on it), in words naming where the URL came from and never its text.
  */
 function malformedEscape(source: string, url: URL): string | undefined {
-  const parts: [string, string][] = [['password', url.password], ['user name', url.username], ['host', url.hostname], ['path', url.pathname]];
+  const parts: [string, string][] = [
+    ['password', url.password],
+    ['user name', url.username],
+    ['host', url.hostname],
+    ['path', url.pathname],
+  ];
   const bad = parts.find(([, text]) => decode(text) === undefined);
   if (!bad) return undefined;
   return `${source} has a ${bad[0]} with a '%' not followed by two hexadecimal digits; write a literal % as %25 (the value is not shown: it may be a secret)`;

@@ -7,7 +7,16 @@ import { comparisonDirection, comparisonSymbol } from '../../artifact/comparison
 import { CONDITION_KINDS as CONDITION_KIND_LIST, conditionKindWords } from '../../artifact/condition-kinds';
 import { durationSeconds } from '../../artifact/duration';
 import { formatDurationText, formatValue, measuredQuantity, metricTypeOfFilter, valueScale } from './quantities';
-import { isObject, Json, JsonObject, NOTIFICATION_CHANNEL, referencedAddress, ResourceRecord, stableJson, withoutEnvironmentPrefix } from './resources';
+import {
+  isObject,
+  Json,
+  JsonObject,
+  NOTIFICATION_CHANNEL,
+  referencedAddress,
+  ResourceRecord,
+  stableJson,
+  withoutEnvironmentPrefix,
+} from './resources';
 import type { StackSide } from './stack-side';
 
 export interface FoundRisk {
@@ -31,7 +40,18 @@ const SEVERITY_RANK: Readonly<Record<string, number>> = { CRITICAL: 3, ERROR: 2,
  */
 const PAGING_CHANNEL_TYPES = new Set(['pagerduty', 'sms']);
 
-const HANDLED_POLICY_KEYS = new Set(['display_name', 'enabled', 'severity', 'combiner', 'notification_channels', 'conditions', 'alert_strategy', 'documentation', 'user_labels', 'project']);
+const HANDLED_POLICY_KEYS = new Set([
+  'display_name',
+  'enabled',
+  'severity',
+  'combiner',
+  'notification_channels',
+  'conditions',
+  'alert_strategy',
+  'documentation',
+  'user_labels',
+  'project',
+]);
 
 function text(value: Json | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -64,12 +84,15 @@ interface ChannelRef {
  * resource was removed in the same change) is looked up on the other side, so it keeps its name.
  */
 export function policyChannels(body: JsonObject, side: StackSide, otherSide?: StackSide): ChannelRef[] {
-  const references = Array.isArray(body.notification_channels) ? body.notification_channels.filter((entry): entry is string => typeof entry === 'string') : [];
+  const references = Array.isArray(body.notification_channels)
+    ? body.notification_channels.filter((entry): entry is string => typeof entry === 'string')
+    : [];
   return references.map((reference) => {
     const address = referencedAddress(reference);
-    const channel = address ? side.resources.get(address) ?? otherSide?.resources.get(address) : undefined;
+    const channel = address ? (side.resources.get(address) ?? otherSide?.resources.get(address)) : undefined;
     if (!channel || channel.type !== NOTIFICATION_CHANNEL) return { name: address ?? reference, paging: false };
-    const name = typeof channel.body.display_name === 'string' ? withoutEnvironmentPrefix(channel.body.display_name) : channel.id;
+    const name =
+      typeof channel.body.display_name === 'string' ? withoutEnvironmentPrefix(channel.body.display_name) : channel.id;
     return { name, paging: PAGING_CHANNEL_TYPES.has(String(channel.body.type)) };
   });
 }
@@ -87,11 +110,18 @@ const CONDITION_KINDS = CONDITION_KIND_LIST.map((kind) => kind.terraformField);
 
 function conditionView(condition: JsonObject, index: number): ConditionView {
   const kind = CONDITION_KINDS.find((key) => isObject(condition[key])) ?? 'condition';
-  return { displayName: text(condition.display_name) ?? `condition ${index + 1}`, kind, spec: isObject(condition[kind]) ? (condition[kind] as JsonObject) : {} };
+  return {
+    displayName: text(condition.display_name) ?? `condition ${index + 1}`,
+    kind,
+    spec: isObject(condition[kind]) ? (condition[kind] as JsonObject) : {},
+  };
 }
 
 /** Pairs conditions by display name, then the rest by position (a renamed condition stays paired). */
-function pairConditions(before: ConditionView[], after: ConditionView[]): { pairs: [ConditionView, ConditionView][]; removed: ConditionView[]; added: ConditionView[] } {
+function pairConditions(
+  before: ConditionView[],
+  after: ConditionView[],
+): { pairs: [ConditionView, ConditionView][]; removed: ConditionView[]; added: ConditionView[] } {
   const pairs: [ConditionView, ConditionView][] = [];
   const restBefore: ConditionView[] = [];
   const restAfter = [...after];
@@ -108,7 +138,10 @@ function firstAggregation(spec: JsonObject, key = 'aggregations'): JsonObject {
   return objects(spec[key])[0] ?? {};
 }
 
-function describeThreshold(spec: JsonObject, side: StackSide): { quantity: string; threshold: string; comparison: string } {
+function describeThreshold(
+  spec: JsonObject,
+  side: StackSide,
+): { quantity: string; threshold: string; comparison: string } {
   const aggregation = firstAggregation(spec);
   const metricType = metricTypeOfFilter(spec.filter);
   const aligner = text(aggregation.per_series_aligner);
@@ -116,8 +149,14 @@ function describeThreshold(spec: JsonObject, side: StackSide): { quantity: strin
   const ratio = typeof spec.denominator_filter === 'string' && spec.denominator_filter !== '';
   const scale = valueScale({ metricType, aligner, reducer, ratio, logMetricUnits: side.logMetricUnits });
   const value = typeof spec.threshold_value === 'number' ? formatValue(spec.threshold_value, scale) : 'unset';
-  const quantity = ratio ? `${measuredQuantity(metricType, aligner, reducer)} ratio` : measuredQuantity(metricType, aligner, reducer);
-  return { quantity, threshold: value, comparison: text(spec.comparison) === undefined ? '?' : comparisonSymbol(text(spec.comparison)!) };
+  const quantity = ratio
+    ? `${measuredQuantity(metricType, aligner, reducer)} ratio`
+    : measuredQuantity(metricType, aligner, reducer);
+  return {
+    quantity,
+    threshold: value,
+    comparison: text(spec.comparison) === undefined ? '?' : comparisonSymbol(text(spec.comparison)!),
+  };
 }
 
 /** One line for an added or removed condition: `p99 latency > 500 ms for 300 s`. */
@@ -133,7 +172,14 @@ export function summarizeCondition(condition: JsonObject, index: number, side: S
   return `"${view.displayName}": ${conditionKindWords(view.kind)} condition`;
 }
 
-function compareCondition(before: ConditionView, after: ConditionView, sides: { base: StackSide; head: StackSide }, policy: string, details: string[], risks: FoundRisk[]): void {
+function compareCondition(
+  before: ConditionView,
+  after: ConditionView,
+  sides: { base: StackSide; head: StackSide },
+  policy: string,
+  details: string[],
+  risks: FoundRisk[],
+): void {
   const lines: string[] = [];
   const where = `condition "${after.displayName}"`;
   const loosened = (what: string) => risks.push({ kind: 'loosened', message: `**${policy}**: ${what} (alerts later)` });
@@ -156,10 +202,19 @@ function compareCondition(before: ConditionView, after: ConditionView, sides: { 
     if (b.threshold_value !== a.threshold_value || was.threshold !== now.threshold) {
       const line = `${now.quantity} threshold ${was.threshold} → ${now.threshold}`;
       lines.push(line);
-      if (b.comparison === a.comparison && typeof b.threshold_value === 'number' && typeof a.threshold_value === 'number') {
+      if (
+        b.comparison === a.comparison &&
+        typeof b.threshold_value === 'number' &&
+        typeof a.threshold_value === 'number'
+      ) {
         const comparison = text(a.comparison) ?? '';
         const direction = comparisonDirection(comparison);
-        const later = direction === 'above' ? a.threshold_value > b.threshold_value : direction === 'below' ? a.threshold_value < b.threshold_value : false;
+        const later =
+          direction === 'above'
+            ? a.threshold_value > b.threshold_value
+            : direction === 'below'
+              ? a.threshold_value < b.threshold_value
+              : false;
         if (later) loosened(`${now.quantity} threshold ${was.threshold} → ${now.threshold}`);
       }
     }
@@ -167,28 +222,44 @@ function compareCondition(before: ConditionView, after: ConditionView, sides: { 
   seen('duration');
   if (b.duration !== a.duration) {
     lines.push(`duration ${formatDurationText(b.duration)} → ${formatDurationText(a.duration)}`);
-    if ((durationSeconds(a.duration) ?? 0) > (durationSeconds(b.duration) ?? 0)) loosened(`${before.kind === 'condition_absent' ? 'absence ' : ''}duration ${formatDurationText(b.duration)} → ${formatDurationText(a.duration)}`);
+    if ((durationSeconds(a.duration) ?? 0) > (durationSeconds(b.duration) ?? 0))
+      loosened(
+        `${before.kind === 'condition_absent' ? 'absence ' : ''}duration ${formatDurationText(b.duration)} → ${formatDurationText(a.duration)}`,
+      );
   }
   for (const key of ['aggregations', 'denominator_aggregations']) {
     seen(key);
     const prefix = key === 'denominator_aggregations' ? 'denominator ' : '';
-    compareAggregation(firstAggregation(b, key), firstAggregation(a, key), prefix, lines, (what) => loosened(`${what}`));
+    compareAggregation(firstAggregation(b, key), firstAggregation(a, key), prefix, lines, (what) =>
+      loosened(`${what}`),
+    );
     if (objects(b[key]).length > 1 || objects(a[key]).length > 1) {
-      for (const change of leafChanges(objects(b[key]).slice(1), objects(a[key]).slice(1), [`${prefix}aggregations after the first`])) lines.push(describeLeafChange(change));
+      for (const change of leafChanges(objects(b[key]).slice(1), objects(a[key]).slice(1), [
+        `${prefix}aggregations after the first`,
+      ]))
+        lines.push(describeLeafChange(change));
     }
   }
   seen('filter', 'denominator_filter');
   if (b.filter !== a.filter) lines.push(`filter ${JSON.stringify(b.filter ?? '')} → ${JSON.stringify(a.filter ?? '')}`);
-  if (b.denominator_filter !== a.denominator_filter) lines.push(`denominator filter ${JSON.stringify(b.denominator_filter ?? '')} → ${JSON.stringify(a.denominator_filter ?? '')}`);
+  if (b.denominator_filter !== a.denominator_filter)
+    lines.push(
+      `denominator filter ${JSON.stringify(b.denominator_filter ?? '')} → ${JSON.stringify(a.denominator_filter ?? '')}`,
+    );
   seen('trigger');
   const triggerBefore = isObject(b.trigger) ? b.trigger : {};
   const triggerAfter = isObject(a.trigger) ? a.trigger : {};
   for (const key of ['count', 'percent']) {
     if (triggerBefore[key] === triggerAfter[key]) continue;
     const unit = key === 'percent' ? '%' : '';
-    const show = (value: Json | undefined) => (value === undefined || value === null ? 'unset' : `${String(value)}${unit}`);
+    const show = (value: Json | undefined) =>
+      value === undefined || value === null ? 'unset' : `${String(value)}${unit}`;
     lines.push(`trigger ${key} ${show(triggerBefore[key])} → ${show(triggerAfter[key])}`);
-    if (typeof triggerBefore[key] === 'number' && typeof triggerAfter[key] === 'number' && (triggerAfter[key] as number) > (triggerBefore[key] as number)) {
+    if (
+      typeof triggerBefore[key] === 'number' &&
+      typeof triggerAfter[key] === 'number' &&
+      (triggerAfter[key] as number) > (triggerBefore[key] as number)
+    ) {
       loosened(`trigger ${key} ${show(triggerBefore[key])} → ${show(triggerAfter[key])}`);
     }
   }
@@ -205,45 +276,74 @@ function compareCondition(before: ConditionView, after: ConditionView, sides: { 
 }
 
 function missingData(value: Json | undefined): string {
-  return typeof value === 'string' ? value.replace(/^EVALUATION_MISSING_DATA_/, '').toLowerCase().replace(/_/g, '-') : 'unset';
+  return typeof value === 'string'
+    ? value
+        .replace(/^EVALUATION_MISSING_DATA_/, '')
+        .toLowerCase()
+        .replace(/_/g, '-')
+    : 'unset';
 }
 
-function compareAggregation(before: JsonObject, after: JsonObject, prefix: string, lines: string[], loosened: (what: string) => void): void {
+function compareAggregation(
+  before: JsonObject,
+  after: JsonObject,
+  prefix: string,
+  lines: string[],
+  loosened: (what: string) => void,
+): void {
   if (before.alignment_period !== after.alignment_period) {
     const line = `${prefix}alignment period ${formatDurationText(before.alignment_period)} → ${formatDurationText(after.alignment_period)}`;
     lines.push(line);
-    if ((durationSeconds(after.alignment_period) ?? 0) > (durationSeconds(before.alignment_period) ?? 0)) loosened(line);
+    if ((durationSeconds(after.alignment_period) ?? 0) > (durationSeconds(before.alignment_period) ?? 0))
+      loosened(line);
   }
-  if (before.per_series_aligner !== after.per_series_aligner) lines.push(`${prefix}aligner ${text(before.per_series_aligner) ?? 'unset'} → ${text(after.per_series_aligner) ?? 'unset'}`);
-  if (before.cross_series_reducer !== after.cross_series_reducer) lines.push(`${prefix}reducer ${text(before.cross_series_reducer) ?? 'unset'} → ${text(after.cross_series_reducer) ?? 'unset'}`);
+  if (before.per_series_aligner !== after.per_series_aligner)
+    lines.push(
+      `${prefix}aligner ${text(before.per_series_aligner) ?? 'unset'} → ${text(after.per_series_aligner) ?? 'unset'}`,
+    );
+  if (before.cross_series_reducer !== after.cross_series_reducer)
+    lines.push(
+      `${prefix}reducer ${text(before.cross_series_reducer) ?? 'unset'} → ${text(after.cross_series_reducer) ?? 'unset'}`,
+    );
   const groupBefore = Array.isArray(before.group_by_fields) ? before.group_by_fields.map(String) : [];
   const groupAfter = Array.isArray(after.group_by_fields) ? after.group_by_fields.map(String) : [];
-  if (stableJson(groupBefore) !== stableJson(groupAfter)) lines.push(`${prefix}group by ${setDifference(groupBefore, groupAfter)}`);
+  if (stableJson(groupBefore) !== stableJson(groupAfter))
+    lines.push(`${prefix}group by ${setDifference(groupBefore, groupAfter)}`);
 }
 
 // ---------------------------------------------------------------- policies
 
-export function comparePolicies(before: ResourceRecord, after: ResourceRecord, sides: { base: StackSide; head: StackSide }): PolicyComparison {
+export function comparePolicies(
+  before: ResourceRecord,
+  after: ResourceRecord,
+  sides: { base: StackSide; head: StackSide },
+): PolicyComparison {
   const b = before.body;
   const a = after.body;
   const details: string[] = [];
   const risks: FoundRisk[] = [];
   const policy = text(a.display_name) ?? after.address;
 
-  if (b.display_name !== a.display_name) details.push(`display name "${text(b.display_name) ?? ''}" → "${text(a.display_name) ?? ''}"`);
+  if (b.display_name !== a.display_name)
+    details.push(`display name "${text(b.display_name) ?? ''}" → "${text(a.display_name) ?? ''}"`);
   if (isEnabled(b) !== isEnabled(a)) {
     details.push(isEnabled(a) ? 'enabled (was disabled)' : 'disabled');
-    if (!isEnabled(a)) risks.push({ kind: 'policy-disabled', message: `**${policy}** is disabled: it will not open incidents` });
+    if (!isEnabled(a))
+      risks.push({ kind: 'policy-disabled', message: `**${policy}** is disabled: it will not open incidents` });
   }
   const severityBefore = policySeverity(b);
   const severityAfter = policySeverity(a);
   if (severityBefore !== severityAfter) {
     details.push(`severity ${severityBefore ?? 'unset'} → ${severityAfter ?? 'unset'}`);
     if ((SEVERITY_RANK[severityAfter ?? ''] ?? 0) < (SEVERITY_RANK[severityBefore ?? ''] ?? 0)) {
-      risks.push({ kind: 'severity-lowered', message: `**${policy}**: severity lowered ${severityBefore} → ${severityAfter ?? 'unset'}` });
+      risks.push({
+        kind: 'severity-lowered',
+        message: `**${policy}**: severity lowered ${severityBefore} → ${severityAfter ?? 'unset'}`,
+      });
     }
   }
-  if ((b.combiner ?? 'OR') !== (a.combiner ?? 'OR')) details.push(`conditions combined with ${text(b.combiner) ?? 'OR'} → ${text(a.combiner) ?? 'OR'}`);
+  if ((b.combiner ?? 'OR') !== (a.combiner ?? 'OR'))
+    details.push(`conditions combined with ${text(b.combiner) ?? 'OR'} → ${text(a.combiner) ?? 'OR'}`);
 
   const channelsBefore = policyChannels(b, sides.base, sides.head);
   const channelsAfter = policyChannels(a, sides.head, sides.base);
@@ -253,11 +353,17 @@ export function comparePolicies(before: ResourceRecord, after: ResourceRecord, s
     const difference = setDifference(namesBefore, namesAfter);
     if (difference !== 'reordered') details.push(`channels ${difference}`);
     if (namesBefore.length > 0 && namesAfter.length === 0) {
-      risks.push({ kind: 'policy-lost-all-channels', message: `**${policy}** lost all its notification channels (was ${namesBefore.join(', ')}): incidents open but nobody is told` });
+      risks.push({
+        kind: 'policy-lost-all-channels',
+        message: `**${policy}** lost all its notification channels (was ${namesBefore.join(', ')}): incidents open but nobody is told`,
+      });
     } else {
       const lostPaging = channelsBefore.filter((channel) => channel.paging && !namesAfter.includes(channel.name));
       if (lostPaging.length > 0) {
-        risks.push({ kind: 'policy-lost-paging-channel', message: `**${policy}** no longer pages: channels − ${lostPaging.map((channel) => channel.name).join(', ')}` });
+        risks.push({
+          kind: 'policy-lost-paging-channel',
+          message: `**${policy}** no longer pages: channels − ${lostPaging.map((channel) => channel.name).join(', ')}`,
+        });
       }
     }
   }
@@ -274,7 +380,11 @@ export function comparePolicies(before: ResourceRecord, after: ResourceRecord, s
   for (const condition of removed) {
     const index = conditionsBefore.indexOf(condition);
     details.push(`condition removed: ${summarizeCondition(rawBefore[index], index, sides.base)}`);
-    if (anyConditionAlerts) risks.push({ kind: 'condition-removed', message: `**${policy}**: condition "${condition.displayName}" removed (alerts on less)` });
+    if (anyConditionAlerts)
+      risks.push({
+        kind: 'condition-removed',
+        message: `**${policy}**: condition "${condition.displayName}" removed (alerts on less)`,
+      });
   }
   for (const condition of added) {
     const index = conditionsAfter.indexOf(condition);
@@ -283,18 +393,29 @@ export function comparePolicies(before: ResourceRecord, after: ResourceRecord, s
 
   const strategyBefore = isObject(b.alert_strategy) ? b.alert_strategy : {};
   const strategyAfter = isObject(a.alert_strategy) ? a.alert_strategy : {};
-  if (strategyBefore.auto_close !== strategyAfter.auto_close) details.push(`auto-close ${formatDurationText(strategyBefore.auto_close)} → ${formatDurationText(strategyAfter.auto_close)}`);
-  for (const change of leafChanges({ ...strategyBefore, auto_close: null }, { ...strategyAfter, auto_close: null }, ['alert strategy'])) details.push(describeLeafChange(change));
+  if (strategyBefore.auto_close !== strategyAfter.auto_close)
+    details.push(
+      `auto-close ${formatDurationText(strategyBefore.auto_close)} → ${formatDurationText(strategyAfter.auto_close)}`,
+    );
+  for (const change of leafChanges({ ...strategyBefore, auto_close: null }, { ...strategyAfter, auto_close: null }, [
+    'alert strategy',
+  ]))
+    details.push(describeLeafChange(change));
 
   const documentationBefore = isObject(b.documentation) ? b.documentation : {};
   const documentationAfter = isObject(a.documentation) ? a.documentation : {};
-  if (documentationBefore.subject !== documentationAfter.subject) details.push(`notification subject ${JSON.stringify(documentationBefore.subject ?? '')} → ${JSON.stringify(documentationAfter.subject ?? '')}`);
-  if (documentationBefore.content !== documentationAfter.content) details.push(runbookChange(documentationBefore.content, documentationAfter.content));
+  if (documentationBefore.subject !== documentationAfter.subject)
+    details.push(
+      `notification subject ${JSON.stringify(documentationBefore.subject ?? '')} → ${JSON.stringify(documentationAfter.subject ?? '')}`,
+    );
+  if (documentationBefore.content !== documentationAfter.content)
+    details.push(runbookChange(documentationBefore.content, documentationAfter.content));
 
   const labelsBefore = isObject(b.user_labels) ? b.user_labels : {};
   const labelsAfter = isObject(a.user_labels) ? a.user_labels : {};
   for (const key of [...new Set([...Object.keys(labelsBefore), ...Object.keys(labelsAfter)])].sort()) {
-    if (labelsBefore[key] !== labelsAfter[key]) details.push(`label ${key}: ${text(labelsBefore[key]) ?? 'unset'} → ${text(labelsAfter[key]) ?? 'unset'}`);
+    if (labelsBefore[key] !== labelsAfter[key])
+      details.push(`label ${key}: ${text(labelsBefore[key]) ?? 'unset'} → ${text(labelsAfter[key]) ?? 'unset'}`);
   }
   if (b.project !== a.project) details.push(`project ${text(b.project) ?? 'unset'} → ${text(a.project) ?? 'unset'}`);
 
@@ -329,6 +450,8 @@ export function summarizePolicy(record: ResourceRecord, side: StackSide): string
   if (!isEnabled(body)) lines.push('disabled');
   const channels = policyChannels(body, side).map((channel) => channel.name);
   lines.push(channels.length > 0 ? `channels ${channels.join(', ')}` : 'no notification channels');
-  objects(body.conditions).forEach((condition, index) => lines.push(`condition ${summarizeCondition(condition, index, side)}`));
+  objects(body.conditions).forEach((condition, index) =>
+    lines.push(`condition ${summarizeCondition(condition, index, side)}`),
+  );
   return lines;
 }

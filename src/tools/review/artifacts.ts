@@ -28,11 +28,16 @@ export class ArtifactError extends VigilError {
 const ARTIFACT_FILE = 'cdk.tf.json';
 
 export function loadArtifacts(location: string): StackArtifact[] {
-  if (!fs.existsSync(location)) throw new ArtifactError(`${location}: no such file or directory (expected a cdktf.out directory or a ${ARTIFACT_FILE} file)`);
+  if (!fs.existsSync(location))
+    throw new ArtifactError(
+      `${location}: no such file or directory (expected a cdktf.out directory or a ${ARTIFACT_FILE} file)`,
+    );
   if (fs.statSync(location).isFile()) return [readArtifact(location, stackNameOfFile(location), true)];
   const files = findArtifactFiles(location);
   if (files.length === 0) {
-    throw new ArtifactError(`${location}: no synthesized stack found (expected ${path.join(location, 'stacks', '<stack>', ARTIFACT_FILE)} or ${path.join(location, ARTIFACT_FILE)}); run the synth first`);
+    throw new ArtifactError(
+      `${location}: no synthesized stack found (expected ${path.join(location, 'stacks', '<stack>', ARTIFACT_FILE)} or ${path.join(location, ARTIFACT_FILE)}); run the synth first`,
+    );
   }
   return files.map((file) => readArtifact(file, stackNameOfFile(file), false));
 }
@@ -40,7 +45,9 @@ export function loadArtifacts(location: string): StackArtifact[] {
 function findArtifactFiles(directory: string): string[] {
   for (const stacksDirectory of [path.join(directory, 'stacks'), path.join(directory, 'cdktf.out', 'stacks')]) {
     if (!fs.existsSync(stacksDirectory) || !fs.statSync(stacksDirectory).isDirectory()) continue;
-    const files = fs.readdirSync(stacksDirectory).sort()
+    const files = fs
+      .readdirSync(stacksDirectory)
+      .sort()
       .map((name) => path.join(stacksDirectory, name, ARTIFACT_FILE))
       .filter((file) => fs.existsSync(file));
     if (files.length > 0) return files;
@@ -72,14 +79,20 @@ export function parseArtifact(text: string, file: string): TerraformJson {
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new ArtifactError(`${file}: is not JSON (${(error as Error).message}); expected the Terraform JSON that cdktf synth writes`);
+    throw new ArtifactError(
+      `${file}: is not JSON (${(error as Error).message}); expected the Terraform JSON that cdktf synth writes`,
+    );
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new ArtifactError(`${file}: expected a Terraform JSON object with a "resource" block, found ${Array.isArray(doc) ? 'an array' : typeof doc}`);
+    throw new ArtifactError(
+      `${file}: expected a Terraform JSON object with a "resource" block, found ${Array.isArray(doc) ? 'an array' : typeof doc}`,
+    );
   }
   const resource = (doc as TerraformJson).resource;
   if (resource !== undefined && (resource === null || typeof resource !== 'object' || Array.isArray(resource))) {
-    throw new ArtifactError(`${file}: "resource" must be an object of resource types, found ${Array.isArray(resource) ? 'an array' : typeof resource}`);
+    throw new ArtifactError(
+      `${file}: "resource" must be an object of resource types, found ${Array.isArray(resource) ? 'an array' : typeof resource}`,
+    );
   }
   return doc as TerraformJson;
 }
@@ -99,5 +112,9 @@ export function pairStacks(base: readonly StackArtifact[], head: readonly StackA
     return [{ stack: head[0].givenAsFile ? base[0].stack : head[0].stack, base: base[0], head: head[0] }];
   }
   const names = [...new Set([...base.map((a) => a.stack), ...head.map((a) => a.stack)])].sort();
-  return names.map((stack) => ({ stack, base: base.find((a) => a.stack === stack), head: head.find((a) => a.stack === stack) }));
+  return names.map((stack) => ({
+    stack,
+    base: base.find((a) => a.stack === stack),
+    head: head.find((a) => a.stack === stack),
+  }));
 }

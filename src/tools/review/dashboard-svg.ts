@@ -42,7 +42,8 @@ function wrap(text: string, width: number, maxLines: number): string[] {
   }
   if (current !== '') lines.push(current);
   const kept = lines.slice(0, Math.max(1, maxLines)).map((line) => fit(line, width));
-  if (lines.length > kept.length) kept[kept.length - 1] = fit(`${kept[kept.length - 1]} ${lines[kept.length]}`, width).replace(/([^…])$/, '$1…');
+  if (lines.length > kept.length)
+    kept[kept.length - 1] = fit(`${kept[kept.length - 1]} ${lines[kept.length]}`, width).replace(/([^…])$/, '$1…');
   return kept;
 }
 
@@ -53,7 +54,9 @@ function round(value: number): string {
 function titleText(title: string, x: number, y: number, width: number, height: number): string {
   const lineHeight = FONT_SIZE + 3;
   const lines = wrap(title, width, Math.floor((height - 4) / lineHeight));
-  const spans = lines.map((line, index) => `<tspan x="${round(x + 4)}" dy="${index === 0 ? 0 : lineHeight}">${escapeXml(line)}</tspan>`).join('');
+  const spans = lines
+    .map((line, index) => `<tspan x="${round(x + 4)}" dy="${index === 0 ? 0 : lineHeight}">${escapeXml(line)}</tspan>`)
+    .join('');
   return `<text x="${round(x + 4)}" y="${round(y + lineHeight)}" font-size="${FONT_SIZE}">${spans}</text>`;
 }
 
@@ -62,8 +65,15 @@ interface Panel {
   readonly height: number;
 }
 
-function drawPanel(layout: DashboardLayout | undefined, label: string, left: number, states: ReadonlyMap<string, keyof typeof STYLE>): Panel {
-  const parts: string[] = [`<text x="${left}" y="${HEADER - 16}" font-size="14" font-weight="bold">${escapeXml(label)}</text>`];
+function drawPanel(
+  layout: DashboardLayout | undefined,
+  label: string,
+  left: number,
+  states: ReadonlyMap<string, keyof typeof STYLE>,
+): Panel {
+  const parts: string[] = [
+    `<text x="${left}" y="${HEADER - 16}" font-size="14" font-weight="bold">${escapeXml(label)}</text>`,
+  ];
   if (!layout) {
     parts.push(`<text x="${left}" y="${HEADER + 16}" font-size="${FONT_SIZE}" fill="#57606a">(no dashboard)</text>`);
     return { body: parts.join('\n'), height: 40 };
@@ -78,15 +88,21 @@ function drawPanel(layout: DashboardLayout | undefined, label: string, left: num
     const width = Math.max(2, tile.width * unit - 2);
     const height = Math.max(2, tile.height * rowUnit - 2);
     bottom = Math.max(bottom, tile.y * rowUnit + height);
-    parts.push(`<g><title>${escapeXml(tile.key)}</title><rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}" rx="3" fill="${style.fill}" stroke="${style.stroke}"/>`
-      + (height >= FONT_SIZE + 4 ? titleText(tile.key, x, y, width, height) : '')
-      + '</g>');
+    parts.push(
+      `<g><title>${escapeXml(tile.key)}</title><rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}" rx="3" fill="${style.fill}" stroke="${style.stroke}"/>` +
+        (height >= FONT_SIZE + 4 ? titleText(tile.key, x, y, width, height) : '') +
+        '</g>',
+    );
   }
   return { body: parts.join('\n'), height: bottom };
 }
 
 /** Before on the left, after on the right; removed tiles red on the left, added green on the right. */
-export function renderLayoutSvg(before: DashboardLayout | undefined, after: DashboardLayout | undefined, changes: readonly TileChange[]): string {
+export function renderLayoutSvg(
+  before: DashboardLayout | undefined,
+  after: DashboardLayout | undefined,
+  changes: readonly TileChange[],
+): string {
   const beforeStates = new Map<string, keyof typeof STYLE>();
   const afterStates = new Map<string, keyof typeof STYLE>();
   for (const change of changes) {
@@ -102,10 +118,12 @@ export function renderLayoutSvg(before: DashboardLayout | undefined, after: Dash
   const left = drawPanel(before, `before: ${before?.displayName ?? ''}`, 0, beforeStates);
   const right = drawPanel(after, `after: ${after?.displayName ?? ''}`, PANEL_WIDTH + GAP, afterStates);
   const legendY = HEADER + Math.max(left.height, right.height) + 24;
-  const legend = (['added', 'removed', 'changed', 'moved', 'unchanged'] as const).map((state, index) => {
-    const x = index * 96;
-    return `<rect x="${x}" y="${legendY - 10}" width="12" height="12" fill="${STYLE[state].fill}" stroke="${STYLE[state].stroke}"/><text x="${x + 16}" y="${legendY}" font-size="${FONT_SIZE}">${state}</text>`;
-  }).join('\n');
+  const legend = (['added', 'removed', 'changed', 'moved', 'unchanged'] as const)
+    .map((state, index) => {
+      const x = index * 96;
+      return `<rect x="${x}" y="${legendY - 10}" width="12" height="12" fill="${STYLE[state].fill}" stroke="${STYLE[state].stroke}"/><text x="${x + 16}" y="${legendY}" font-size="${FONT_SIZE}">${state}</text>`;
+    })
+    .join('\n');
   const width = 2 * PANEL_WIDTH + GAP;
   const height = legendY + 12;
   return [

@@ -24,14 +24,33 @@ export interface DashboardLayout {
   readonly tiles: readonly Tile[];
 }
 
-const WIDGET_KINDS = ['xyChart', 'scorecard', 'text', 'alertChart', 'timeSeriesTable', 'collapsibleGroup', 'logsPanel', 'incidentList', 'pieChart', 'errorReportingPanel', 'sectionHeader', 'singleViewGroup', 'filterControl', 'blank'];
+const WIDGET_KINDS = [
+  'xyChart',
+  'scorecard',
+  'text',
+  'alertChart',
+  'timeSeriesTable',
+  'collapsibleGroup',
+  'logsPanel',
+  'incidentList',
+  'pieChart',
+  'errorReportingPanel',
+  'sectionHeader',
+  'singleViewGroup',
+  'filterControl',
+  'blank',
+];
 
 function widgetKind(widget: JsonObject): string {
   return WIDGET_KINDS.find((kind) => widget[kind] !== undefined) ?? 'widget';
 }
 
 function number(value: Json | undefined, fallback: number): number {
-  return typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : fallback;
+  return typeof value === 'number'
+    ? value
+    : typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
+      ? Number(value)
+      : fallback;
 }
 
 /**
@@ -45,26 +64,45 @@ export function dashboardLayout(dashboard: JsonObject): DashboardLayout {
   let columns = 12;
   if (isObject(dashboard.mosaicLayout)) {
     columns = number(dashboard.mosaicLayout.columns, 12);
-    for (const tile of Array.isArray(dashboard.mosaicLayout.tiles) ? dashboard.mosaicLayout.tiles.filter(isObject) : []) {
-      raw.push({ widget: isObject(tile.widget) ? tile.widget : {}, x: number(tile.xPos, 0), y: number(tile.yPos, 0), width: number(tile.width, 1), height: number(tile.height, 1) });
+    for (const tile of Array.isArray(dashboard.mosaicLayout.tiles)
+      ? dashboard.mosaicLayout.tiles.filter(isObject)
+      : []) {
+      raw.push({
+        widget: isObject(tile.widget) ? tile.widget : {},
+        x: number(tile.xPos, 0),
+        y: number(tile.yPos, 0),
+        width: number(tile.width, 1),
+        height: number(tile.height, 1),
+      });
     }
   } else if (isObject(dashboard.gridLayout)) {
     columns = Math.max(1, number(dashboard.gridLayout.columns, 2));
     const widgets = Array.isArray(dashboard.gridLayout.widgets) ? dashboard.gridLayout.widgets.filter(isObject) : [];
-    widgets.forEach((widget, index) => raw.push({ widget, x: index % columns, y: Math.floor(index / columns), width: 1, height: 1 }));
+    widgets.forEach((widget, index) =>
+      raw.push({ widget, x: index % columns, y: Math.floor(index / columns), width: 1, height: 1 }),
+    );
   } else if (isObject(dashboard.rowLayout) || isObject(dashboard.columnLayout)) {
     const byRows = isObject(dashboard.rowLayout);
     const layout = (byRows ? dashboard.rowLayout : dashboard.columnLayout) as JsonObject;
-    const groups = (Array.isArray(layout[byRows ? 'rows' : 'columns']) ? (layout[byRows ? 'rows' : 'columns'] as Json[]) : []).filter(isObject);
-    columns = byRows ? Math.max(1, ...groups.map((group) => (Array.isArray(group.widgets) ? group.widgets.length : 0))) : Math.max(1, groups.length);
+    const groups = (
+      Array.isArray(layout[byRows ? 'rows' : 'columns']) ? (layout[byRows ? 'rows' : 'columns'] as Json[]) : []
+    ).filter(isObject);
+    columns = byRows
+      ? Math.max(1, ...groups.map((group) => (Array.isArray(group.widgets) ? group.widgets.length : 0)))
+      : Math.max(1, groups.length);
     groups.forEach((group, outer) => {
       const widgets = Array.isArray(group.widgets) ? group.widgets.filter(isObject) : [];
-      widgets.forEach((widget, inner) => raw.push({ widget, x: byRows ? inner : outer, y: byRows ? outer : inner, width: 1, height: 1 }));
+      widgets.forEach((widget, inner) =>
+        raw.push({ widget, x: byRows ? inner : outer, y: byRows ? outer : inner, width: 1, height: 1 }),
+      );
     });
   }
   const seen = new Map<string, number>();
   const tiles = raw.map((entry) => {
-    const title = typeof entry.widget.title === 'string' && entry.widget.title.trim() !== '' ? entry.widget.title : `(untitled ${widgetKind(entry.widget)})`;
+    const title =
+      typeof entry.widget.title === 'string' && entry.widget.title.trim() !== ''
+        ? entry.widget.title
+        : `(untitled ${widgetKind(entry.widget)})`;
     const count = (seen.get(title) ?? 0) + 1;
     seen.set(title, count);
     return { ...entry, title, key: count === 1 ? title : `${title} (${count})` };
@@ -83,7 +121,8 @@ export function compareTiles(before: DashboardLayout, after: DashboardLayout): T
       continue;
     }
     const details: string[] = [];
-    if (stableJson(tile.widget) !== stableJson(now.widget)) appendAll(details, widgetDifferences(tile.widget, now.widget));
+    if (stableJson(tile.widget) !== stableJson(now.widget))
+      appendAll(details, widgetDifferences(tile.widget, now.widget));
     const moved = tile.x !== now.x || tile.y !== now.y;
     const resized = tile.width !== now.width || tile.height !== now.height;
     if (moved) details.push(`moved (${tile.x}, ${tile.y}) → (${now.x}, ${now.y})`);
@@ -92,7 +131,8 @@ export function compareTiles(before: DashboardLayout, after: DashboardLayout): T
     const contentChanged = stableJson(tile.widget) !== stableJson(now.widget);
     changes.push({ kind: contentChanged ? 'changed' : 'moved', title: tile.key, details });
   }
-  for (const tile of after.tiles) if (!beforeKeys.has(tile.key)) changes.push({ kind: 'added', title: tile.key, details: [] });
+  for (const tile of after.tiles)
+    if (!beforeKeys.has(tile.key)) changes.push({ kind: 'added', title: tile.key, details: [] });
   return pairRetitled(changes, before, after);
 }
 
@@ -102,7 +142,8 @@ function pairRetitled(changes: TileChange[], before: DashboardLayout, after: Das
   const beforeByKey = new Map(before.tiles.map((tile) => [tile.key, tile]));
   const afterByKey = new Map(after.tiles.map((tile) => [tile.key, tile]));
   const removedByPlace = new Map<string, TileChange>();
-  for (const change of changes) if (change.kind === 'removed') removedByPlace.set(place(beforeByKey.get(change.title)!), change);
+  for (const change of changes)
+    if (change.kind === 'removed') removedByPlace.set(place(beforeByKey.get(change.title)!), change);
   const result: TileChange[] = [];
   const consumed = new Set<TileChange>();
   for (const change of changes) {
@@ -113,8 +154,15 @@ function pairRetitled(changes: TileChange[], before: DashboardLayout, after: Das
     consumed.add(removed);
     consumed.add(change);
     const old = beforeByKey.get(removed.title)!;
-    const content = stableJson({ ...old.widget, title: null }) === stableJson({ ...tile.widget, title: null }) ? [] : widgetDifferences(old.widget, tile.widget);
-    result.push({ kind: 'changed', title: change.title, details: [`title "${removed.title}" → "${change.title}"`, ...content] });
+    const content =
+      stableJson({ ...old.widget, title: null }) === stableJson({ ...tile.widget, title: null })
+        ? []
+        : widgetDifferences(old.widget, tile.widget);
+    result.push({
+      kind: 'changed',
+      title: change.title,
+      details: [`title "${removed.title}" → "${change.title}"`, ...content],
+    });
   }
   return [...changes.filter((change) => !consumed.has(change)), ...result];
 }
@@ -131,17 +179,29 @@ function widgetDifferences(before: JsonObject, after: JsonObject): string[] {
   if (queriesOf(b) !== queriesOf(a)) {
     const countBefore = Array.isArray(b.dataSets) ? b.dataSets.length : undefined;
     const countAfter = Array.isArray(a.dataSets) ? a.dataSets.length : undefined;
-    parts.push(countBefore !== undefined && countAfter !== undefined && countBefore !== countAfter ? `series ${countBefore} → ${countAfter}` : 'queries changed');
+    parts.push(
+      countBefore !== undefined && countAfter !== undefined && countBefore !== countAfter
+        ? `series ${countBefore} → ${countAfter}`
+        : 'queries changed',
+    );
   }
-  const thresholds = (chart: JsonObject) => (Array.isArray(chart.thresholds) ? chart.thresholds.filter(isObject).map((t) => (typeof t.label === 'string' && t.label !== '' ? t.label : String(t.value))) : []);
-  if (stableJson(thresholds(b)) !== stableJson(thresholds(a))) parts.push(`threshold lines [${thresholds(b).join(', ')}] → [${thresholds(a).join(', ')}]`);
+  const thresholds = (chart: JsonObject) =>
+    Array.isArray(chart.thresholds)
+      ? chart.thresholds
+          .filter(isObject)
+          .map((t) => (typeof t.label === 'string' && t.label !== '' ? t.label : String(t.value)))
+      : [];
+  if (stableJson(thresholds(b)) !== stableJson(thresholds(a)))
+    parts.push(`threshold lines [${thresholds(b).join(', ')}] → [${thresholds(a).join(', ')}]`);
   else if (stableJson(b.thresholds ?? null) !== stableJson(a.thresholds ?? null)) parts.push('threshold lines changed');
   if (stableJson(b.yAxis ?? null) !== stableJson(a.yAxis ?? null)) parts.push('y axis changed');
   if (kindBefore === 'text' && stableJson(b) !== stableJson(a)) parts.push('text changed');
   const known = new Set(['dataSets', 'timeSeriesQuery', 'dataSet', 'thresholds', 'yAxis']);
-  const rest = (chart: JsonObject) => stableJson(Object.fromEntries(Object.entries(chart).filter(([key]) => !known.has(key))));
+  const rest = (chart: JsonObject) =>
+    stableJson(Object.fromEntries(Object.entries(chart).filter(([key]) => !known.has(key))));
   if (kindBefore !== 'text' && rest(b) !== rest(a)) parts.push('chart options changed');
-  const outside = (widget: JsonObject) => stableJson(Object.fromEntries(Object.entries(widget).filter(([key]) => key !== kindBefore)));
+  const outside = (widget: JsonObject) =>
+    stableJson(Object.fromEntries(Object.entries(widget).filter(([key]) => key !== kindBefore)));
   if (outside(before) !== outside(after) && parts.length === 0) parts.push('widget settings changed');
   return parts.length > 0 ? parts : ['content changed'];
 }

@@ -53,17 +53,20 @@ export function driftCheckRisks(base: TerraformJson | undefined, head: Terraform
     const now = after.get(address);
     if (!now) {
       risks.push({
-        kind: 'drift-check-removed', address,
-        message: `drift check \`${address}\` is removed (${check.settings.size} expected `
-          + `setting${check.settings.size === 1 ? '' : 's'}: ${[...check.settings.keys()].join(', ')}): `
-          + '`npm run drift` no longer sees it change',
+        kind: 'drift-check-removed',
+        address,
+        message:
+          `drift check \`${address}\` is removed (${check.settings.size} expected ` +
+          `setting${check.settings.size === 1 ? '' : 's'}: ${[...check.settings.keys()].join(', ')}): ` +
+          '`npm run drift` no longer sees it change',
       });
       continue;
     }
     const lost = [...check.settings.keys()].filter((setting) => !now.settings.has(setting));
     if (lost.length > 0) {
       risks.push({
-        kind: 'drift-expectation-removed', address,
+        kind: 'drift-expectation-removed',
+        address,
         message: `drift check \`${address}\` no longer expects ${lost.join(', ')}: a change there goes unnoticed`,
       });
     }

@@ -36,9 +36,10 @@ function diffOps(a: readonly string[], b: readonly string[]): Op[] {
   const table = new Uint32Array((a.length + 1) * width);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      table[i * width + j] = a[i] === b[j]
-        ? table[(i + 1) * width + j + 1] + 1
-        : Math.max(table[(i + 1) * width + j], table[i * width + j + 1]);
+      table[i * width + j] =
+        a[i] === b[j]
+          ? table[(i + 1) * width + j + 1] + 1
+          : Math.max(table[(i + 1) * width + j], table[i * width + j + 1]);
     }
   }
   const ops: Op[] = [];
@@ -80,8 +81,10 @@ function hunks(ops: readonly Op[], context: number): Hunk[] {
     const lineB = ops.slice(0, from).filter((op) => op.mark !== '-').length + 1;
     const slice = ops.slice(from, end);
     result.push({
-      startA: lineA, countA: slice.filter((op) => op.mark !== '+').length,
-      startB: lineB, countB: slice.filter((op) => op.mark !== '-').length,
+      startA: lineA,
+      countA: slice.filter((op) => op.mark !== '+').length,
+      startB: lineB,
+      countB: slice.filter((op) => op.mark !== '-').length,
       ops: slice,
     });
   }

@@ -28,7 +28,12 @@ interface Block {
 }
 
 const CUT_NAMES: Readonly<Record<Priority, string>> = {
-  0: 'warning lines', 1: 'lint findings', 2: 'changed resources', 3: 'attribute lines of changed resources', 4: 'summary lines of added resources', 5: 'dashboard tile lines',
+  0: 'warning lines',
+  1: 'lint findings',
+  2: 'changed resources',
+  3: 'attribute lines of changed resources',
+  4: 'summary lines of added resources',
+  5: 'dashboard tile lines',
 };
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
@@ -41,7 +46,12 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   google_monitoring_custom_service: 'service',
 };
 
-const KIND_HEADINGS: Readonly<Record<ResourceChange['kind'], string>> = { removed: 'Removed', moved: 'Moved (new Terraform address)', changed: 'Changed', added: 'Added' };
+const KIND_HEADINGS: Readonly<Record<ResourceChange['kind'], string>> = {
+  removed: 'Removed',
+  moved: 'Moved (new Terraform address)',
+  changed: 'Changed',
+  added: 'Added',
+};
 const TILE_MARKS: Readonly<Record<TileChange['kind'], string>> = { added: '+', removed: '−', changed: '~', moved: '↔' };
 
 function typeName(type: string): string {
@@ -50,12 +60,21 @@ function typeName(type: string): string {
 
 function resourceBlocks(change: ResourceChange): Block[] {
   const added = change.kind === 'added';
-  const where = change.previousAddress ? `\`${change.previousAddress}\` → \`${change.address}\`` : `\`${change.address}\``;
-  const blocks: Block[] = [{ text: `- ${typeName(change.type)} **${change.label}** (${where})`, priority: added ? 3 : 2 }];
+  const where = change.previousAddress
+    ? `\`${change.previousAddress}\` → \`${change.address}\``
+    : `\`${change.address}\``;
+  const blocks: Block[] = [
+    { text: `- ${typeName(change.type)} **${change.label}** (${where})`, priority: added ? 3 : 2 },
+  ];
   for (const detail of change.details) blocks.push({ text: `  - ${detail}`, priority: added ? 4 : 3 });
   if (change.dashboard) {
-    if (change.dashboard.tileCount !== undefined) blocks.push({ text: `  - ${change.dashboard.tileCount} tile${change.dashboard.tileCount === 1 ? '' : 's'}`, priority: added ? 4 : 3 });
-    if (change.dashboard.svgFile) blocks.push({ text: `  - layout before/after: \`${change.dashboard.svgFile}\``, priority: 3 });
+    if (change.dashboard.tileCount !== undefined)
+      blocks.push({
+        text: `  - ${change.dashboard.tileCount} tile${change.dashboard.tileCount === 1 ? '' : 's'}`,
+        priority: added ? 4 : 3,
+      });
+    if (change.dashboard.svgFile)
+      blocks.push({ text: `  - layout before/after: \`${change.dashboard.svgFile}\``, priority: 3 });
     for (const tile of change.dashboard.tiles) {
       const details = tile.details.length > 0 ? `: ${tile.details.join('; ')}` : '';
       blocks.push({ text: `  - tile ${TILE_MARKS[tile.kind]} "${tile.title}"${details}`, priority: 5 });
@@ -71,13 +90,20 @@ function buildBlocks(review: ReviewResult, title: string): Block[] {
     return blocks;
   }
   const table = ['| Stack | Added | Changed | Removed | Moved |', '|---|---:|---:|---:|---:|'];
-  for (const stack of review.stacks) table.push(`| ${stack.stack} | ${stack.counts.added} | ${stack.counts.changed} | ${stack.counts.removed} | ${stack.counts.moved} |`);
+  for (const stack of review.stacks)
+    table.push(
+      `| ${stack.stack} | ${stack.counts.added} | ${stack.counts.changed} | ${stack.counts.removed} | ${stack.counts.moved} |`,
+    );
   blocks.push({ text: `${table.join('\n')}\n`, priority: 0 });
 
   if (review.risks.length > 0) {
-    blocks.push({ text: `### ⚠️ Review first: ${review.risks.length} risky change${review.risks.length === 1 ? '' : 's'}\n`, priority: 0 });
+    blocks.push({
+      text: `### ⚠️ Review first: ${review.risks.length} risky change${review.risks.length === 1 ? '' : 's'}\n`,
+      priority: 0,
+    });
     const multiStack = review.stacks.length > 1;
-    for (const risk of review.risks) blocks.push({ text: `- ${multiStack ? `${risk.stack}: ` : ''}${risk.message}`, priority: 0 });
+    for (const risk of review.risks)
+      blocks.push({ text: `- ${multiStack ? `${risk.stack}: ` : ''}${risk.message}`, priority: 0 });
     blocks.push({ text: '', priority: 0 });
   }
 
@@ -100,20 +126,32 @@ function buildBlocks(review: ReviewResult, title: string): Block[] {
     const hint = finding.hint ? ` — ${finding.hint}` : '';
     const stack = review.stacks.length > 1 ? `${finding.stack}: ` : '';
     // Lint's paths start from the document root (`resource.<type>.<id>.…`); the resource is already named.
-    const where = finding.path.startsWith(`resource.${finding.resource}.`) ? finding.path.slice(`resource.${finding.resource}.`.length) : finding.path;
-    blocks.push({ text: `- **${finding.severity}** ${stack}\`${finding.resource}\`${where ? ` \`${where}\`` : ''} (${finding.ruleId}): ${finding.message}${hint}`, priority: 1 });
+    const where = finding.path.startsWith(`resource.${finding.resource}.`)
+      ? finding.path.slice(`resource.${finding.resource}.`.length)
+      : finding.path;
+    blocks.push({
+      text: `- **${finding.severity}** ${stack}\`${finding.resource}\`${where ? ` \`${where}\`` : ''} (${finding.ruleId}): ${finding.message}${hint}`,
+      priority: 1,
+    });
   }
   return blocks;
 }
 
 function join(blocks: readonly Block[]): string {
-  return `${blocks.map((block) => block.text).join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${blocks
+    .map((block) => block.text)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 export function renderMarkdown(review: ReviewResult, options: MarkdownOptions = {}): string {
   const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
   // Masked first, so the cap measures what is printed.
-  const blocks = buildBlocks(review, options.title ?? 'Monitoring changes').map((block) => ({ ...block, text: maskSecrets(block.text) }));
+  const blocks = buildBlocks(review, options.title ?? 'Monitoring changes').map((block) => ({
+    ...block,
+    text: maskSecrets(block.text),
+  }));
   let text = join(blocks);
   if (text.length <= maxChars) return text;
 
@@ -129,7 +167,9 @@ export function renderMarkdown(review: ReviewResult, options: MarkdownOptions = 
       cut.set(priority, (cut.get(priority) ?? 0) + 1);
     }
   }
-  const parts = [...cut.entries()].sort((a, b) => b[0] - a[0]).map(([priority, count]) => `${count} ${CUT_NAMES[priority]}`);
+  const parts = [...cut.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([priority, count]) => `${count} ${CUT_NAMES[priority]}`);
   const note = `\n> ✂️ Cut to stay under ${maxChars.toLocaleString('en-US')} characters (GitHub's comment limit), least important first: ${parts.join(', ')}. Run \`vigil review\` locally or see the job summary for all of it.`;
   text = `${join(kept).trimEnd()}\n${note}\n`;
   if (text.length <= maxChars) return text;

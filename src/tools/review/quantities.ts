@@ -87,7 +87,9 @@ export interface ScaleInputs {
  */
 export function valueScale(inputs: ScaleInputs): ValueScale {
   if (inputs.ratio) return { unit: 'ratio' };
-  const steps = [inputs.reducer, inputs.aligner].filter((step): step is string => Boolean(step) && step !== 'REDUCE_NONE' && step !== 'ALIGN_NONE');
+  const steps = [inputs.reducer, inputs.aligner].filter(
+    (step): step is string => Boolean(step) && step !== 'REDUCE_NONE' && step !== 'ALIGN_NONE',
+  );
   // The reducer runs last, so it decides first.
   for (const step of steps) {
     if (COUNTING.test(step)) return { unit: '1' };
@@ -97,7 +99,10 @@ export function valueScale(inputs: ScaleInputs): ValueScale {
   return { unit, perSecond: inputs.aligner === 'ALIGN_RATE' };
 }
 
-export function metricUnit(metricType: string | undefined, logMetricUnits: ReadonlyMap<string, string>): string | undefined {
+export function metricUnit(
+  metricType: string | undefined,
+  logMetricUnits: ReadonlyMap<string, string>,
+): string | undefined {
   if (!metricType) return undefined;
   return lookupMetric(metricType)?.unit ?? logMetricUnits.get(metricType);
 }

@@ -10,7 +10,17 @@ import { describeLeafChange, leafChanges } from './json-changes';
 import { LintFunction, newLintFindings } from './lint-findings';
 import type { ChangeKind, DashboardChange, ResourceChange, ReviewResult, Risk, RiskKind, StackReview } from './model';
 import {
-  ALERT_POLICY, DASHBOARD, JsonObject, LOGGING_METRIC, NOTIFICATION_CHANNEL, parseDashboardJson, resourceIdentity, resourceLabel, ResourceRecord, stableJson, UPTIME_CHECK,
+  ALERT_POLICY,
+  DASHBOARD,
+  JsonObject,
+  LOGGING_METRIC,
+  NOTIFICATION_CHANNEL,
+  parseDashboardJson,
+  resourceIdentity,
+  resourceLabel,
+  ResourceRecord,
+  stableJson,
+  UPTIME_CHECK,
 } from './resources';
 import { StackSide, stackSide } from './stack-side';
 import { compareUptimeChecks } from './uptime-checks';
@@ -27,25 +37,47 @@ export interface ReviewOptions {
 
 /** Most dangerous first: the order of the warning section. */
 const RISK_ORDER: readonly RiskKind[] = [
-  'policy-removed', 'policy-disabled', 'policy-lost-all-channels', 'policy-lost-paging-channel', 'channel-removed', 'uptime-check-removed',
-  'drift-check-removed', 'drift-expectation-removed', 'uptime-matcher-removed', 'uptime-regions-reduced', 'uptime-period-longer',
-  'loosened', 'severity-lowered', 'condition-removed', 'address-changed',
+  'policy-removed',
+  'policy-disabled',
+  'policy-lost-all-channels',
+  'policy-lost-paging-channel',
+  'channel-removed',
+  'uptime-check-removed',
+  'drift-check-removed',
+  'drift-expectation-removed',
+  'uptime-matcher-removed',
+  'uptime-regions-reduced',
+  'uptime-period-longer',
+  'loosened',
+  'severity-lowered',
+  'condition-removed',
+  'address-changed',
 ];
 const KIND_ORDER: readonly ChangeKind[] = ['removed', 'moved', 'changed', 'added'];
 const TYPE_ORDER: readonly string[] = [ALERT_POLICY, NOTIFICATION_CHANNEL, UPTIME_CHECK, LOGGING_METRIC, DASHBOARD];
 
-export function review(base: readonly StackArtifact[], head: readonly StackArtifact[], options: ReviewOptions = {}): ReviewResult {
+export function review(
+  base: readonly StackArtifact[],
+  head: readonly StackArtifact[],
+  options: ReviewOptions = {},
+): ReviewResult {
   const pairs = pairStacks(base, head);
   const risks: Risk[] = [];
   const stacks = pairs.map((pair) => reviewStack(pair, risks, options));
-  risks.sort((a, b) => RISK_ORDER.indexOf(a.kind) - RISK_ORDER.indexOf(b.kind) || a.stack.localeCompare(b.stack) || a.address.localeCompare(b.address));
+  risks.sort(
+    (a, b) =>
+      RISK_ORDER.indexOf(a.kind) - RISK_ORDER.indexOf(b.kind) ||
+      a.stack.localeCompare(b.stack) ||
+      a.address.localeCompare(b.address),
+  );
   return { stacks, risks, lint: newLintFindings(pairs, options.lint) };
 }
 
 function reviewStack(pair: StackPair, risks: Risk[], options: ReviewOptions): StackReview {
   const sides = { base: stackSide(pair.base?.doc), head: stackSide(pair.head?.doc) };
   const changes: ResourceChange[] = [];
-  const addRisks = (address: string, found: readonly FoundRisk[]) => found.forEach((risk) => risks.push({ stack: pair.stack, address, ...risk }));
+  const addRisks = (address: string, found: readonly FoundRisk[]) =>
+    found.forEach((risk) => risks.push({ stack: pair.stack, address, ...risk }));
   for (const risk of driftCheckRisks(pair.base?.doc, pair.head?.doc)) risks.push({ stack: pair.stack, ...risk });
   const removed = [...sides.base.resources.values()].filter((record) => !sides.head.resources.has(record.address));
   const added = [...sides.head.resources.values()].filter((record) => !sides.base.resources.has(record.address));
@@ -61,28 +93,66 @@ function reviewStack(pair: StackPair, risks: Risk[], options: ReviewOptions): St
       address: after.address,
       message: `**${resourceLabel(after)}** moves \`${before.address}\` → \`${after.address}\`: Terraform destroys and recreates it${before.type === ALERT_POLICY ? ', losing its incident history' : ''} (keep the logical id, or add a \`moved\` block)`,
     });
-    changes.push({ kind: 'moved', type: after.type, address: after.address, previousAddress: before.address, label: resourceLabel(after), details: compared.details, ...(compared.dashboard ? { dashboard: compared.dashboard } : {}) });
+    changes.push({
+      kind: 'moved',
+      type: after.type,
+      address: after.address,
+      previousAddress: before.address,
+      label: resourceLabel(after),
+      details: compared.details,
+      ...(compared.dashboard ? { dashboard: compared.dashboard } : {}),
+    });
   }
   for (const record of removed) {
     const removedRisk = removalRisk(record);
     if (removedRisk) risks.push({ stack: pair.stack, address: record.address, ...removedRisk });
     const dashboard = record.type === DASHBOARD ? dashboardChange(record, undefined, pair.stack, options) : undefined;
-    changes.push({ kind: 'removed', type: record.type, address: record.address, label: resourceLabel(record), details: record.type === ALERT_POLICY ? summarizePolicy(record, sides.base) : [], ...(dashboard ? { dashboard } : {}) });
+    changes.push({
+      kind: 'removed',
+      type: record.type,
+      address: record.address,
+      label: resourceLabel(record),
+      details: record.type === ALERT_POLICY ? summarizePolicy(record, sides.base) : [],
+      ...(dashboard ? { dashboard } : {}),
+    });
   }
   for (const record of added) {
     const dashboard = record.type === DASHBOARD ? dashboardChange(undefined, record, pair.stack, options) : undefined;
-    changes.push({ kind: 'added', type: record.type, address: record.address, label: resourceLabel(record), details: record.type === ALERT_POLICY ? summarizePolicy(record, sides.head) : [], ...(dashboard ? { dashboard } : {}) });
+    changes.push({
+      kind: 'added',
+      type: record.type,
+      address: record.address,
+      label: resourceLabel(record),
+      details: record.type === ALERT_POLICY ? summarizePolicy(record, sides.head) : [],
+      ...(dashboard ? { dashboard } : {}),
+    });
   }
   for (const before of sides.base.resources.values()) {
     const after = sides.head.resources.get(before.address);
     if (!after || stableJson(before.body) === stableJson(after.body)) continue;
     const compared = compareResources(before, after, sides, pair.stack, options);
     addRisks(after.address, compared.risks);
-    changes.push({ kind: 'changed', type: after.type, address: after.address, label: resourceLabel(after), details: compared.details, ...(compared.dashboard ? { dashboard: compared.dashboard } : {}) });
+    changes.push({
+      kind: 'changed',
+      type: after.type,
+      address: after.address,
+      label: resourceLabel(after),
+      details: compared.details,
+      ...(compared.dashboard ? { dashboard: compared.dashboard } : {}),
+    });
   }
-  changes.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || typeRank(a.type) - typeRank(b.type) || a.address.localeCompare(b.address));
+  changes.sort(
+    (a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      typeRank(a.type) - typeRank(b.type) ||
+      a.address.localeCompare(b.address),
+  );
   const count = (kind: ChangeKind) => changes.filter((change) => change.kind === kind).length;
-  return { stack: pair.stack, counts: { added: count('added'), changed: count('changed'), removed: count('removed'), moved: count('moved') }, changes };
+  return {
+    stack: pair.stack,
+    counts: { added: count('added'), changed: count('changed'), removed: count('removed'), moved: count('moved') },
+    changes,
+  };
 }
 
 function typeRank(type: string): number {
@@ -94,7 +164,10 @@ function typeRank(type: string): number {
  * A removed resource and an added one of the same type and the same name (display name, log
  * metric name) are one resource whose Terraform address changed. Only unambiguous pairs count.
  */
-function findMoves(removed: readonly ResourceRecord[], added: readonly ResourceRecord[]): [ResourceRecord, ResourceRecord][] {
+function findMoves(
+  removed: readonly ResourceRecord[],
+  added: readonly ResourceRecord[],
+): [ResourceRecord, ResourceRecord][] {
   const key = (record: ResourceRecord) => {
     const identity = resourceIdentity(record);
     return identity === undefined ? undefined : `${record.type}\u0000${identity}`;
@@ -121,8 +194,10 @@ function findMoves(removed: readonly ResourceRecord[], added: readonly ResourceR
 function removalRisk(record: ResourceRecord): { kind: RiskKind; message: string } | undefined {
   const label = resourceLabel(record);
   if (record.type === ALERT_POLICY) return { kind: 'policy-removed', message: `alert policy **${label}** is removed` };
-  if (record.type === NOTIFICATION_CHANNEL) return { kind: 'channel-removed', message: `notification channel **${label}** is removed` };
-  if (record.type === UPTIME_CHECK) return { kind: 'uptime-check-removed', message: `uptime check **${label}** is removed` };
+  if (record.type === NOTIFICATION_CHANNEL)
+    return { kind: 'channel-removed', message: `notification channel **${label}** is removed` };
+  if (record.type === UPTIME_CHECK)
+    return { kind: 'uptime-check-removed', message: `uptime check **${label}** is removed` };
   return undefined;
 }
 
@@ -132,16 +207,25 @@ interface Compared {
   readonly dashboard?: DashboardChange;
 }
 
-function compareResources(before: ResourceRecord, after: ResourceRecord, sides: { base: StackSide; head: StackSide }, stack: string, options: ReviewOptions): Compared {
+function compareResources(
+  before: ResourceRecord,
+  after: ResourceRecord,
+  sides: { base: StackSide; head: StackSide },
+  stack: string,
+  options: ReviewOptions,
+): Compared {
   if (before.type === ALERT_POLICY && after.type === ALERT_POLICY) return comparePolicies(before, after, sides);
   if (before.type === DASHBOARD && after.type === DASHBOARD) {
     const details: string[] = [];
     const b = parseDashboardJson(before.body.dashboard_json) ?? {};
     const a = parseDashboardJson(after.body.dashboard_json) ?? {};
-    if (b.displayName !== a.displayName) details.push(`title "${String(b.displayName ?? '')}" → "${String(a.displayName ?? '')}"`);
-    const outsideLayout = (dashboard: JsonObject) => Object.fromEntries(Object.entries(dashboard).filter(([key]) => !/Layout$/.test(key) && key !== 'displayName'));
+    if (b.displayName !== a.displayName)
+      details.push(`title "${String(b.displayName ?? '')}" → "${String(a.displayName ?? '')}"`);
+    const outsideLayout = (dashboard: JsonObject) =>
+      Object.fromEntries(Object.entries(dashboard).filter(([key]) => !/Layout$/.test(key) && key !== 'displayName'));
     for (const change of leafChanges(outsideLayout(b), outsideLayout(a))) details.push(describeLeafChange(change));
-    const rest = (body: JsonObject) => Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'dashboard_json'));
+    const rest = (body: JsonObject) =>
+      Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'dashboard_json'));
     for (const change of leafChanges(rest(before.body), rest(after.body))) details.push(describeLeafChange(change));
     const dashboard = dashboardChange(before, after, stack, options);
     return { details, risks: [], ...(dashboard ? { dashboard } : {}) };
@@ -156,7 +240,12 @@ function layoutOf(record: ResourceRecord | undefined): DashboardLayout | undefin
   return dashboard ? dashboardLayout(dashboard) : undefined;
 }
 
-function dashboardChange(before: ResourceRecord | undefined, after: ResourceRecord | undefined, stack: string, options: ReviewOptions): DashboardChange | undefined {
+function dashboardChange(
+  before: ResourceRecord | undefined,
+  after: ResourceRecord | undefined,
+  stack: string,
+  options: ReviewOptions,
+): DashboardChange | undefined {
   const layoutBefore = layoutOf(before);
   const layoutAfter = layoutOf(after);
   if (!layoutBefore && !layoutAfter) return undefined;
@@ -164,12 +253,17 @@ function dashboardChange(before: ResourceRecord | undefined, after: ResourceReco
   const whole = !layoutBefore || !layoutAfter;
   const tiles = whole ? [] : compareTiles(layoutBefore, layoutAfter);
   const tileCount = whole ? (layoutAfter ?? layoutBefore)!.tiles.length : undefined;
-  if (!options.svgDir || (tiles.length === 0 && !whole)) return { tiles, ...(tileCount !== undefined ? { tileCount } : {}) };
+  if (!options.svgDir || (tiles.length === 0 && !whole))
+    return { tiles, ...(tileCount !== undefined ? { tileCount } : {}) };
   const record = (after ?? before)!;
   const file = path.join(options.svgDir, `${safeFileName(stack)}--${safeFileName(record.id)}.svg`);
   const shown = path.join(options.svgDirShown ?? options.svgDir, path.basename(file));
   const empty: DashboardLayout = { displayName: '', kind: 'mosaic', columns: 48, tiles: [] };
-  writeOutputFile(file, renderLayoutSvg(layoutBefore, layoutAfter, compareTiles(layoutBefore ?? empty, layoutAfter ?? empty)), shown);
+  writeOutputFile(
+    file,
+    renderLayoutSvg(layoutBefore, layoutAfter, compareTiles(layoutBefore ?? empty, layoutAfter ?? empty)),
+    shown,
+  );
   return { tiles, svgFile: shown, ...(tileCount !== undefined ? { tileCount } : {}) };
 }
 

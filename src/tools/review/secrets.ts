@@ -17,14 +17,17 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 ];
 
 // `service_key: "abc…"`, `"auth_token":"…"`, `password=…`: the value after a secret-named key.
-const SECRET_ASSIGNMENT = /((?:auth[_ ]?token|service[_ ]?key|password|passwd|secret|api[_ ]?key|private[_ ]?key|token|serviceKey|authToken|apiKey)["']?\s*(?:[:=]|→)\s*["']?)(?!\$\{var\.)([^\s"',;)}]{6,})/gi;
+const SECRET_ASSIGNMENT =
+  /((?:auth[_ ]?token|service[_ ]?key|password|passwd|secret|api[_ ]?key|private[_ ]?key|token|serviceKey|authToken|apiKey)["']?\s*(?:[:=]|→)\s*["']?)(?!\$\{var\.)([^\s"',;)}]{6,})/gi;
 
 const SECRET_KEY_NAME = /(token|secret|password|passwd|service_?key|api_?key|private_?key|credential)/i;
 
 export function maskSecrets(text: string): string {
   let masked = text;
   for (const pattern of SECRET_PATTERNS) masked = masked.replace(pattern, MASK);
-  return masked.replace(SECRET_ASSIGNMENT, (_match, prefix: string, value: string) => (value === MASK ? `${prefix}${value}` : `${prefix}${MASK}`));
+  return masked.replace(SECRET_ASSIGNMENT, (_match, prefix: string, value: string) =>
+    value === MASK ? `${prefix}${value}` : `${prefix}${MASK}`,
+  );
 }
 
 /** True for attribute names whose values are secrets whatever they look like (`sensitive_labels › service_key`). */

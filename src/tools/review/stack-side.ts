@@ -17,6 +17,7 @@ export function stackSide(doc: TerraformJson | undefined): StackSide {
   const logMetricUnits = new Map<string, string>();
   const logMetrics = doc ? readTerraform(doc, 'stack').logMetrics : undefined;
   // An empty unit reads as the default too.
-  for (const [name, shape] of logMetrics ?? []) logMetricUnits.set(`${LOG_BASED_METRIC_PREFIX}${name}`, shape.unit || '1');
+  for (const [name, shape] of logMetrics ?? [])
+    logMetricUnits.set(`${LOG_BASED_METRIC_PREFIX}${name}`, shape.unit || '1');
   return { resources, logMetricUnits };
 }

@@ -45,14 +45,15 @@ export function compareUptimeChecks(before: ResourceRecord, after: ResourceRecor
   if (stableJson(regionsBefore ?? null) !== stableJson(regionsAfter ?? null)) {
     const shown = (list: string[] | undefined) => (list ? list.join(', ') : 'every region (the default)');
     details.push(`checker regions ${shown(regionsBefore)} → ${shown(regionsAfter)}`);
-    const fewer = regionsAfter !== undefined
-      && (regionsBefore === undefined || regionsAfter.length < regionsBefore.length);
+    const fewer =
+      regionsAfter !== undefined && (regionsBefore === undefined || regionsAfter.length < regionsBefore.length);
     if (fewer) {
       const was = regionsBefore ? `${regionsBefore.length}` : 'every region';
       risks.push({
         kind: 'uptime-regions-reduced',
-        message: `**${label}**: checked from fewer regions, ${was} → ${regionsAfter.length} (${shown(regionsAfter)}): `
-          + 'fewer witnesses of an outage',
+        message:
+          `**${label}**: checked from fewer regions, ${was} → ${regionsAfter.length} (${shown(regionsAfter)}): ` +
+          'fewer witnesses of an outage',
       });
     }
   }
@@ -66,14 +67,16 @@ export function compareUptimeChecks(before: ResourceRecord, after: ResourceRecor
     const secondsAfter = durationSeconds(periodAfter);
     if (secondsBefore !== undefined && secondsAfter !== undefined && secondsAfter > secondsBefore) {
       const every = `${formatDurationText(periodBefore)} → ${formatDurationText(periodAfter)}`;
-      risks.push({ kind: 'uptime-period-longer', message: `**${label}**: checked less often, every ${every} (an outage is seen later)` });
+      risks.push({
+        kind: 'uptime-period-longer',
+        message: `**${label}**: checked less often, every ${every} (an outage is seen later)`,
+      });
     }
   }
 
   // A JSON-path matcher is the same matcher while its path stays; others are known by content.
-  const identity = (matcher: JsonObject) => (isObject(matcher.json_path_matcher)
-    ? `path:${String(matcher.json_path_matcher.json_path)}`
-    : stableJson(matcher));
+  const identity = (matcher: JsonObject) =>
+    isObject(matcher.json_path_matcher) ? `path:${String(matcher.json_path_matcher.json_path)}` : stableJson(matcher);
   const afterByIdentity = new Map(matchers(a).map((matcher) => [identity(matcher), matcher]));
   const beforeByIdentity = new Map(matchers(b).map((matcher) => [identity(matcher), matcher]));
   for (const [key, matcher] of beforeByIdentity) {
@@ -88,8 +91,9 @@ export function compareUptimeChecks(before: ResourceRecord, after: ResourceRecor
     const jsonPath = isObject(matcher.json_path_matcher);
     risks.push({
       kind: 'uptime-matcher-removed',
-      message: `**${label}**: ${jsonPath ? 'JSON-path' : 'content'} matcher removed (${describeMatcher(matcher)}): `
-        + 'a response that fails it now passes the check',
+      message:
+        `**${label}**: ${jsonPath ? 'JSON-path' : 'content'} matcher removed (${describeMatcher(matcher)}): ` +
+        'a response that fails it now passes the check',
     });
   }
   for (const [key, matcher] of afterByIdentity) {

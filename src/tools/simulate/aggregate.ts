@@ -50,9 +50,18 @@ function groupOf(labels: Labels, aggregation: Aggregation): { labels: Labels; ke
 }
 
 /** Without aggregations the raw points are read over one evaluation interval, latest first. */
-const RAW: Aggregation = { alignmentPeriod: EVALUATION_INTERVAL_SECONDS, aligner: 'ALIGN_NONE', reducer: 'REDUCE_NONE', groupByFields: [] };
+const RAW: Aggregation = {
+  alignmentPeriod: EVALUATION_INTERVAL_SECONDS,
+  aligner: 'ALIGN_NONE',
+  reducer: 'REDUCE_NONE',
+  groupByFields: [],
+};
 
-export function aggregateAt(inputs: readonly PreparedSeries[], aggregations: readonly Aggregation[], time: number): Map<string, AggregatedSeries> {
+export function aggregateAt(
+  inputs: readonly PreparedSeries[],
+  aggregations: readonly Aggregation[],
+  time: number,
+): Map<string, AggregatedSeries> {
   const [first = RAW, ...rest] = aggregations;
   const period = first.alignmentPeriod ?? EVALUATION_INTERVAL_SECONDS;
   let current: AggregatedSeries[] = [];

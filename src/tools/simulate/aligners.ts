@@ -3,15 +3,37 @@
 // A window without points aligns to no value (ASSUMPTION: the API's "interpolation" of empty
 // DELTA/RATE periods is not reproduced; a gap stays a gap).
 import type { MetricKind } from '../../gcp/metric-catalog';
-import { Distribution, distributionMean, distributionPercentile, isDistribution, mergeDistributions, percentileOfNumbers } from './distribution';
+import {
+  Distribution,
+  distributionMean,
+  distributionPercentile,
+  isDistribution,
+  mergeDistributions,
+  percentileOfNumbers,
+} from './distribution';
 import { firstAfter, Point, PointValue } from './series';
 
 export type AlignedValue = number | boolean | Distribution;
 
 export const SIMULATED_ALIGNERS: ReadonlySet<string> = new Set([
-  'ALIGN_NONE', 'ALIGN_MEAN', 'ALIGN_MIN', 'ALIGN_MAX', 'ALIGN_SUM', 'ALIGN_COUNT', 'ALIGN_STDDEV', 'ALIGN_RATE', 'ALIGN_DELTA',
-  'ALIGN_NEXT_OLDER', 'ALIGN_INTERPOLATE', 'ALIGN_COUNT_TRUE', 'ALIGN_COUNT_FALSE', 'ALIGN_FRACTION_TRUE',
-  'ALIGN_PERCENTILE_99', 'ALIGN_PERCENTILE_95', 'ALIGN_PERCENTILE_50', 'ALIGN_PERCENTILE_05',
+  'ALIGN_NONE',
+  'ALIGN_MEAN',
+  'ALIGN_MIN',
+  'ALIGN_MAX',
+  'ALIGN_SUM',
+  'ALIGN_COUNT',
+  'ALIGN_STDDEV',
+  'ALIGN_RATE',
+  'ALIGN_DELTA',
+  'ALIGN_NEXT_OLDER',
+  'ALIGN_INTERPOLATE',
+  'ALIGN_COUNT_TRUE',
+  'ALIGN_COUNT_FALSE',
+  'ALIGN_FRACTION_TRUE',
+  'ALIGN_PERCENTILE_99',
+  'ALIGN_PERCENTILE_95',
+  'ALIGN_PERCENTILE_50',
+  'ALIGN_PERCENTILE_05',
 ]);
 
 function numeric(value: PointValue): number {
@@ -55,7 +77,13 @@ function percentile(values: readonly PointValue[], p: number): number | undefine
  * Returns undefined when the window holds no point (or, for ALIGN_INTERPOLATE, no point to
  * interpolate from).
  */
-export function align(aligner: string, points: readonly Point[], end: number, period: number, kind: MetricKind): AlignedValue | undefined {
+export function align(
+  aligner: string,
+  points: readonly Point[],
+  end: number,
+  period: number,
+  kind: MetricKind,
+): AlignedValue | undefined {
   const from = firstAfter(points, end - period);
   const to = firstAfter(points, end);
   if (aligner === 'ALIGN_INTERPOLATE') return interpolate(points, from, to, end);

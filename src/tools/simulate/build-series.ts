@@ -41,7 +41,14 @@ function writtenSamples(values: ScenarioSeries['values']): Written[] {
  * Builds one input series; `where` is its field path (`tests[0].series[1]`) for problems, which
  * are pushed to `problems` (the series is then undefined).
  */
-export function buildSeries(series: ScenarioSeries, defaultInterval: number, stack: StackModel, file: string, where: string, problems: ConfigProblem[]): InputSeries | undefined {
+export function buildSeries(
+  series: ScenarioSeries,
+  defaultInterval: number,
+  stack: StackModel,
+  file: string,
+  where: string,
+  problems: ConfigProblem[],
+): InputSeries | undefined {
   const shape = seriesShape(series, stack);
   if (!shape) {
     const known = [...stack.logMetrics.keys()];
@@ -59,9 +66,11 @@ export function buildSeries(series: ScenarioSeries, defaultInterval: number, sta
   const lastSample = series.start + interval * Math.max(0, samples.length - 1);
   if (lastSample > MAX_SCENARIO_SPAN_SECONDS) {
     problems.push({
-      file, path: `${where}.values`,
-      message: `the last of ${count(samples.length)} samples every ${formatDuration(interval)} is at ${formatDuration(lastSample)}; `
-        + `expected a series within ${MAX_SCENARIO_SPAN_SECONDS / 86400} days, the longest a scenario covers`,
+      file,
+      path: `${where}.values`,
+      message:
+        `the last of ${count(samples.length)} samples every ${formatDuration(interval)} is at ${formatDuration(lastSample)}; ` +
+        `expected a series within ${MAX_SCENARIO_SPAN_SECONDS / 86400} days, the longest a scenario covers`,
     });
     return undefined;
   }
@@ -77,7 +86,12 @@ export function buildSeries(series: ScenarioSeries, defaultInterval: number, sta
   }
   return {
     name: where,
-    identity: { metricType: series.metric, resourceType: series.resource, metricLabels: series.metric_labels, resourceLabels: series.resource_labels },
+    identity: {
+      metricType: series.metric,
+      resourceType: series.resource,
+      metricLabels: series.metric_labels,
+      resourceLabels: series.resource_labels,
+    },
     kind: shape.kind,
     valueType: shape.valueType,
     points,
@@ -88,7 +102,9 @@ export function buildSeries(series: ScenarioSeries, defaultInterval: number, sta
 function checkedValue(sample: Exclude<Written, null>, shape: SeriesShape): PointValue | string {
   const what = `${shape.kind} ${shape.valueType}`;
   if (shape.valueType === 'DISTRIBUTION') {
-    return typeof sample === 'object' ? sample : `found ${JSON.stringify(sample)}, but the metric is ${what}: expected {distribution: {values: […]} or {bounds: […], counts: […]}}`;
+    return typeof sample === 'object'
+      ? sample
+      : `found ${JSON.stringify(sample)}, but the metric is ${what}: expected {distribution: {values: […]} or {bounds: […], counts: […]}}`;
   }
   if (typeof sample === 'object') return `found a distribution, but the metric is ${what}`;
   if (shape.valueType === 'BOOL') {

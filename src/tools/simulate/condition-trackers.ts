@@ -34,17 +34,31 @@ function triggerMet(trigger: Trigger, failing: number, total: number): boolean {
   return failing >= (trigger.count ?? 1);
 }
 
-export const SIMULATED_COMPARISONS: ReadonlySet<string> = new Set(['COMPARISON_GT', 'COMPARISON_GE', 'COMPARISON_LT', 'COMPARISON_LE', 'COMPARISON_EQ', 'COMPARISON_NE']);
+export const SIMULATED_COMPARISONS: ReadonlySet<string> = new Set([
+  'COMPARISON_GT',
+  'COMPARISON_GE',
+  'COMPARISON_LT',
+  'COMPARISON_LE',
+  'COMPARISON_EQ',
+  'COMPARISON_NE',
+]);
 
 function compare(value: number, comparison: string, threshold: number): boolean {
   switch (comparison) {
-    case 'COMPARISON_GT': return value > threshold;
-    case 'COMPARISON_GE': return value >= threshold;
-    case 'COMPARISON_LT': return value < threshold;
-    case 'COMPARISON_LE': return value <= threshold;
-    case 'COMPARISON_EQ': return value === threshold;
-    case 'COMPARISON_NE': return value !== threshold;
-    default: throw new Error(`comparison ${comparison} is not simulated`);
+    case 'COMPARISON_GT':
+      return value > threshold;
+    case 'COMPARISON_GE':
+      return value >= threshold;
+    case 'COMPARISON_LT':
+      return value < threshold;
+    case 'COMPARISON_LE':
+      return value <= threshold;
+    case 'COMPARISON_EQ':
+      return value === threshold;
+    case 'COMPARISON_NE':
+      return value !== threshold;
+    default:
+      throw new Error(`comparison ${comparison} is not simulated`);
   }
 }
 
@@ -68,7 +82,10 @@ interface SeriesState {
  * ASSUMPTION (undocumented, alert-evaluation.md §2.7): a label set present on one side only, or
  * with a zero denominator, gives no ratio at that instant (a gap, not 0 and not infinity).
  */
-function ratioValues(numerator: Map<string, AggregatedSeries>, denominator: Map<string, AggregatedSeries>): Map<string, AggregatedSeries> {
+function ratioValues(
+  numerator: Map<string, AggregatedSeries>,
+  denominator: Map<string, AggregatedSeries>,
+): Map<string, AggregatedSeries> {
   const out = new Map<string, AggregatedSeries>();
   for (const [key, top] of numerator) {
     const bottom = denominator.get(key);
@@ -80,12 +97,19 @@ function ratioValues(numerator: Map<string, AggregatedSeries>, denominator: Map<
   return out;
 }
 
-export function thresholdTracker(condition: ThresholdCondition, numerator: readonly PreparedSeries[], denominator: readonly PreparedSeries[] | undefined, forgetAfter: number, recordValues: boolean): ConditionTracker {
+export function thresholdTracker(
+  condition: ThresholdCondition,
+  numerator: readonly PreparedSeries[],
+  denominator: readonly PreparedSeries[] | undefined,
+  forgetAfter: number,
+  recordValues: boolean,
+): ConditionTracker {
   const states = new Map<string, SeriesState>();
   return {
     step(wallTime, dataTime) {
       let current = aggregateAt(numerator, condition.aggregations, dataTime);
-      if (denominator) current = ratioValues(current, aggregateAt(denominator, condition.denominatorAggregations, dataTime));
+      if (denominator)
+        current = ratioValues(current, aggregateAt(denominator, condition.denominatorAggregations, dataTime));
       const values = recordValues ? new Map<string, number>() : undefined;
       for (const [key, series] of current) {
         const value = asNumber(series.value);

@@ -28,9 +28,13 @@ export function mergeDistributions(parts: readonly Distribution[]): Distribution
   for (const part of parts) {
     const asBuckets = part.values ? toBuckets(part.values, bounds) : part;
     if (!sameBounds(asBuckets.bounds!, bounds)) {
-      throw new Error(`cannot merge distributions with different bucket bounds [${asBuckets.bounds!.join(', ')}] and [${bounds.join(', ')}]`);
+      throw new Error(
+        `cannot merge distributions with different bucket bounds [${asBuckets.bounds!.join(', ')}] and [${bounds.join(', ')}]`,
+      );
     }
-    asBuckets.counts!.forEach((count, index) => { counts[index] += count; });
+    asBuckets.counts!.forEach((count, index) => {
+      counts[index] += count;
+    });
   }
   return { bounds, counts };
 }
@@ -98,7 +102,12 @@ export function distributionMean(d: Distribution): number | undefined {
   if (total === 0) return undefined;
   let sum = 0;
   d.counts!.forEach((count, index) => {
-    const middle = index === 0 ? bounds[0] : index === bounds.length ? bounds[bounds.length - 1] : (bounds[index - 1] + bounds[index]) / 2;
+    const middle =
+      index === 0
+        ? bounds[0]
+        : index === bounds.length
+          ? bounds[bounds.length - 1]
+          : (bounds[index - 1] + bounds[index]) / 2;
     sum += count * middle;
   });
   return sum / total;

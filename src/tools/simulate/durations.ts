@@ -7,7 +7,12 @@ export function formatDuration(totalSeconds: number): string {
   const sign = totalSeconds < 0 ? '-' : '';
   let rest = Math.abs(Math.round(totalSeconds));
   const parts: string[] = [];
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;

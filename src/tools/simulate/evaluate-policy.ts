@@ -5,7 +5,13 @@ import { checkAligner, checkReducer, SeriesShape } from '../../gcp/aggregation-r
 import { FilterSyntaxError, matchesFilter, parseFilter } from '../../gcp/filter';
 import { EVALUATION_INTERVAL_SECONDS, prepare, PreparedSeries } from './aggregate';
 import { SIMULATED_ALIGNERS } from './aligners';
-import { absenceTracker, ConditionTick, ConditionTracker, SIMULATED_COMPARISONS, thresholdTracker } from './condition-trackers';
+import {
+  absenceTracker,
+  ConditionTick,
+  ConditionTracker,
+  SIMULATED_COMPARISONS,
+  thresholdTracker,
+} from './condition-trackers';
 import { ingestDelayOf } from './ingest-delay';
 import { Labels, labelsKey } from './labels';
 import type { Aggregation, Condition, Policy } from './policy-model';
@@ -31,7 +37,12 @@ export interface ConditionTrace {
 }
 
 export type PolicyRun =
-  | { readonly status: 'evaluated'; readonly policy: Policy; readonly incidents: readonly Incident[]; readonly traces: readonly ConditionTrace[] }
+  | {
+      readonly status: 'evaluated';
+      readonly policy: Policy;
+      readonly incidents: readonly Incident[];
+      readonly traces: readonly ConditionTrace[];
+    }
   | { readonly status: 'no-input'; readonly policy: Policy }
   | { readonly status: 'not-simulated'; readonly policy: Policy; readonly reason: string };
 
@@ -60,35 +71,59 @@ function checkAggregations(aggregations: readonly Aggregation[], series: InputSe
   let shape: SeriesShape = { kind: series.kind, valueType: series.valueType };
   aggregations.forEach((aggregation, index) => {
     if (index === 0) {
-      if (!SIMULATED_ALIGNERS.has(aggregation.aligner)) throw new NotSimulated(`aligner ${aggregation.aligner} is not simulated`);
+      if (!SIMULATED_ALIGNERS.has(aggregation.aligner))
+        throw new NotSimulated(`aligner ${aggregation.aligner} is not simulated`);
       const aligned = checkAligner(aggregation.aligner, shape);
-      if (aligned.ok === false) throw new NotSimulated(`${aggregation.aligner} accepts ${aligned.accepts}, but ${series.identity.metricType} is ${shape.kind} ${shape.valueType}`);
+      if (aligned.ok === false)
+        throw new NotSimulated(
+          `${aggregation.aligner} accepts ${aligned.accepts}, but ${series.identity.metricType} is ${shape.kind} ${shape.valueType}`,
+        );
       if (aligned.ok === true) shape = aligned.output;
     }
     if (aggregation.reducer === 'REDUCE_NONE') return;
-    if (!SIMULATED_REDUCERS.has(aggregation.reducer)) throw new NotSimulated(`reducer ${aggregation.reducer} is not simulated`);
-    if (aggregations[0].aligner === 'ALIGN_NONE') throw new NotSimulated(`${aggregation.reducer} needs a per-series aligner other than ALIGN_NONE (the API rejects this)`);
+    if (!SIMULATED_REDUCERS.has(aggregation.reducer))
+      throw new NotSimulated(`reducer ${aggregation.reducer} is not simulated`);
+    if (aggregations[0].aligner === 'ALIGN_NONE')
+      throw new NotSimulated(
+        `${aggregation.reducer} needs a per-series aligner other than ALIGN_NONE (the API rejects this)`,
+      );
     const reduced = checkReducer(aggregation.reducer, shape);
-    if (reduced.ok === false) throw new NotSimulated(`${aggregation.reducer} accepts ${reduced.accepts}, but the aligned series is ${shape.kind} ${shape.valueType}`);
+    if (reduced.ok === false)
+      throw new NotSimulated(
+        `${aggregation.reducer} accepts ${reduced.accepts}, but the aligned series is ${shape.kind} ${shape.valueType}`,
+      );
     if (reduced.ok === true) shape = reduced.output;
   });
-  if (shape.valueType === 'DISTRIBUTION') throw new NotSimulated('its aggregations leave a distribution, which a threshold cannot compare');
+  if (shape.valueType === 'DISTRIBUTION')
+    throw new NotSimulated('its aggregations leave a distribution, which a threshold cannot compare');
 }
 
 function delayOf(series: readonly PreparedSeries[]): number {
   return Math.max(0, ...series.map((one) => ingestDelayOf(one.series.identity.metricType).seconds));
 }
 
-function compile(condition: Condition, inputs: readonly PreparedSeries[], forgetAfter: number, recordValues: boolean): Compiled {
-  if (condition.type === 'unsupported') throw new NotSimulated(`condition "${condition.displayName}" is a ${condition.what}: not simulated`);
+function compile(
+  condition: Condition,
+  inputs: readonly PreparedSeries[],
+  forgetAfter: number,
+  recordValues: boolean,
+): Compiled {
+  if (condition.type === 'unsupported')
+    throw new NotSimulated(`condition "${condition.displayName}" is a ${condition.what}: not simulated`);
   const matched = selectSeries(condition.filter, inputs, 'filter');
   if (matched.length > 0) checkAggregations(condition.aggregations, matched[0].series);
   const trace: ConditionTrace = { displayName: condition.displayName, ingestDelaySeconds: 0, values: new Map() };
   if (condition.type === 'absent') {
     const delay = delayOf(matched);
-    return { tracker: absenceTracker(condition, matched), delay, trace: { ...trace, ingestDelaySeconds: delay }, matched: matched.length };
+    return {
+      tracker: absenceTracker(condition, matched),
+      delay,
+      trace: { ...trace, ingestDelaySeconds: delay },
+      matched: matched.length,
+    };
   }
-  if (!SIMULATED_COMPARISONS.has(condition.comparison)) throw new NotSimulated(`comparison ${condition.comparison} is not simulated`);
+  if (!SIMULATED_COMPARISONS.has(condition.comparison))
+    throw new NotSimulated(`comparison ${condition.comparison} is not simulated`);
   let denominator: PreparedSeries[] | undefined;
   if (condition.denominatorFilter) {
     denominator = selectSeries(condition.denominatorFilter, inputs, 'denominator filter');
@@ -114,7 +149,10 @@ function sameResource(a: Labels, b: Labels): boolean {
  */
 function combine(combiner: string, ticks: readonly ConditionTick[]): { met: boolean; failing: Labels[] } {
   const combined = combineConditions(combiner, ticks);
-  return { met: combined.met, failing: [...new Map(combined.failing.map((labels) => [labelsKey(labels), labels])).values()] };
+  return {
+    met: combined.met,
+    failing: [...new Map(combined.failing.map((labels) => [labelsKey(labels), labels])).values()],
+  };
 }
 
 function combineConditions(combiner: string, ticks: readonly ConditionTick[]): { met: boolean; failing: Labels[] } {
@@ -125,7 +163,9 @@ function combineConditions(combiner: string, ticks: readonly ConditionTick[]): {
   if (combiner === 'AND_WITH_MATCHING_RESOURCE') {
     if (!ticks.every((tick) => tick.met)) return { met: false, failing: [] };
     const [first, ...rest] = ticks;
-    const shared = first.failing.filter((labels) => rest.every((tick) => tick.failing.some((other) => sameResource(labels, other))));
+    const shared = first.failing.filter((labels) =>
+      rest.every((tick) => tick.failing.some((other) => sameResource(labels, other))),
+    );
     return { met: shared.length > 0, failing: shared };
   }
   return { met: ticks.some((tick) => tick.met), failing: ticks.flatMap((tick) => tick.failing) };
@@ -144,7 +184,9 @@ export function evaluatePolicy(policy: Policy, series: readonly InputSeries[], o
   const inputs = prepare(series);
   let compiled: Compiled[];
   try {
-    compiled = policy.conditions.map((condition) => compile(condition, inputs, policy.autoCloseSeconds, options.recordValues ?? false));
+    compiled = policy.conditions.map((condition) =>
+      compile(condition, inputs, policy.autoCloseSeconds, options.recordValues ?? false),
+    );
   } catch (error) {
     if (error instanceof NotSimulated) return { status: 'not-simulated', policy, reason: error.message };
     throw error;

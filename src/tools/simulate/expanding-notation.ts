@@ -46,7 +46,9 @@ export function notationLength(text: string): number {
 export function expandNotation(text: string): Sample[] {
   const length = notationLength(text);
   if (length > MAX_SAMPLES_PER_SERIES) {
-    throw new NotationError(`expands to ${count(length)} samples; a series holds at most ${count(MAX_SAMPLES_PER_SERIES)}`);
+    throw new NotationError(
+      `expands to ${count(length)} samples; a series holds at most ${count(MAX_SAMPLES_PER_SERIES)}`,
+    );
   }
   const samples: Sample[] = [];
   for (const term of text.trim().split(/\s+/)) {
@@ -77,5 +79,7 @@ function expandTerm(term: string): Sample[] {
 }
 
 function notNotation(term: string): NotationError {
-  return new NotationError(`"${term}" is not expanding notation; expected a number, "a+bxn", "a-bxn", "axn", "_", "_xn", "true", "false" or "truexn"`);
+  return new NotationError(
+    `"${term}" is not expanding notation; expected a number, "a+bxn", "a-bxn", "axn", "_", "_xn", "true", "false" or "truexn"`,
+  );
 }

@@ -6,7 +6,10 @@ import type { SeriesIdentity } from '../../gcp/filter';
 export type Labels = Readonly<Record<string, string>>;
 
 export function normaliseLabelField(name: string): string {
-  return name.trim().replace(/^(resource|metric)\.labels\./, '$1.label.').replace(/^project$/, 'resource.label.project_id');
+  return name
+    .trim()
+    .replace(/^(resource|metric)\.labels\./, '$1.label.')
+    .replace(/^project$/, 'resource.label.project_id');
 }
 
 export function labelsOf(identity: SeriesIdentity): Labels {
@@ -28,7 +31,10 @@ export function groupLabels(labels: Labels, groupByFields: readonly string[]): L
 }
 
 export function labelsKey(labels: Labels): string {
-  return Object.keys(labels).sort().map((key) => `${key}=${labels[key]}`).join(',');
+  return Object.keys(labels)
+    .sort()
+    .map((key) => `${key}=${labels[key]}`)
+    .join(',');
 }
 
 /** Whether `actual` carries every label of `expected` with the same value (keys normalised). */

@@ -23,7 +23,9 @@ type Issue = z.core.$ZodIssue;
 function seriesEntryIssues(issue: Issue, data: unknown): Issue[] {
   if (issue.code !== 'invalid_union' || issue.path[issue.path.length - 2] !== 'series') return [issue];
   let entry: unknown = data;
-  for (const key of issue.path) entry = entry !== null && typeof entry === 'object' ? (entry as Record<PropertyKey, unknown>)[key as string] : undefined;
+  for (const key of issue.path)
+    entry =
+      entry !== null && typeof entry === 'object' ? (entry as Record<PropertyKey, unknown>)[key as string] : undefined;
   if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
     return [{ ...issue, message: 'expected a series (metric:, resource:, values:, …) or {export: FILE}' } as Issue];
   }
@@ -35,17 +37,28 @@ function seriesEntryIssues(issue: Issue, data: unknown): Issue[] {
 export function parseScenario(text: string, file: string): ScenarioFile {
   const data = parseYaml(text, file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ConfigError([{ file, path: '', message: `expected a mapping with environment: (or stack:) and tests:, found ${data == null ? 'an empty file' : 'a list or a scalar'}` }]);
+    throw new ConfigError([
+      {
+        file,
+        path: '',
+        message: `expected a mapping with environment: (or stack:) and tests:, found ${data == null ? 'an empty file' : 'a list or a scalar'}`,
+      },
+    ]);
   }
   const result = ScenarioFileSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const allowedKeys = (keyPath: readonly PropertyKey[]) => allowedKeysAt(ScenarioFileSchema, keyPath, data);
-    throw new ConfigError(result.error.issues.flatMap((one) => seriesEntryIssues(one, data)).map((issue) => {
-      // A rule over a whole mapping ("exactly one of fires: or does_not_fire:") says it all: no "found a mapping".
-      const input = (issue as { input?: unknown }).input;
-      if (issue.code === 'custom' && typeof input === 'object' && input !== null) return { file, path: fieldPath(issue.path), message: issue.message };
-      return issueToProblem(file, issue, allowedKeys);
-    }));
+    throw new ConfigError(
+      result.error.issues
+        .flatMap((one) => seriesEntryIssues(one, data))
+        .map((issue) => {
+          // A rule over a whole mapping ("exactly one of fires: or does_not_fire:") says it all: no "found a mapping".
+          const input = (issue as { input?: unknown }).input;
+          if (issue.code === 'custom' && typeof input === 'object' && input !== null)
+            return { file, path: fieldPath(issue.path), message: issue.message };
+          return issueToProblem(file, issue, allowedKeys);
+        }),
+    );
   }
   return result.data;
 }

@@ -28,7 +28,11 @@ export interface StackModel {
 }
 
 function isTerraformDocument(document: unknown): document is Record<string, unknown> {
-  return typeof document === 'object' && document !== null && typeof (document as Record<string, unknown>).resource === 'object';
+  return (
+    typeof document === 'object' &&
+    document !== null &&
+    typeof (document as Record<string, unknown>).resource === 'object'
+  );
 }
 
 function restPolicies(document: unknown): unknown[] {
@@ -41,7 +45,9 @@ function restPolicies(document: unknown): unknown[] {
 export function stackModelFromJson(document: unknown, source: string): StackModel {
   if (isTerraformDocument(document)) {
     const unit = readTerraform(document, source);
-    const policies = unit.resources.filter((resource) => resource.kind === 'alertPolicy').map((resource) => readAlertPolicy(resource.body, resource.resource));
+    const policies = unit.resources
+      .filter((resource) => resource.kind === 'alertPolicy')
+      .map((resource) => readAlertPolicy(resource.body, resource.resource));
     const logMetrics = new Map<string, LogMetricShape>();
     for (const [name, shape] of unit.logMetrics ?? []) logMetrics.set(`${LOG_BASED_METRIC_PREFIX}${name}`, shape);
     return { source, policies, logMetrics };

@@ -1,12 +1,30 @@
 // Cross-series reducers over the aligned values of one group at one instant
 // (../shared/reference/alert-evaluation.md §2.3).
 import type { AlignedValue } from './aligners';
-import { Distribution, distributionMean, distributionPercentile, isDistribution, mergeDistributions, percentileOfNumbers } from './distribution';
+import {
+  Distribution,
+  distributionMean,
+  distributionPercentile,
+  isDistribution,
+  mergeDistributions,
+  percentileOfNumbers,
+} from './distribution';
 
 export const SIMULATED_REDUCERS: ReadonlySet<string> = new Set([
-  'REDUCE_NONE', 'REDUCE_SUM', 'REDUCE_MEAN', 'REDUCE_MIN', 'REDUCE_MAX', 'REDUCE_COUNT', 'REDUCE_STDDEV',
-  'REDUCE_COUNT_TRUE', 'REDUCE_COUNT_FALSE', 'REDUCE_FRACTION_TRUE',
-  'REDUCE_PERCENTILE_99', 'REDUCE_PERCENTILE_95', 'REDUCE_PERCENTILE_50', 'REDUCE_PERCENTILE_05',
+  'REDUCE_NONE',
+  'REDUCE_SUM',
+  'REDUCE_MEAN',
+  'REDUCE_MIN',
+  'REDUCE_MAX',
+  'REDUCE_COUNT',
+  'REDUCE_STDDEV',
+  'REDUCE_COUNT_TRUE',
+  'REDUCE_COUNT_FALSE',
+  'REDUCE_FRACTION_TRUE',
+  'REDUCE_PERCENTILE_99',
+  'REDUCE_PERCENTILE_95',
+  'REDUCE_PERCENTILE_50',
+  'REDUCE_PERCENTILE_05',
 ]);
 
 function asNumber(value: AlignedValue): number {
@@ -20,7 +38,9 @@ export function reduce(reducer: string, values: readonly AlignedValue[]): Aligne
   const distributions = isDistribution(values[0]);
   switch (reducer) {
     case 'REDUCE_SUM':
-      return distributions ? mergeDistributions(values as Distribution[]) : values.reduce<number>((sum, value) => sum + asNumber(value), 0);
+      return distributions
+        ? mergeDistributions(values as Distribution[])
+        : values.reduce<number>((sum, value) => sum + asNumber(value), 0);
     case 'REDUCE_MEAN':
       if (distributions) return distributionMean(mergeDistributions(values as Distribution[]));
       return values.reduce<number>((sum, value) => sum + asNumber(value), 0) / values.length;

@@ -37,11 +37,20 @@ function metricTypes(filter: string | undefined): string[] {
 function row(policy: Policy, condition: Condition): ReportRow {
   const base = { policy: policy.displayName, address: policy.address, condition: condition.displayName };
   if (condition.type === 'unsupported') return { ...base, notSimulated: `${condition.what}: not simulated` };
-  const types = [...metricTypes(condition.filter), ...(condition.type === 'threshold' ? metricTypes(condition.denominatorFilter) : [])];
+  const types = [
+    ...metricTypes(condition.filter),
+    ...(condition.type === 'threshold' ? metricTypes(condition.denominatorFilter) : []),
+  ];
   const delays = types.map(ingestDelayOf);
-  const worst = delays.reduce((max, one) => (one.seconds > max.seconds ? one : max), { seconds: 0, source: types.length === 0 ? 'unknown' : delays[0]?.source ?? 'unknown' } as ReturnType<typeof ingestDelayOf>);
+  const worst = delays.reduce((max, one) => (one.seconds > max.seconds ? one : max), {
+    seconds: 0,
+    source: types.length === 0 ? 'unknown' : (delays[0]?.source ?? 'unknown'),
+  } as ReturnType<typeof ingestDelayOf>);
   // Absence needs no window to fill: the duration itself is the window with no data.
-  const alignment = condition.type === 'absent' ? 0 : Math.max(0, ...condition.aggregations.map((one) => one.alignmentPeriod ?? EVALUATION_INTERVAL_SECONDS));
+  const alignment =
+    condition.type === 'absent'
+      ? 0
+      : Math.max(0, ...condition.aggregations.map((one) => one.alignmentPeriod ?? EVALUATION_INTERVAL_SECONDS));
   const total = worst.seconds + alignment + condition.durationSeconds + EVALUATION_INTERVAL_SECONDS;
   return {
     ...base,
@@ -64,13 +73,25 @@ export function simulatedKey(policyDisplayName: string, conditionIndex: number):
  * scenario runs) adds a column to compare the bound with what the scenarios saw.
  */
 export function reportRows(stack: StackModel, simulated?: ReadonlyMap<string, number>): ReportRow[] {
-  return stack.policies.flatMap((policy) => policy.conditions.map((condition, index) => {
-    const measured = simulated?.get(simulatedKey(policy.displayName, index));
-    return measured === undefined ? row(policy, condition) : { ...row(policy, condition), simulatedSeconds: measured };
-  }));
+  return stack.policies.flatMap((policy) =>
+    policy.conditions.map((condition, index) => {
+      const measured = simulated?.get(simulatedKey(policy.displayName, index));
+      return measured === undefined
+        ? row(policy, condition)
+        : { ...row(policy, condition), simulatedSeconds: measured };
+    }),
+  );
 }
 
-const HEADERS = ['Alert policy', 'Condition', 'Ingest delay', 'Alignment', 'Duration', 'Evaluation', 'Worst case to notification'];
+const HEADERS = [
+  'Alert policy',
+  'Condition',
+  'Ingest delay',
+  'Alignment',
+  'Duration',
+  'Evaluation',
+  'Worst case to notification',
+];
 const SIMULATED_HEADER = 'Slowest in scenarios';
 
 const DELAY_NOTES: Readonly<Record<IngestDelay['source'], string>> = {
@@ -81,10 +102,21 @@ const DELAY_NOTES: Readonly<Record<IngestDelay['source'], string>> = {
 };
 
 function cells(one: ReportRow, withSimulated: boolean): string[] {
-  const simulated = withSimulated ? [one.simulatedSeconds === undefined ? '' : formatDuration(one.simulatedSeconds)] : [];
+  const simulated = withSimulated
+    ? [one.simulatedSeconds === undefined ? '' : formatDuration(one.simulatedSeconds)]
+    : [];
   if (one.notSimulated) return [one.policy, one.condition, '', '', '', '', one.notSimulated, ...simulated];
   const delay = `${formatDuration(one.ingestDelaySeconds!)}${DELAY_NOTES[one.ingestDelaySource!]}`;
-  return [one.policy, one.condition, delay, formatDuration(one.alignmentSeconds!), formatDuration(one.durationSeconds!), formatDuration(one.evaluationSeconds!), formatDuration(one.worstCaseSeconds!), ...simulated];
+  return [
+    one.policy,
+    one.condition,
+    delay,
+    formatDuration(one.alignmentSeconds!),
+    formatDuration(one.durationSeconds!),
+    formatDuration(one.evaluationSeconds!),
+    formatDuration(one.worstCaseSeconds!),
+    ...simulated,
+  ];
 }
 
 function table(rows: readonly ReportRow[], withSimulated: boolean): string[][] {
@@ -92,15 +124,25 @@ function table(rows: readonly ReportRow[], withSimulated: boolean): string[][] {
 }
 
 export function formatReportMarkdown(rows: readonly ReportRow[], withSimulated = false): string {
-  const escape = (text: string) => text.replace(/\|/g, '\\|');
+  const escapePipes = (text: string) => text.replace(/\|/g, '\\|');
   const [headers, ...body] = table(rows, withSimulated);
-  const lines = [`| ${headers.join(' | ')} |`, `| ${headers.map((_, index) => (index >= 2 ? '---:' : '---')).join(' | ')} |`];
-  for (const line of body) lines.push(`| ${line.map(escape).join(' | ')} |`);
+  const lines = [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map((_, index) => (index >= 2 ? '---:' : '---')).join(' | ')} |`,
+  ];
+  for (const line of body) lines.push(`| ${line.map(escapePipes).join(' | ')} |`);
   return `${lines.join('\n')}\n`;
 }
 
 export function formatReportText(rows: readonly ReportRow[], withSimulated = false): string {
   const lines = table(rows, withSimulated);
   const widths = lines[0].map((_, column) => lines.reduce((widest, line) => Math.max(widest, line[column].length), 0));
-  return `${lines.map((line) => line.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd()).join('\n')}\n`;
+  return `${lines
+    .map((line) =>
+      line
+        .map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
 }

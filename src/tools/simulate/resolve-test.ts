@@ -18,7 +18,11 @@ import { EXPORT_LIMITS, readTimeSeriesExport, TimeSeriesExport } from './time-se
 
 export interface ResolvedExpectation {
   readonly policy: string;
-  readonly fires?: { readonly within: number; readonly after?: number; readonly labels?: Readonly<Record<string, string>> };
+  readonly fires?: {
+    readonly within: number;
+    readonly after?: number;
+    readonly labels?: Readonly<Record<string, string>>;
+  };
   readonly resolves?: { readonly by: number };
   readonly does_not_fire?: true | { readonly from: number; readonly until?: number };
 }
@@ -57,7 +61,12 @@ function timeFields(test: ScenarioTest, where: string): Array<{ path: string; va
   return fields.filter((field): field is { path: string; value: TimeValue } => field.value !== undefined);
 }
 
-function readExport(entry: ExportSeriesEntry, file: string, where: string, problems: ConfigProblem[]): TimeSeriesExport | undefined {
+function readExport(
+  entry: ExportSeriesEntry,
+  file: string,
+  where: string,
+  problems: ConfigProblem[],
+): TimeSeriesExport | undefined {
   try {
     return readTimeSeriesExport(path.resolve(path.dirname(file), entry.export), file, `${where}.export`);
   } catch (error) {
@@ -70,13 +79,19 @@ function readExport(entry: ExportSeriesEntry, file: string, where: string, probl
 function earliestPoint(exported: TimeSeriesExport): number | undefined {
   let earliest: number | undefined;
   for (const series of exported.series) {
-    if (series.points.length > 0 && (earliest === undefined || series.points[0].epochSeconds < earliest)) earliest = series.points[0].epochSeconds;
+    if (series.points.length > 0 && (earliest === undefined || series.points[0].epochSeconds < earliest))
+      earliest = series.points[0].epochSeconds;
   }
   return earliest;
 }
 
 /** The series of one export on the timeline: epoch seconds minus `origin`. */
-function exportedInputSeries(exported: TimeSeriesExport, entry: ExportSeriesEntry, where: string, origin: number): InputSeries[] {
+function exportedInputSeries(
+  exported: TimeSeriesExport,
+  entry: ExportSeriesEntry,
+  where: string,
+  origin: number,
+): InputSeries[] {
   return exported.series.map((series) => ({
     name: `${where} (${entry.export} ${series.path})`,
     identity: series.identity,
@@ -90,7 +105,14 @@ function exportedInputSeries(exported: TimeSeriesExport, entry: ExportSeriesEntr
  * Resolves a test, or pushes its problems to `problems` (and returns undefined). `file` is the
  * scenario file: exports are read relative to it.
  */
-export function resolveTest(test: ScenarioTest, testIndex: number, defaultInterval: number, stack: StackModel, file: string, problems: ConfigProblem[]): ResolvedTest | undefined {
+export function resolveTest(
+  test: ScenarioTest,
+  testIndex: number,
+  defaultInterval: number,
+  stack: StackModel,
+  file: string,
+  problems: ConfigProblem[],
+): ResolvedTest | undefined {
   const where = `tests[${testIndex}]`;
   const before = problems.length;
   // In the order of the entries: hand-written series built now, exports placed once t=0 is known.
@@ -107,9 +129,16 @@ export function resolveTest(test: ScenarioTest, testIndex: number, defaultInterv
   });
   const exports = slots.filter((slot): slot is Exclude<typeof slot, InputSeries> => 'exported' in slot);
   // Each file is bounded on its own; so is a test that lists many of them.
-  const exportedPoints = exports.reduce((sum, { exported }) => sum + exported.series.reduce((inner, one) => inner + one.points.length, 0), 0);
+  const exportedPoints = exports.reduce(
+    (sum, { exported }) => sum + exported.series.reduce((inner, one) => inner + one.points.length, 0),
+    0,
+  );
   if (exportedPoints > EXPORT_LIMITS.points) {
-    problems.push({ file, path: `${where}.series`, message: `its exports hold ${exportedPoints} points, over the limit of ${EXPORT_LIMITS.points} for one test; replay a shorter time range` });
+    problems.push({
+      file,
+      path: `${where}.series`,
+      message: `its exports hold ${exportedPoints} points, over the limit of ${EXPORT_LIMITS.points} for one test; replay a shorter time range`,
+    });
   }
   const fields = timeFields(test, where);
   const firstAbsolute = fields.find((field) => isAbsolute(field.value));
@@ -118,28 +147,51 @@ export function resolveTest(test: ScenarioTest, testIndex: number, defaultInterv
     const example = `${firstAbsolute.path.slice(where.length + 1)}: ${(firstAbsolute.value as { text: string }).text}`;
     const testEntries = test.series.filter(isExportEntry);
     if (testEntries.length === 0) {
-      problems.push({ file, path: firstAbsolute.path, message: 'an RFC 3339 time needs exported series to place it (t=0 is the earliest exported point), but this test has no export: entry; write a duration from t=0 instead' });
+      problems.push({
+        file,
+        path: firstAbsolute.path,
+        message:
+          'an RFC 3339 time needs exported series to place it (t=0 is the earliest exported point), but this test has no export: entry; write a duration from t=0 instead',
+      });
     }
     for (const field of fields.filter((one) => !isAbsolute(one.value))) {
-      problems.push({ file, path: field.path, message: `is a duration from t=0, but this test also writes RFC 3339 times (${example}); write every time of the test as an RFC 3339 time, or none: mixing them is ambiguous` });
+      problems.push({
+        file,
+        path: field.path,
+        message: `is a duration from t=0, but this test also writes RFC 3339 times (${example}); write every time of the test as an RFC 3339 time, or none: mixing them is ambiguous`,
+      });
     }
     test.series.forEach((entry, index) => {
       if (isExportEntry(entry) && entry.start !== undefined) {
-        problems.push({ file, path: `${where}.series[${index}].start`, message: `start: places an export by hand, but this test writes RFC 3339 times (${example}), so the exports' own timestamps place them; remove start:` });
+        problems.push({
+          file,
+          path: `${where}.series[${index}].start`,
+          message: `start: places an export by hand, but this test writes RFC 3339 times (${example}), so the exports' own timestamps place them; remove start:`,
+        });
       }
     });
-    const earliest = exports.map(({ exported }) => earliestPoint(exported)).filter((one): one is number => one !== undefined);
+    const earliest = exports
+      .map(({ exported }) => earliestPoint(exported))
+      .filter((one): one is number => one !== undefined);
     // Exports without points (an empty response) place nothing; the others set t=0.
     if (earliest.length > 0) origin = Math.min(...earliest);
     else if (exports.length === testEntries.length && testEntries.length > 0) {
-      problems.push({ file, path: `${where}.series`, message: 'the exports of this test hold no points, so its RFC 3339 times cannot be placed' });
+      problems.push({
+        file,
+        path: `${where}.series`,
+        message: 'the exports of this test hold no points, so its RFC 3339 times cannot be placed',
+      });
     }
   }
   const seconds = (value: TimeValue, fieldPath: string): number => {
     if (!isAbsolute(value)) return value;
     const t = value.epochSeconds - (origin ?? value.epochSeconds);
     if (origin !== undefined && t < 0) {
-      problems.push({ file, path: fieldPath, message: `${value.text} is before the earliest exported point (${formatTimestamp(origin)}), which is t=0 of this test` });
+      problems.push({
+        file,
+        path: fieldPath,
+        message: `${value.text} is before the earliest exported point (${formatTimestamp(origin)}), which is t=0 of this test`,
+      });
     }
     return t;
   };
@@ -155,14 +207,18 @@ export function resolveTest(test: ScenarioTest, testIndex: number, defaultInterv
       policy: expectation.policy,
       fires: expectation.fires && {
         within: expectation.fires.within,
-        after: expectation.fires.after === undefined ? undefined : seconds(expectation.fires.after, `${at}.fires.after`),
+        after:
+          expectation.fires.after === undefined ? undefined : seconds(expectation.fires.after, `${at}.fires.after`),
         labels: expectation.fires.labels,
       },
       resolves: expectation.resolves && { by: seconds(expectation.resolves.by, `${at}.resolves.by`) },
-      does_not_fire: window === undefined || window === true ? window : {
-        from: window.from === undefined ? 0 : seconds(window.from, `${at}.does_not_fire.from`),
-        until: window.until === undefined ? undefined : seconds(window.until, `${at}.does_not_fire.until`),
-      },
+      does_not_fire:
+        window === undefined || window === true
+          ? window
+          : {
+              from: window.from === undefined ? 0 : seconds(window.from, `${at}.does_not_fire.from`),
+              until: window.until === undefined ? undefined : seconds(window.until, `${at}.does_not_fire.until`),
+            },
     };
   });
   const incidentStart = test.incident_start === undefined ? 0 : seconds(test.incident_start, `${where}.incident_start`);

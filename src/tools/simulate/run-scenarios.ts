@@ -45,20 +45,30 @@ export function scenarioFiles(paths: readonly string[]): string[] {
   const visit = (target: string): void => {
     const stat = withFileErrors('read', target, () => fs.statSync(target));
     if (stat.isDirectory()) {
-      for (const entry of withFileErrors('list the directory', target, () => fs.readdirSync(target)).sort()) visit(path.join(target, entry));
+      for (const entry of withFileErrors('list the directory', target, () => fs.readdirSync(target)).sort())
+        visit(path.join(target, entry));
     } else if (/\.ya?ml$/.test(target)) {
       found.add(target);
     }
   };
   for (const target of paths) {
-    if (!fs.existsSync(target)) throw new ConfigError([{ file: target, path: '', message: 'no such file or directory; expected a scenario file (*.yaml) or a directory of them' }]);
+    if (!fs.existsSync(target))
+      throw new ConfigError([
+        {
+          file: target,
+          path: '',
+          message: 'no such file or directory; expected a scenario file (*.yaml) or a directory of them',
+        },
+      ]);
     visit(target);
   }
   return [...found].sort();
 }
 
 export function findPolicy(stack: StackModel, name: string): Policy | undefined {
-  return stack.policies.find((policy) => policy.displayName === name || policy.address === name || logicalId(policy) === name);
+  return stack.policies.find(
+    (policy) => policy.displayName === name || policy.address === name || logicalId(policy) === name,
+  );
 }
 
 function resolveStack(scenario: ScenarioFile, file: string, options: RunOptions): StackModel {
@@ -68,10 +78,14 @@ function resolveStack(scenario: ScenarioFile, file: string, options: RunOptions)
 
 /** The names of the series no condition filter (numerator or denominator) of the stack selects. */
 function unmatchedSeries(stack: StackModel, series: readonly InputSeries[]): string[] {
-  const filters = stack.policies.flatMap((policy) => policy.conditions.flatMap((condition) => {
-    if (condition.type === 'unsupported') return [];
-    return condition.type === 'threshold' && condition.denominatorFilter ? [condition.filter, condition.denominatorFilter] : [condition.filter];
-  }));
+  const filters = stack.policies.flatMap((policy) =>
+    policy.conditions.flatMap((condition) => {
+      if (condition.type === 'unsupported') return [];
+      return condition.type === 'threshold' && condition.denominatorFilter
+        ? [condition.filter, condition.denominatorFilter]
+        : [condition.filter];
+    }),
+  );
   const parsed = filters.flatMap((filter) => {
     try {
       return [parseFilter(filter)];
@@ -79,17 +93,22 @@ function unmatchedSeries(stack: StackModel, series: readonly InputSeries[]): str
       return []; // reported as not simulated by the policy's own run
     }
   });
-  return series.filter((one) => !parsed.some((node) => matchesFilter(node, one.identity))).map((one) => `${one.name} (${one.identity.metricType})`);
+  return series
+    .filter((one) => !parsed.some((node) => matchesFilter(node, one.identity)))
+    .map((one) => `${one.name} (${one.identity.metricType})`);
 }
 
 /** Evaluation ends one hour past the last sample, or later if an expectation looks further. */
 function evaluationEnd(test: ResolvedTest, series: readonly InputSeries[]): number {
   if (test.duration !== undefined) return test.duration;
-  let end = Math.max(0, ...series.map((one) => (one.points.length > 0 ? one.points[one.points.length - 1].t : 0))) + 3600;
+  let end =
+    Math.max(0, ...series.map((one) => (one.points.length > 0 ? one.points[one.points.length - 1].t : 0))) + 3600;
   for (const expectation of test.expect) {
-    if (expectation.fires) end = Math.max(end, (expectation.fires.after ?? test.incidentStart) + expectation.fires.within);
+    if (expectation.fires)
+      end = Math.max(end, (expectation.fires.after ?? test.incidentStart) + expectation.fires.within);
     if (expectation.resolves) end = Math.max(end, expectation.resolves.by);
-    if (typeof expectation.does_not_fire === 'object' && expectation.does_not_fire.until !== undefined) end = Math.max(end, expectation.does_not_fire.until);
+    if (typeof expectation.does_not_fire === 'object' && expectation.does_not_fire.until !== undefined)
+      end = Math.max(end, expectation.does_not_fire.until);
   }
   return end;
 }
@@ -103,7 +122,10 @@ export function runScenarioFile(file: string, options: RunOptions): TestResult[]
     const policies = test.expect.map((expectation, index) => {
       const policy = findPolicy(stack, expectation.policy);
       if (!policy) {
-        const guess = closestName(expectation.policy, stack.policies.flatMap((one) => [one.displayName, logicalId(one) ?? one.address]));
+        const guess = closestName(
+          expectation.policy,
+          stack.policies.flatMap((one) => [one.displayName, logicalId(one) ?? one.address]),
+        );
         problems.push({
           file,
           path: `tests[${testIndex}].expect[${index}].policy`,
@@ -120,9 +142,34 @@ export function runScenarioFile(file: string, options: RunOptions): TestResult[]
     const series = test.series;
     const started = process.hrtime.bigint();
     const until = evaluationEnd(test, series);
-    const runs = stack.policies.map((policy) => evaluatePolicy(policy, series, { until, recordValues: options.recordValues, ignoreIngestDelay: options.ignoreIngestDelay }));
-    const expectations = test.expect.map((expectation, index) => checkExpectation(expectation, runs[stack.policies.indexOf(policies[index]!)], test.incidentStart, until, test.origin));
+    const runs = stack.policies.map((policy) =>
+      evaluatePolicy(policy, series, {
+        until,
+        recordValues: options.recordValues,
+        ignoreIngestDelay: options.ignoreIngestDelay,
+      }),
+    );
+    const expectations = test.expect.map((expectation, index) =>
+      checkExpectation(
+        expectation,
+        runs[stack.policies.indexOf(policies[index]!)],
+        test.incidentStart,
+        until,
+        test.origin,
+      ),
+    );
     const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
-    return { file, name: test.name, series, incidentStart: test.incidentStart, origin: test.origin, until, runs, expectations, unmatchedSeries: unmatchedSeries(stack, series), milliseconds };
+    return {
+      file,
+      name: test.name,
+      series,
+      incidentStart: test.incidentStart,
+      origin: test.origin,
+      until,
+      runs,
+      expectations,
+      unmatchedSeries: unmatchedSeries(stack, series),
+      milliseconds,
+    };
   });
 }

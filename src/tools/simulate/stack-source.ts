@@ -28,10 +28,20 @@ function jsonFilesBelow(directory: string): string[] {
 
 /** Loads the policies at `target` (a file or a directory); problems are blamed on `referencedFrom`'s `field`. */
 export function loadStackSource(target: string, referencedFrom: string, field = 'stack'): StackModel {
-  if (!fs.existsSync(target)) throw new ConfigError([{ file: referencedFrom, path: field, message: `"${target}" does not exist; expected a cdk.tf.json artifact, a REST export or a directory of them` }]);
+  if (!fs.existsSync(target))
+    throw new ConfigError([
+      {
+        file: referencedFrom,
+        path: field,
+        message: `"${target}" does not exist; expected a cdk.tf.json artifact, a REST export or a directory of them`,
+      },
+    ]);
   if (fs.statSync(target).isDirectory()) {
     const files = jsonFilesBelow(target);
-    return mergeStackModels(files.map((file) => stackModelFromJson(readJson(file, referencedFrom, field), file)), target);
+    return mergeStackModels(
+      files.map((file) => stackModelFromJson(readJson(file, referencedFrom, field), file)),
+      target,
+    );
   }
   return stackModelFromJson(readJson(target, referencedFrom, field), target);
 }

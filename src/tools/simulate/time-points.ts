@@ -21,7 +21,8 @@ export function parseTimestamp(text: string): number | undefined {
   if (!match) return undefined;
   const [, year, month, day, hour, minute, second, fraction, zone] = match;
   const fields = [Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second)];
-  if (fields[1] < 1 || fields[1] > 12 || fields[2] < 1 || fields[3] > 23 || fields[4] > 59 || fields[5] > 59) return undefined;
+  if (fields[1] < 1 || fields[1] > 12 || fields[2] < 1 || fields[3] > 23 || fields[4] > 59 || fields[5] > 59)
+    return undefined;
   const milliseconds = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5]);
   // Date.UTC rolls 31 February over into March; a real date reads back the same.
   if (new Date(milliseconds).getUTCDate() !== fields[2]) return undefined;
@@ -55,14 +56,21 @@ export function timePoint(duration: z.ZodType<number, unknown>) {
     if (typeof value === 'string' && LOOKS_LIKE_A_DATE.test(value.trim())) {
       const epochSeconds = parseTimestamp(value.trim());
       if (epochSeconds === undefined) {
-        context.addIssue({ code: 'custom', message: 'expected an RFC 3339 time with a time zone, such as "2026-03-14T14:02:10Z"', input: value });
+        context.addIssue({
+          code: 'custom',
+          message: 'expected an RFC 3339 time with a time zone, such as "2026-03-14T14:02:10Z"',
+          input: value,
+        });
         return z.NEVER;
       }
       return { text: value.trim(), epochSeconds };
     }
     const result = duration.safeParse(value, { reportInput: true });
     if (result.success) return result.data;
-    for (const issue of result.error.issues) context.addIssue({ ...issue, input: (issue as { input?: unknown }).input } as Parameters<typeof context.addIssue>[0]);
+    for (const issue of result.error.issues)
+      context.addIssue({ ...issue, input: (issue as { input?: unknown }).input } as Parameters<
+        typeof context.addIssue
+      >[0]);
     return z.NEVER;
   });
 }

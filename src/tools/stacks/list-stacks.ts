@@ -11,7 +11,13 @@ import { resolveExtends } from '../../config/resolve-extends';
 export type StackBackend =
   | { readonly type: 'local'; readonly path: string }
   | { readonly type: 'gcs'; readonly bucket: string; readonly prefix: string }
-  | { readonly type: 'cloud'; readonly organization: string; readonly hostname: string; readonly workspace: string; readonly project?: string };
+  | {
+      readonly type: 'cloud';
+      readonly organization: string;
+      readonly hostname: string;
+      readonly workspace: string;
+      readonly project?: string;
+    };
 
 export interface StackEntry {
   readonly stack: string;
@@ -32,16 +38,20 @@ function backendOf(environment: Environment): StackBackend {
   if (cloud) return { type: 'cloud', ...cloud };
   const backend = environment.stateBackend;
   const stack = stackName(environment.name);
-  if (backend && 'gcs' in backend) return { type: 'gcs', bucket: backend.gcs.bucket, prefix: backend.gcs.prefix ?? `vigil/${stack}` };
+  if (backend && 'gcs' in backend)
+    return { type: 'gcs', bucket: backend.gcs.bucket, prefix: backend.gcs.prefix ?? `vigil/${stack}` };
   const local = backend && 'local' in backend ? backend.local.path : undefined;
   return { type: 'local', path: local ?? `terraform.${stack}.tfstate` };
 }
 
 export function describeBackend(backend: StackBackend): string {
   switch (backend.type) {
-    case 'local': return `local ${backend.path}`;
-    case 'gcs': return `gcs gs://${backend.bucket}/${backend.prefix}`;
-    case 'cloud': return `cloud ${backend.hostname}/${backend.organization}/${backend.workspace}`;
+    case 'local':
+      return `local ${backend.path}`;
+    case 'gcs':
+      return `gcs gs://${backend.bucket}/${backend.prefix}`;
+    case 'cloud':
+      return `cloud ${backend.hostname}/${backend.organization}/${backend.workspace}`;
   }
 }
 
@@ -49,7 +59,11 @@ export function listStacks(environmentsDir: string, outDir: string, cwd: string)
   const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
   return loadEnvironments(environmentsDir).map((environment) => {
     // Validated above, so this only re-reads the chain of parents.
-    const parents = resolveExtends(readEnvironmentData(environment.file), environment.file, readEnvironmentData).parents;
+    const parents = resolveExtends(
+      readEnvironmentData(environment.file),
+      environment.file,
+      readEnvironmentData,
+    ).parents;
     return {
       stack: stackName(environment.name),
       environment: environment.name,

@@ -4,12 +4,35 @@
 // message's fields and their types are worked out the first time someone asks for them. Every
 // message and enum is built once, so a name always yields the same object (walk-message caches
 // per message object).
-import { childOf, isEnumJson, isMessageJson, type MessageJson, type NamespaceJson, type NestedJson } from './descriptor-json';
+import {
+  childOf,
+  isEnumJson,
+  isMessageJson,
+  type MessageJson,
+  type NamespaceJson,
+  type NestedJson,
+} from './descriptor-json';
 import type { ProtoEnum, ProtoField, ProtoMessage } from './proto-types';
 import { resolveTypeName } from './resolve-type-name';
 
 /** Scalar types: no message or enum to resolve (protobufjs' basic types). */
-const SCALARS = new Set(['double', 'float', 'int32', 'uint32', 'sint32', 'fixed32', 'sfixed32', 'int64', 'uint64', 'sint64', 'fixed64', 'sfixed64', 'bool', 'string', 'bytes']);
+const SCALARS = new Set([
+  'double',
+  'float',
+  'int32',
+  'uint32',
+  'sint32',
+  'fixed32',
+  'sfixed32',
+  'int64',
+  'uint64',
+  'sint64',
+  'fixed64',
+  'sfixed64',
+  'bool',
+  'string',
+  'bytes',
+]);
 
 export class DescriptorRoot {
   private readonly types = new Map<string, ProtoMessage | ProtoEnum>();
@@ -73,7 +96,9 @@ export class DescriptorRoot {
       },
       get oneofs() {
         // A member that is not a field of the message is ignored, as protobufjs does.
-        return (oneofs ??= Object.values(json.oneofs ?? {}).map((oneof) => oneof.oneof.filter((member) => Object.hasOwn(json.fields, member))));
+        return (oneofs ??= Object.values(json.oneofs ?? {}).map((oneof) =>
+          oneof.oneof.filter((member) => Object.hasOwn(json.fields, member)),
+        ));
       },
     };
   }

@@ -4,10 +4,21 @@
 // the API's own parser does: the first name part is searched from the innermost enclosing scope
 // outwards; once it names something that can contain types, the rest must resolve inside it (no
 // further search outwards), and a lone name must be a message or enum to end the search.
-import { childOf, isEnumJson, isExtensionJson, isMessageJson, type NamespaceJson, type NestedJson } from './descriptor-json';
+import {
+  childOf,
+  isEnumJson,
+  isExtensionJson,
+  isMessageJson,
+  type NamespaceJson,
+  type NestedJson,
+} from './descriptor-json';
 
 /** The path from the root of the message or enum `name` refers to, or undefined if none. */
-export function resolveTypeName(root: NamespaceJson, scope: readonly string[], name: string): readonly string[] | undefined {
+export function resolveTypeName(
+  root: NamespaceJson,
+  scope: readonly string[],
+  name: string,
+): readonly string[] | undefined {
   if (name.startsWith('.')) return typeAt(root, [], name.slice(1).split('.'));
   const parts = name.split('.');
   const scopes: NestedJson[] = [root];

@@ -51,8 +51,26 @@ function info(type: ProtoMessage): MessageInfo {
 }
 
 const NUMERIC_STRING = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$|^(?:NaN|-?Infinity)$/;
-const INTEGER_SCALARS = new Set(['int32', 'uint32', 'sint32', 'fixed32', 'sfixed32', 'int64', 'uint64', 'sint64', 'fixed64', 'sfixed64']);
-const WRAPPERS_NUMERIC = new Set(['DoubleValue', 'FloatValue', 'Int64Value', 'UInt64Value', 'Int32Value', 'UInt32Value']);
+const INTEGER_SCALARS = new Set([
+  'int32',
+  'uint32',
+  'sint32',
+  'fixed32',
+  'sfixed32',
+  'int64',
+  'uint64',
+  'sint64',
+  'fixed64',
+  'sfixed64',
+]);
+const WRAPPERS_NUMERIC = new Set([
+  'DoubleValue',
+  'FloatValue',
+  'Int64Value',
+  'UInt64Value',
+  'Int32Value',
+  'UInt32Value',
+]);
 
 function jsonType(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
@@ -71,15 +89,26 @@ interface Sink {
   readonly limit: number;
 }
 
-export function walkMessage(value: unknown, type: ProtoMessage, path: readonly PathSegment[], issues: ProtoIssue[], maxIssues = Infinity): void {
+export function walkMessage(
+  value: unknown,
+  type: ProtoMessage,
+  path: readonly PathSegment[],
+  issues: ProtoIssue[],
+  maxIssues = Infinity,
+): void {
   walkMessageWithin(value, type, path, { issues, limit: maxIssues });
 }
-
 
 function walkMessageWithin(value: unknown, type: ProtoMessage, path: readonly PathSegment[], sink: Sink): void {
   if (sink.issues.length >= sink.limit) return;
   if (!isRecord(value)) {
-    sink.issues.push({ kind: 'type', path, scope: type.fullName.replace(/^\./, ''), found: jsonType(value), message: `${jsonType(value)} where a ${type.name} object is expected` });
+    sink.issues.push({
+      kind: 'type',
+      path,
+      scope: type.fullName.replace(/^\./, ''),
+      found: jsonType(value),
+      message: `${jsonType(value)} where a ${type.name} object is expected`,
+    });
     return;
   }
   const { fields, names, oneofs } = info(type);
@@ -96,7 +125,9 @@ function walkMessageWithin(value: unknown, type: ProtoMessage, path: readonly Pa
         scope,
         found: key,
         suggestion,
-        message: suggestion ? `unknown name "${key}" in ${type.name}; did you mean "${suggestion}"?` : `"${key}" is not a field of ${scope} in the published protos`,
+        message: suggestion
+          ? `unknown name "${key}" in ${type.name}; did you mean "${suggestion}"?`
+          : `"${key}" is not a field of ${scope} in the published protos`,
       });
       continue;
     }
@@ -106,7 +137,13 @@ function walkMessageWithin(value: unknown, type: ProtoMessage, path: readonly Pa
   for (const members of oneofs) {
     const present = members.filter((member) => value[camel(member)] !== undefined || value[member] !== undefined);
     if (present.length > 1) {
-      sink.issues.push({ kind: 'oneof', path, scope, found: present.join(', '), message: `${present.map(camel).join(' and ')} are set together on ${type.name}; they are alternatives (a oneof), the API accepts one` });
+      sink.issues.push({
+        kind: 'oneof',
+        path,
+        scope,
+        found: present.join(', '),
+        message: `${present.map(camel).join(' and ')} are set together on ${type.name}; they are alternatives (a oneof), the API accepts one`,
+      });
     }
   }
 }
@@ -114,7 +151,13 @@ function walkMessageWithin(value: unknown, type: ProtoMessage, path: readonly Pa
 function walkField(value: unknown, field: ProtoField, path: readonly PathSegment[], sink: Sink): void {
   if (field.map) {
     if (!isRecord(value)) {
-      sink.issues.push({ kind: 'type', path, scope: field.fullName, found: jsonType(value), message: `${jsonType(value)} where ${camel(field.name)} expects an object (a map)` });
+      sink.issues.push({
+        kind: 'type',
+        path,
+        scope: field.fullName,
+        found: jsonType(value),
+        message: `${jsonType(value)} where ${camel(field.name)} expects an object (a map)`,
+      });
       return;
     }
     for (const [key, child] of Object.entries(value)) walkSingle(child, field, [...path, key], sink);
@@ -122,7 +165,13 @@ function walkField(value: unknown, field: ProtoField, path: readonly PathSegment
   }
   if (field.repeated) {
     if (!Array.isArray(value)) {
-      sink.issues.push({ kind: 'type', path, scope: field.fullName, found: jsonType(value), message: `${jsonType(value)} where ${camel(field.name)} expects an array` });
+      sink.issues.push({
+        kind: 'type',
+        path,
+        scope: field.fullName,
+        found: jsonType(value),
+        message: `${jsonType(value)} where ${camel(field.name)} expects an array`,
+      });
       return;
     }
     value.forEach((child, index) => walkSingle(child, field, [...path, index], sink));
@@ -135,13 +184,24 @@ function walkSingle(value: unknown, field: ProtoField, path: readonly PathSegmen
   if (value === null) return;
   const resolved = field.resolvedType;
   const name = camel(field.name);
-  const mismatch = (expected: string) => sink.issues.push({ kind: 'type', path, scope: field.fullName.replace(/^\./, ''), found: jsonType(value), message: `${name} is ${jsonType(value)}; the API expects ${expected}` });
+  const mismatch = (expected: string) =>
+    sink.issues.push({
+      kind: 'type',
+      path,
+      scope: field.fullName.replace(/^\./, ''),
+      found: jsonType(value),
+      message: `${name} is ${jsonType(value)}; the API expects ${expected}`,
+    });
   if (resolved?.kind === 'enum') {
     if (typeof value === 'number') return;
     if (typeof value !== 'string') return void mismatch(`one of the ${resolved.name} values as a string`);
     // A value's number as a string passes too: protobufjs' Enum.values inherits its by-number
     // table, and this check kept that verdict when lint stopped using protobufjs.
-    if (Object.hasOwn(resolved.values, value) || Object.values(resolved.values).some((number) => String(number) === value)) return;
+    if (
+      Object.hasOwn(resolved.values, value) ||
+      Object.values(resolved.values).some((number) => String(number) === value)
+    )
+      return;
     const known = Object.keys(resolved.values);
     const suggestion = likelyTypo(value, known);
     sink.issues.push({
@@ -150,7 +210,9 @@ function walkSingle(value: unknown, field: ProtoField, path: readonly PathSegmen
       scope: resolved.fullName.replace(/^\./, ''),
       found: value,
       suggestion,
-      message: suggestion ? `"${value}" is not a ${resolved.name} value; did you mean "${suggestion}"?` : `"${value}" is not a value of ${resolved.fullName.replace(/^\./, '')} in the published protos (known: ${known.join(', ')})`,
+      message: suggestion
+        ? `"${value}" is not a ${resolved.name} value; did you mean "${suggestion}"?`
+        : `"${value}" is not a value of ${resolved.fullName.replace(/^\./, '')} in the published protos (known: ${known.join(', ')})`,
     });
     return;
   }
@@ -158,13 +220,22 @@ function walkSingle(value: unknown, field: ProtoField, path: readonly PathSegmen
     const full = resolved.fullName;
     if (full.startsWith('.google.protobuf.')) {
       const wellKnown = resolved.name;
-      if (wellKnown === 'Duration' || wellKnown === 'Timestamp' || wellKnown === 'FieldMask' || wellKnown === 'StringValue' || wellKnown === 'BytesValue') {
-        if (typeof value !== 'string') mismatch(wellKnown === 'Duration' ? 'a duration string such as "60s"' : 'a string');
-        else if (wellKnown === 'Duration' && !/^-?\d+(?:\.\d{1,9})?s$/.test(value) && !value.includes('${')) mismatch('a duration string such as "60s"');
+      if (
+        wellKnown === 'Duration' ||
+        wellKnown === 'Timestamp' ||
+        wellKnown === 'FieldMask' ||
+        wellKnown === 'StringValue' ||
+        wellKnown === 'BytesValue'
+      ) {
+        if (typeof value !== 'string')
+          mismatch(wellKnown === 'Duration' ? 'a duration string such as "60s"' : 'a string');
+        else if (wellKnown === 'Duration' && !/^-?\d+(?:\.\d{1,9})?s$/.test(value) && !value.includes('${'))
+          mismatch('a duration string such as "60s"');
         return;
       }
       if (WRAPPERS_NUMERIC.has(wellKnown)) {
-        if (typeof value !== 'number' && !(typeof value === 'string' && NUMERIC_STRING.test(value))) mismatch('a number');
+        if (typeof value !== 'number' && !(typeof value === 'string' && NUMERIC_STRING.test(value)))
+          mismatch('a number');
         return;
       }
       if (wellKnown === 'BoolValue') {
@@ -172,7 +243,8 @@ function walkSingle(value: unknown, field: ProtoField, path: readonly PathSegmen
         return;
       }
       if (wellKnown === 'ListValue' && !Array.isArray(value)) mismatch('an array');
-      if ((wellKnown === 'Struct' || wellKnown === 'Any' || wellKnown === 'Empty') && !isRecord(value)) mismatch('an object');
+      if ((wellKnown === 'Struct' || wellKnown === 'Any' || wellKnown === 'Empty') && !isRecord(value))
+        mismatch('an object');
       return;
     }
     walkMessageWithin(value, resolved, path, sink);
@@ -192,7 +264,8 @@ function walkSingle(value: unknown, field: ProtoField, path: readonly PathSegmen
       return;
     default:
       if (INTEGER_SCALARS.has(field.type)) {
-        const integer = typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && /^-?\d+$/.test(value);
+        const integer =
+          typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && /^-?\d+$/.test(value);
         if (!integer) mismatch('an integer');
       }
   }

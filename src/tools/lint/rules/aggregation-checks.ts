@@ -2,8 +2,18 @@
 // tables, src/gcp/aggregation-rules.ts), a reducer only after a real aligner and an alignment
 // period, and alignment periods within the API's bounds. Group-by labels are checked against
 // Google's lists like filter labels (filter/label-typo, filter/unknown-label).
-import { ALIGNER_RULES, checkAligner, checkReducer, REDUCER_RULES, type SeriesShape } from '../../../gcp/aggregation-rules';
-import { MAX_ALERT_ALIGNMENT_PERIOD_SECONDS, MAX_CHART_ALIGNMENT_PERIOD_SECONDS, MIN_ALIGNMENT_PERIOD_SECONDS } from '../../../gcp/api-limits';
+import {
+  ALIGNER_RULES,
+  checkAligner,
+  checkReducer,
+  REDUCER_RULES,
+  type SeriesShape,
+} from '../../../gcp/aggregation-rules';
+import {
+  MAX_ALERT_ALIGNMENT_PERIOD_SECONDS,
+  MAX_CHART_ALIGNMENT_PERIOD_SECONDS,
+  MIN_ALIGNMENT_PERIOD_SECONDS,
+} from '../../../gcp/api-limits';
 import { closestName } from '../../../util/closest-name';
 import { durationWords, readDurationField } from '../../../artifact/duration';
 import { isOpaque, isRecord, type PathSegment } from '../../../artifact/model';
@@ -19,7 +29,12 @@ export interface AggregationInput {
 export type AggregationScope = 'alert' | 'chart';
 
 /** Checks aggregations applied in order; returns the alignment period of the first (seconds), if known. */
-export function checkAggregations(context: RuleContext, input: FilteredSeries | undefined, aggregations: readonly AggregationInput[], scope: AggregationScope): number | undefined {
+export function checkAggregations(
+  context: RuleContext,
+  input: FilteredSeries | undefined,
+  aggregations: readonly AggregationInput[],
+  scope: AggregationScope,
+): number | undefined {
   let shape = input?.shape;
   let firstPeriod: number | undefined;
   // A later aggregation (a chart's secondaryAggregation) works on series already aligned by an earlier one.
@@ -41,12 +56,19 @@ export function checkAggregations(context: RuleContext, input: FilteredSeries | 
           'aggregation/reducer-needs-aligner',
           [...path, 'crossSeriesReducer'],
           `${reducer} is set with ${aligner ? 'ALIGN_NONE' : 'no per-series aligner'}; the API requires an aligner other than ALIGN_NONE before a cross-series reducer`,
-          shape ? `add perSeriesAligner, e.g. ${suggestAligner(shape)}` : 'add perSeriesAligner (ALIGN_MEAN for gauges, ALIGN_RATE or ALIGN_DELTA for counters)',
+          shape
+            ? `add perSeriesAligner, e.g. ${suggestAligner(shape)}`
+            : 'add perSeriesAligner (ALIGN_MEAN for gauges, ALIGN_RATE or ALIGN_DELTA for counters)',
         );
       }
       // Charts may omit it: the chart's minAlignmentPeriod (or the console's automatic period) supplies one.
       if (value.alignmentPeriod === undefined && scope === 'alert' && !aligned) {
-        context.report('aggregation/reducer-needs-aligner', [...path, 'alignmentPeriod'], `${reducer} is set without an alignment period; the API requires alignmentPeriod with a cross-series reducer`, 'add alignment_period, e.g. "300s"');
+        context.report(
+          'aggregation/reducer-needs-aligner',
+          [...path, 'alignmentPeriod'],
+          `${reducer} is set without an alignment period; the API requires alignmentPeriod with a cross-series reducer`,
+          'add alignment_period, e.g. "300s"',
+        );
       }
     }
 
@@ -72,7 +94,9 @@ export function checkAggregations(context: RuleContext, input: FilteredSeries | 
           'aggregation/reducer-kind',
           [...path, 'crossSeriesReducer'],
           `${reducer} does not fit the aligned ${shape.kind} ${shape.valueType} series; it accepts ${result.accepts}`,
-          shape.valueType === 'BOOL' ? 'use REDUCE_COUNT_TRUE, REDUCE_COUNT_FALSE or REDUCE_FRACTION_TRUE' : 'use REDUCE_SUM, REDUCE_MEAN or REDUCE_MAX',
+          shape.valueType === 'BOOL'
+            ? 'use REDUCE_COUNT_TRUE, REDUCE_COUNT_FALSE or REDUCE_FRACTION_TRUE'
+            : 'use REDUCE_SUM, REDUCE_MEAN or REDUCE_MAX',
         );
         shape = undefined;
       } else if (result.ok === true) {
@@ -91,25 +115,51 @@ function checkGroupBy(context: RuleContext, scope: LabelScope, fields: unknown, 
   });
 }
 
-function checkName(context: RuleContext, name: string | undefined, known: Readonly<Record<string, unknown>>, path: readonly PathSegment[], what: string): boolean {
+function checkName(
+  context: RuleContext,
+  name: string | undefined,
+  known: Readonly<Record<string, unknown>>,
+  path: readonly PathSegment[],
+  what: string,
+): boolean {
   if (name === undefined || isOpaque(name)) return false;
   if (name in known) return true;
   const suggestion = closestName(name, Object.keys(known));
-  context.report('aggregation/unknown-name', path, `"${name}" is not an ${what} the API knows${suggestion ? `; did you mean ${suggestion}?` : ''}`, suggestion ? `use ${suggestion}` : undefined);
+  context.report(
+    'aggregation/unknown-name',
+    path,
+    `"${name}" is not an ${what} the API knows${suggestion ? `; did you mean ${suggestion}?` : ''}`,
+    suggestion ? `use ${suggestion}` : undefined,
+  );
   return false;
 }
 
-function checkPeriod(context: RuleContext, value: unknown, path: readonly PathSegment[], scope: AggregationScope, aligner: string | undefined): number | undefined {
+function checkPeriod(
+  context: RuleContext,
+  value: unknown,
+  path: readonly PathSegment[],
+  scope: AggregationScope,
+  aligner: string | undefined,
+): number | undefined {
   if (value === undefined) {
     if (scope === 'alert' && aligner && aligner !== 'ALIGN_NONE' && !isOpaque(aligner)) {
-      context.report('aggregation/alignment-period', path, `${aligner} is set without an alignment period; the API requires alignmentPeriod with any aligner other than ALIGN_NONE`, 'add alignment_period, e.g. "300s"');
+      context.report(
+        'aggregation/alignment-period',
+        path,
+        `${aligner} is set without an alignment period; the API requires alignmentPeriod with any aligner other than ALIGN_NONE`,
+        'add alignment_period, e.g. "300s"',
+      );
     }
     return undefined;
   }
   const parsed = readDurationField(value);
   if ('opaque' in parsed) return undefined;
   if ('invalid' in parsed) {
-    context.report('aggregation/alignment-period', path, `alignment period ${parsed.invalid} is not a duration; expected seconds such as "300s"`);
+    context.report(
+      'aggregation/alignment-period',
+      path,
+      `alignment period ${parsed.invalid} is not a duration; expected seconds such as "300s"`,
+    );
     return undefined;
   }
   const max = scope === 'alert' ? MAX_ALERT_ALIGNMENT_PERIOD_SECONDS : MAX_CHART_ALIGNMENT_PERIOD_SECONDS;
@@ -125,7 +175,10 @@ function checkPeriod(context: RuleContext, value: unknown, path: readonly PathSe
 }
 
 function suggestAligner(shape: SeriesShape): string {
-  if (shape.valueType === 'DISTRIBUTION') return shape.kind === 'CUMULATIVE' ? 'ALIGN_DELTA (then REDUCE_PERCENTILE_99)' : 'ALIGN_PERCENTILE_99, or ALIGN_DELTA then REDUCE_PERCENTILE_99';
+  if (shape.valueType === 'DISTRIBUTION')
+    return shape.kind === 'CUMULATIVE'
+      ? 'ALIGN_DELTA (then REDUCE_PERCENTILE_99)'
+      : 'ALIGN_PERCENTILE_99, or ALIGN_DELTA then REDUCE_PERCENTILE_99';
   if (shape.valueType === 'BOOL') return 'ALIGN_NEXT_OLDER, ALIGN_COUNT_TRUE or ALIGN_FRACTION_TRUE';
   if (shape.kind === 'GAUGE') return 'ALIGN_MEAN or ALIGN_MAX';
   return 'ALIGN_RATE or ALIGN_DELTA';

@@ -27,7 +27,10 @@ function checkQuery(context: RuleContext, query: Record<string, unknown>, path: 
   const single = query.timeSeriesFilter;
   if (isRecord(single)) {
     const base = [...path, 'timeSeriesFilter'];
-    const shape = checkFilter(context, single.filter, [...base, 'filter'], { requireMetricType: true, allowSloSelector: true });
+    const shape = checkFilter(context, single.filter, [...base, 'filter'], {
+      requireMetricType: true,
+      allowSloSelector: true,
+    });
     checkAggregations(
       context,
       shape,
@@ -44,10 +47,18 @@ function checkQuery(context: RuleContext, query: Record<string, unknown>, path: 
     for (const side of ['numerator', 'denominator'] as const) {
       const part = ratio[side];
       if (!isRecord(part)) continue;
-      const shape = checkFilter(context, part.filter, [...base, side, 'filter'], { requireMetricType: true, allowSloSelector: false });
+      const shape = checkFilter(context, part.filter, [...base, side, 'filter'], {
+        requireMetricType: true,
+        allowSloSelector: false,
+      });
       checkAggregations(context, shape, [{ value: part.aggregation, path: [...base, side, 'aggregation'] }], 'chart');
     }
     // The ratio's output is a DOUBLE gauge whatever its inputs; its secondary aggregation is checked for names and periods only.
-    checkAggregations(context, undefined, [{ value: ratio.secondaryAggregation, path: [...base, 'secondaryAggregation'] }], 'chart');
+    checkAggregations(
+      context,
+      undefined,
+      [{ value: ratio.secondaryAggregation, path: [...base, 'secondaryAggregation'] }],
+      'chart',
+    );
   }
 }

@@ -30,7 +30,12 @@ function isSingleViewGroup(tile: Record<string, unknown>): boolean {
 }
 
 function inside(inner: Box, outer: Box): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 /**
@@ -51,7 +56,10 @@ const MAX_GRID_COLUMNS = 48;
  * a single-view group overlap each other by design; they are tracked apart, per group.
  */
 function reportOverlaps(
-  context: Parameters<Rule>[0], boxes: Box[], singleViews: readonly Box[], columns: number | undefined,
+  context: Parameters<Rule>[0],
+  boxes: Box[],
+  singleViews: readonly Box[],
+  columns: number | undefined,
 ): void {
   const gridColumns = Math.min(columns || MAX_GRID_COLUMNS, MAX_GRID_COLUMNS);
   const groupOf = (box: Box) => singleViews.find((group) => inside(box, group))?.index ?? -1;
@@ -75,15 +83,22 @@ function reportOverlaps(
     overlapping++;
     if (overlapping > MAX_OVERLAP_FINDINGS) continue;
     const [first, second] = partner.index < box.index ? [partner, box] : [box, partner];
-    const message = `tile ${second.index} (x ${second.x}, y ${second.y}, ${second.width}×${second.height}) `
-      + `overlaps tile ${first.index} (x ${first.x}, y ${first.y}, ${first.width}×${first.height})`;
+    const message =
+      `tile ${second.index} (x ${second.x}, y ${second.y}, ${second.width}×${second.height}) ` +
+      `overlaps tile ${first.index} (x ${first.x}, y ${first.y}, ${first.width}×${first.height})`;
     context.report('dashboard/tile-overlap', ['mosaicLayout', 'tiles', second.index], message, 'move one of them');
   }
   if (overlapping > MAX_OVERLAP_FINDINGS) {
     const more = overlapping - MAX_OVERLAP_FINDINGS;
-    const message = `${more} more tile${more === 1 ? '' : 's'} overlap another tile `
-      + `(${overlapping} in all; the first ${MAX_OVERLAP_FINDINGS} are listed)`;
-    context.report('dashboard/tile-overlap', ['mosaicLayout', 'tiles'], message, 'move the listed tiles first, then lint again');
+    const message =
+      `${more} more tile${more === 1 ? '' : 's'} overlap another tile ` +
+      `(${overlapping} in all; the first ${MAX_OVERLAP_FINDINGS} are listed)`;
+    context.report(
+      'dashboard/tile-overlap',
+      ['mosaicLayout', 'tiles'],
+      message,
+      'move the listed tiles first, then lint again',
+    );
   }
 }
 
@@ -111,11 +126,20 @@ export const dashboardLayoutRules: Rule = (context) => {
       if (x === undefined || y === undefined || width === undefined || height === undefined) return;
       const path = ['mosaicLayout', 'tiles', index];
       if (x < 0 || y < 0 || width < 1 || height < 1) {
-        context.report('dashboard/tile-bounds', path, `tile ${index} has xPos ${x}, yPos ${y}, width ${width}, height ${height}; positions must not be negative and sizes at least 1`);
+        context.report(
+          'dashboard/tile-bounds',
+          path,
+          `tile ${index} has xPos ${x}, yPos ${y}, width ${width}, height ${height}; positions must not be negative and sizes at least 1`,
+        );
         return;
       }
       if (columns && x + width > columns) {
-        context.report('dashboard/tile-bounds', path, `tile ${index} spans columns ${x} to ${x + width - 1}, past the grid's ${columns} columns (xPos + width must be at most ${columns})`, `use width ${Math.max(1, columns - x)} or a smaller xPos`);
+        context.report(
+          'dashboard/tile-bounds',
+          path,
+          `tile ${index} spans columns ${x} to ${x + width - 1}, past the grid's ${columns} columns (xPos + width must be at most ${columns})`,
+          `use width ${Math.max(1, columns - x)} or a smaller xPos`,
+        );
       }
       if (isSingleViewGroup(tile)) singleViews.push({ index, x, y, width, height });
       if (!isContainer(tile)) boxes.push({ index, x, y, width, height });
@@ -128,10 +152,16 @@ export const dashboardLayoutRules: Rule = (context) => {
     if (layout === 'gridLayout') tileCount += Array.isArray(value.widgets) ? value.widgets.length : 0;
     const groups = layout === 'rowLayout' ? value.rows : value.columns;
     if (layout !== 'gridLayout' && Array.isArray(groups)) {
-      for (const group of groups) if (isRecord(group) && Array.isArray(group.widgets)) tileCount += group.widgets.length;
+      for (const group of groups)
+        if (isRecord(group) && Array.isArray(group.widgets)) tileCount += group.widgets.length;
     }
   }
   if (tileCount > MAX_DASHBOARD_TILES) {
-    context.report('dashboard/too-many-tiles', isRecord(mosaic) ? ['mosaicLayout', 'tiles'] : [], `the dashboard has ${tileCount} tiles; Cloud Monitoring supports at most ${MAX_DASHBOARD_TILES}`, 'split it into two dashboards');
+    context.report(
+      'dashboard/too-many-tiles',
+      isRecord(mosaic) ? ['mosaicLayout', 'tiles'] : [],
+      `the dashboard has ${tileCount} tiles; Cloud Monitoring supports at most ${MAX_DASHBOARD_TILES}`,
+      'split it into two dashboards',
+    );
   }
 };

@@ -32,24 +32,43 @@ export interface FilterCheckOptions {
   readonly allowSloSelector: boolean;
 }
 
-export function checkFilter(context: RuleContext, filter: unknown, path: readonly PathSegment[], options: FilterCheckOptions): FilteredSeries | undefined {
+export function checkFilter(
+  context: RuleContext,
+  filter: unknown,
+  path: readonly PathSegment[],
+  options: FilterCheckOptions,
+): FilteredSeries | undefined {
   if (typeof filter !== 'string') {
     if (options.requireMetricType && filter === undefined) {
-      context.report('filter/metric-type-required', path, 'the filter is missing; the API requires a filter naming metric.type', 'add a filter such as metric.type="…" AND resource.type="…"');
+      context.report(
+        'filter/metric-type-required',
+        path,
+        'the filter is missing; the API requires a filter naming metric.type',
+        'add a filter such as metric.type="…" AND resource.type="…"',
+      );
     }
     return undefined;
   }
   // A filter that is one Terraform interpolation (`${local.redis_filter}`) is only known at apply time.
   if (/^\s*\$\{[^}]*\}\s*$/.test(filter)) return undefined;
   if ([...filter].length > MAX_FILTER_CHARS) {
-    context.report('filter/too-long', path, `the filter has ${[...filter].length} characters; the API accepts at most ${MAX_FILTER_CHARS}`);
+    context.report(
+      'filter/too-long',
+      path,
+      `the filter has ${[...filter].length} characters; the API accepts at most ${MAX_FILTER_CHARS}`,
+    );
   }
   let node;
   try {
     node = parseFilter(filter);
   } catch (error) {
     if (!(error instanceof FilterSyntaxError)) throw error;
-    context.report('filter/syntax', path, `the filter does not parse ${error.message}`, 'see https://cloud.google.com/monitoring/api/v3/filters for the filter syntax');
+    context.report(
+      'filter/syntax',
+      path,
+      `the filter does not parse ${error.message}`,
+      'see https://cloud.google.com/monitoring/api/v3/filters for the filter syntax',
+    );
     return undefined;
   }
   const selectors = filterSelectors(node);
@@ -88,7 +107,8 @@ function checkSelectedMetrics(
   let allCatalogued = true;
   for (const metricType of metricTypes) {
     const known = checkMetricType(context, metricType, path);
-    if (known && metricTypes.length === 1) shape = { kind: known.kind as MetricKind, valueType: known.valueType as ValueType };
+    if (known && metricTypes.length === 1)
+      shape = { kind: known.kind as MetricKind, valueType: known.valueType as ValueType };
     const descriptor = lookupMetric(metricType);
     if (!descriptor) {
       allCatalogued = false;
@@ -122,7 +142,11 @@ function reportDeprecated(context: RuleContext, descriptor: MetricDescriptor, pa
   );
 }
 
-function checkMetricType(context: RuleContext, metricType: string, path: readonly PathSegment[]): { kind: string; valueType: string } | undefined {
+function checkMetricType(
+  context: RuleContext,
+  metricType: string,
+  path: readonly PathSegment[],
+): { kind: string; valueType: string } | undefined {
   if (isOpaque(metricType)) return undefined;
   const descriptor = lookupMetric(metricType);
   if (descriptor) return descriptor;
@@ -130,7 +154,12 @@ function checkMetricType(context: RuleContext, metricType: string, path: readonl
     const name = metricType.slice(LOG_BASED_METRIC_PREFIX.length);
     const logMetrics = context.unit.logMetrics;
     if (logMetrics === undefined) {
-      context.report('filter/log-metric-unchecked', path, `log-based metric "${name}" cannot be checked in a lone export: the API rejects the filter unless a log-based metric of that name exists in the project`, 'lint the Terraform stack that defines the metric, or check `gcloud logging metrics describe`');
+      context.report(
+        'filter/log-metric-unchecked',
+        path,
+        `log-based metric "${name}" cannot be checked in a lone export: the API rejects the filter unless a log-based metric of that name exists in the project`,
+        'lint the Terraform stack that defines the metric, or check `gcloud logging metrics describe`',
+      );
       return undefined;
     }
     const found = logMetrics.get(name);
@@ -140,7 +169,9 @@ function checkMetricType(context: RuleContext, metricType: string, path: readonl
       'filter/log-metric-undefined',
       path,
       `log-based metric "${name}" is not defined in this stack (no google_logging_metric named "${name}")${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-      suggestion ? `use metric.type="${LOG_BASED_METRIC_PREFIX}${suggestion}"` : 'add the google_logging_metric to the stack, or fix the name',
+      suggestion
+        ? `use metric.type="${LOG_BASED_METRIC_PREFIX}${suggestion}"`
+        : 'add the google_logging_metric to the stack, or fix the name',
     );
     return undefined;
   }
@@ -151,7 +182,13 @@ function checkMetricType(context: RuleContext, metricType: string, path: readonl
     const suffix = metricType.slice(prefix.length);
     const near = likelyTypo(suffix, metricSuffixesUnder(prefix));
     if (near) {
-      reportTypo(context, metricType, `${prefix}${near}`, `is not in Google's list for ${prefix} (read ${list.read})`, path);
+      reportTypo(
+        context,
+        metricType,
+        `${prefix}${near}`,
+        `is not in Google's list for ${prefix} (read ${list.read})`,
+        path,
+      );
       return undefined;
     }
     context.report(
@@ -171,12 +208,28 @@ function checkMetricType(context: RuleContext, metricType: string, path: readonl
     reportTypo(context, metricType, near, `does not exist (${domain}/ is no prefix Google lists)`, path);
     return undefined;
   }
-  context.report('filter/unknown-metric-prefix', path, `metric type "${metricType}": lint's catalog does not cover ${domain}/, so it cannot check the name, kind or value type`, "add the service's metric list to src/gcp/metric-catalog/sources/ (npm run catalog) if vigil should check it");
+  context.report(
+    'filter/unknown-metric-prefix',
+    path,
+    `metric type "${metricType}": lint's catalog does not cover ${domain}/, so it cannot check the name, kind or value type`,
+    "add the service's metric list to src/gcp/metric-catalog/sources/ (npm run catalog) if vigil should check it",
+  );
   return undefined;
 }
 
-function reportTypo(context: RuleContext, metricType: string, near: string, why: string, path: readonly PathSegment[]): void {
-  context.report('filter/metric-typo', path, `metric type "${metricType}" ${why}; did you mean "${near}"?`, `use metric.type="${near}"`);
+function reportTypo(
+  context: RuleContext,
+  metricType: string,
+  near: string,
+  why: string,
+  path: readonly PathSegment[],
+): void {
+  context.report(
+    'filter/metric-typo',
+    path,
+    `metric type "${metricType}" ${why}; did you mean "${near}"?`,
+    `use metric.type="${near}"`,
+  );
 }
 
 const SUFFIXES = new Map<string, readonly string[]>();
@@ -184,7 +237,9 @@ const SUFFIXES = new Map<string, readonly string[]>();
 function metricSuffixesUnder(prefix: string): readonly string[] {
   let suffixes = SUFFIXES.get(prefix);
   if (!suffixes) {
-    suffixes = [...catalogMetricTypes()].filter((type) => type.startsWith(prefix)).map((type) => type.slice(prefix.length));
+    suffixes = [...catalogMetricTypes()]
+      .filter((type) => type.startsWith(prefix))
+      .map((type) => type.slice(prefix.length));
     SUFFIXES.set(prefix, suffixes);
   }
   return suffixes;

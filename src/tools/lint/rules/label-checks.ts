@@ -19,7 +19,10 @@ export interface LabelScope {
 }
 
 /** The scope of catalogued metrics, narrowed to the resource types the filter pins (if any). */
-export function labelScope(descriptors: readonly MetricDescriptor[], pinnedResourceTypes: readonly string[]): LabelScope | undefined {
+export function labelScope(
+  descriptors: readonly MetricDescriptor[],
+  pinnedResourceTypes: readonly string[],
+): LabelScope | undefined {
   if (descriptors.length === 0) return undefined;
   const written = [...new Set(descriptors.flatMap((one) => one.resourceTypes))];
   const pinned = pinnedResourceTypes.filter((type) => !isOpaque(type));
@@ -57,22 +60,38 @@ export function groupByLabel(field: string): { side: 'metric' | 'resource'; key:
   return match ? { side: match[1] as 'metric' | 'resource', key: match[2].replace(/^"(.*)"$/, '$1') } : undefined;
 }
 
-export function checkLabel(context: RuleContext, scope: LabelScope, side: 'metric' | 'resource', key: string, path: readonly PathSegment[]): void {
+export function checkLabel(
+  context: RuleContext,
+  scope: LabelScope,
+  side: 'metric' | 'resource',
+  key: string,
+  path: readonly PathSegment[],
+): void {
   if (isOpaque(key)) return;
   const known = side === 'metric' ? scope.metricLabels : scope.resourceLabels;
   if (known === undefined || known.includes(key)) return;
   const owner = side === 'metric' ? scope.metricTypes.join(', ') : `resource type ${scope.resourceTypes.join(', ')}`;
   const read = side === 'metric' ? scope.read : MONITORED_RESOURCES_SOURCE.read;
-  const listed = known.length > 0 ? `; its labels are ${known.map((one) => `"${one}"`).join(', ')}` : `, which has no ${side} labels`;
+  const listed =
+    known.length > 0
+      ? `; its labels are ${known.map((one) => `"${one}"`).join(', ')}`
+      : `, which has no ${side} labels`;
   const near = likelyTypo(key, known);
   if (near) {
-    context.report('filter/label-typo', path, `${side} label "${key}" is not a label of ${owner}; did you mean "${near}"?`, `use ${side}.label.${near}`);
+    context.report(
+      'filter/label-typo',
+      path,
+      `${side} label "${key}" is not a label of ${owner}; did you mean "${near}"?`,
+      `use ${side}.label.${near}`,
+    );
     return;
   }
   context.report(
     'filter/unknown-label',
     path,
     `${side} label "${key}" is not in Google's list of ${read} for ${owner}${listed}; new or misspelt?`,
-    side === 'metric' ? "check the label against the metric's entry in Google's metric list" : 'check the label against https://cloud.google.com/monitoring/api/resources',
+    side === 'metric'
+      ? "check the label against the metric's entry in Google's metric list"
+      : 'check the label against https://cloud.google.com/monitoring/api/resources',
   );
 }

@@ -25,13 +25,37 @@ interface Policy {
 }
 
 const POLICIES: Readonly<Record<ResourceKind, Policy>> = {
-  dashboard: { message: dashboardMessage, typo: 'dashboard/field-typo', unknown: 'dashboard/unknown-field', type: 'dashboard/field-type', oneof: 'dashboard/oneof' },
-  alertPolicy: { message: alertPolicyMessage, typo: 'policy/unknown-field', unknown: 'policy/unknown-field', type: 'policy/field-type', oneof: 'policy/field-type' },
-  uptimeCheck: { message: uptimeCheckMessage, typo: 'uptime/field-typo', unknown: 'uptime/unknown-field', type: 'uptime/field-type', oneof: 'uptime/field-type' },
+  dashboard: {
+    message: dashboardMessage,
+    typo: 'dashboard/field-typo',
+    unknown: 'dashboard/unknown-field',
+    type: 'dashboard/field-type',
+    oneof: 'dashboard/oneof',
+  },
+  alertPolicy: {
+    message: alertPolicyMessage,
+    typo: 'policy/unknown-field',
+    unknown: 'policy/unknown-field',
+    type: 'policy/field-type',
+    oneof: 'policy/field-type',
+  },
+  uptimeCheck: {
+    message: uptimeCheckMessage,
+    typo: 'uptime/field-typo',
+    unknown: 'uptime/unknown-field',
+    type: 'uptime/field-type',
+    oneof: 'uptime/field-type',
+  },
 };
 
 /** Enum fields a dedicated rule already reports with its own id (aggregation/unknown-name, policy/severity, …). */
-const ENUMS_CHECKED_ELSEWHERE = new Set(['perSeriesAligner', 'crossSeriesReducer', 'severity', 'combiner', 'selectedRegions']);
+const ENUMS_CHECKED_ELSEWHERE = new Set([
+  'perSeriesAligner',
+  'crossSeriesReducer',
+  'severity',
+  'combiner',
+  'selectedRegions',
+]);
 
 export const schemaFieldRules: Rule = (context) => {
   const resource = context.resource;
@@ -56,7 +80,12 @@ export const schemaFieldRules: Rule = (context) => {
           : severity === 'error'
             ? `${issue.message}; the API rejects unknown names`
             : `${issue.message}; the API may know it (the published protos lag behind), lint cannot check it`;
-        context.report(ruleId, issue.path, message, issue.suggestion ? `use "${issue.suggestion}"` : severity === 'error' ? `remove the ${what}` : undefined);
+        context.report(
+          ruleId,
+          issue.path,
+          message,
+          issue.suggestion ? `use "${issue.suggestion}"` : severity === 'error' ? `remove the ${what}` : undefined,
+        );
         break;
       }
       case 'type':

@@ -5,7 +5,12 @@ import { isOpaque, isRecord, type PathSegment } from '../../../artifact/model';
 import type { RuleContext } from '../rule-context';
 import type { RuleId } from '../rule-ids';
 
-export function checkUserLabels(context: RuleContext, labels: unknown, path: readonly PathSegment[], ruleId: RuleId): void {
+export function checkUserLabels(
+  context: RuleContext,
+  labels: unknown,
+  path: readonly PathSegment[],
+  ruleId: RuleId,
+): void {
   if (!isRecord(labels)) return;
   const entries = Object.entries(labels);
   if (entries.length > MAX_USER_LABELS) {
@@ -13,12 +18,36 @@ export function checkUserLabels(context: RuleContext, labels: unknown, path: rea
   }
   for (const [key, value] of entries) {
     if (!isOpaque(key) && !USER_LABEL_KEY.test(key)) {
-      context.report(ruleId, [...path, key], `user label key ${JSON.stringify(key)} is not in the allowed form: a lowercase letter, then up to 62 lowercase letters, digits, "_" or "-"`, `use ${JSON.stringify(key.toLowerCase().replace(/[^a-z0-9_-]/g, '_').replace(/^[^a-z]+/, '') || 'label')}`);
+      context.report(
+        ruleId,
+        [...path, key],
+        `user label key ${JSON.stringify(key)} is not in the allowed form: a lowercase letter, then up to 62 lowercase letters, digits, "_" or "-"`,
+        `use ${JSON.stringify(
+          key
+            .toLowerCase()
+            .replace(/[^a-z0-9_-]/g, '_')
+            .replace(/^[^a-z]+/, '') || 'label',
+        )}`,
+      );
     }
     if (typeof value !== 'string') {
-      context.report(ruleId, [...path, key], `user label ${JSON.stringify(key)} has a ${typeof value} value; the API expects a string`);
+      context.report(
+        ruleId,
+        [...path, key],
+        `user label ${JSON.stringify(key)} has a ${typeof value} value; the API expects a string`,
+      );
     } else if (!isOpaque(value) && !USER_LABEL_VALUE.test(value)) {
-      context.report(ruleId, [...path, key], `user label value ${JSON.stringify(value)} is not in the allowed form: up to 63 lowercase letters, digits, "_" or "-"`, `use ${JSON.stringify(value.toLowerCase().replace(/[^a-z0-9_-]/g, '-').slice(0, 63))}`);
+      context.report(
+        ruleId,
+        [...path, key],
+        `user label value ${JSON.stringify(value)} is not in the allowed form: up to 63 lowercase letters, digits, "_" or "-"`,
+        `use ${JSON.stringify(
+          value
+            .toLowerCase()
+            .replace(/[^a-z0-9_-]/g, '-')
+            .slice(0, 63),
+        )}`,
+      );
     }
   }
 }
