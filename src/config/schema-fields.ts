@@ -2,6 +2,7 @@
 // number carries its unit and range in the words of its error message.
 import { z } from 'zod';
 import type { IdentifierFormat } from './identifiers';
+import type { ThresholdFields } from './signals/signal-definition';
 
 export const identifier = (format: IdentifierFormat) =>
   z.string({ error: `expected ${format.expected}` }).regex(format.pattern, { error: `expected ${format.expected}` });
@@ -29,3 +30,13 @@ export const httpsUrl = z.url({
   protocol: /^https?$/,
   error: 'expected an http(s) URL such as https://api.example.com/health',
 });
+
+/** What every signal definition's `thresholds` builder is handed (src/config/signals/). */
+export const THRESHOLD_FIELDS: ThresholdFields = { z, positive, wholeNumber, wholeMinutes };
+
+/** A signal's `thresholds.<key>` block as a zod schema. */
+export function thresholdsSchema<Thresholds extends z.ZodObject>(definition: {
+  readonly thresholds: (fields: ThresholdFields) => Thresholds;
+}): Thresholds {
+  return definition.thresholds(THRESHOLD_FIELDS);
+}

@@ -19,8 +19,9 @@ import {
 import { ExpectSchema } from './expect-schema';
 import { boundedText, LogFilter } from './free-text';
 import { MAX_CHANNEL_DESCRIPTION_CHARS, MAX_EMAIL_ADDRESS_CHARS } from '../gcp/api-limits';
-import { httpsUrl, identifier, positive, wholeNumber } from './schema-fields';
+import { httpsUrl, identifier, positive, thresholdsSchema, wholeNumber } from './schema-fields';
 import { SIGNAL_DEFINITIONS } from './signals/registry';
+import type { SignalDefinition } from './signals/signal-definition';
 
 // vigil parses each environment once per process: zod's JIT-compiled object parsers cost more to
 // compile (~15 ms on the first parse) than they save on a single parse.
@@ -277,13 +278,15 @@ const AgentSchema = z.strictObject({
 // One block per signal, from the signal registry: each signal declares its own thresholds and
 // defaults (src/config/signals/).
 type SignalDefinitions = (typeof SIGNAL_DEFINITIONS)[number];
-type ThresholdsShape = { [D in SignalDefinitions as D['key']]: z.ZodPrefault<D['thresholds']> };
+type ThresholdsShape = { [D in SignalDefinitions as D['key']]: z.ZodPrefault<ReturnType<D['thresholds']>> };
 
 function thresholdsShape(): ThresholdsShape {
   return Object.fromEntries(
     SIGNAL_DEFINITIONS.map((signal) => [
       signal.key,
-      (signal.thresholds as z.ZodObject).prefault({}).describe(`${signal.title}: ${signal.summary}`),
+      thresholdsSchema(signal as SignalDefinition)
+        .prefault({})
+        .describe(`${signal.title}: ${signal.summary}`),
     ]),
   ) as ThresholdsShape;
 }

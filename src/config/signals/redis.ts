@@ -1,7 +1,5 @@
 // Redis connectivity: application-side connection failures over requests, the health endpoint's
 // view of Redis, and Memorystore's rejected connections and clients.
-import { z } from 'zod';
-import { positive, wholeMinutes } from '../schema-fields';
 import { defineSignal } from './signal-definition';
 
 export const redisSignal = defineSignal({
@@ -10,18 +8,19 @@ export const redisSignal = defineSignal({
   summary:
     "Connection errors per request from the services' logs, the health endpoint's redis section, " +
     'and Memorystore rejecting connections or having no clients.',
-  thresholds: z.strictObject({
-    connectionFailurePercent: positive('a percentage', 100)
-      .default(1)
-      .describe('Alert when more than this percentage of requests log a Redis connection error.'),
-    windowSeconds: wholeMinutes('a window in seconds', 60, 3600)
-      .default(300)
-      .describe('The window the connection-failure ratio is summed over, in seconds (whole minutes).'),
-    // Preflight calls Redis degraded above this.
-    responseTimeMs: positive('a response time in ms', 60000)
-      .default(100)
-      .describe('Preflight calls Redis degraded when a PING takes longer than this, in milliseconds.'),
-  }),
+  thresholds: ({ z, positive, wholeMinutes }) =>
+    z.strictObject({
+      connectionFailurePercent: positive('a percentage', 100)
+        .default(1)
+        .describe('Alert when more than this percentage of requests log a Redis connection error.'),
+      windowSeconds: wholeMinutes('a window in seconds', 60, 3600)
+        .default(300)
+        .describe('The window the connection-failure ratio is summed over, in seconds (whole minutes).'),
+      // Preflight calls Redis degraded above this.
+      responseTimeMs: positive('a response time in ms', 60000)
+        .default(100)
+        .describe('Preflight calls Redis degraded when a PING takes longer than this, in milliseconds.'),
+    }),
   sections: { responseTimes: 'Redis', errorRates: 'Redis connection errors', utilization: 'Redis' },
   logBasedMetrics: { connectionErrors: 'redis-connection-errors', operations: 'redis-operations' },
 });

@@ -3,9 +3,18 @@
 // stack creates. The config layer (schema, collision check) and the docs read these; the signal's
 // construct (src/constructs/signals/) reads the same definition for its metric names.
 import type { z } from 'zod';
+import type * as schemaFields from '../schema-fields';
 
 export const DASHBOARD_SECTIONS = ['responseTimes', 'errorRates', 'utilization'] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
+
+/** What a definition's `thresholds` builder is handed: zod and the shared field builders. */
+export interface ThresholdFields {
+  readonly z: typeof z;
+  readonly positive: typeof schemaFields.positive;
+  readonly wholeNumber: typeof schemaFields.wholeNumber;
+  readonly wholeMinutes: typeof schemaFields.wholeMinutes;
+}
 
 export interface SignalDefinition<Key extends string = string, Thresholds extends z.ZodObject = z.ZodObject> {
   /** The signal's key under `thresholds:` in the environment file. */
@@ -14,8 +23,13 @@ export interface SignalDefinition<Key extends string = string, Thresholds extend
   readonly title: string;
   /** One sentence: what the signal watches and why. */
   readonly summary: string;
-  /** The `thresholds.<key>` block: every field with its unit in its name and a default. */
-  readonly thresholds: Thresholds;
+  /**
+   * The `thresholds.<key>` block: every field with its unit in its name and a default. Built on
+   * demand from the zod and field builders it is handed, so that loading a definition (the stack
+   * does, for metric names and dashboard words) does not load zod: a synthesis whose environments
+   * come from the validated cache never needs it.
+   */
+  readonly thresholds: (fields: ThresholdFields) => Thresholds;
   /** What the signal charts in each dashboard section, in the section's subtitle. */
   readonly sections: Readonly<Partial<Record<DashboardSection, string>>>;
   /** The log-based metrics the signal creates, by the name after `vigil-<env>-`. */

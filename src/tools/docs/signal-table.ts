@@ -1,6 +1,7 @@
 // The README's table of signals, from the signal registry: each signal, what it watches, and its
 // `thresholds.<key>` block with the defaults, so the documentation of a new signal is generated.
 import { z } from 'zod';
+import { thresholdsSchema } from '../../config/schema-fields';
 import type { SignalDefinition } from '../../config/signals/signal-definition';
 
 function defaultOf(schema: z.ZodType): unknown {
@@ -9,7 +10,7 @@ function defaultOf(schema: z.ZodType): unknown {
 }
 
 function thresholdList(definition: SignalDefinition): string {
-  return Object.entries(definition.thresholds.shape)
+  return Object.entries(thresholdsSchema(definition).shape)
     .map(([name, field]) => {
       const value = defaultOf(field as z.ZodType);
       return value === undefined ? `\`${name}\` (optional)` : `\`${name}: ${String(value)}\``;
