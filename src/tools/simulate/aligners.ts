@@ -36,7 +36,8 @@ export const SIMULATED_ALIGNERS: ReadonlySet<string> = new Set([
   'ALIGN_PERCENTILE_05',
 ]);
 
-function numeric(value: PointValue): number {
+/** A value as a number: a bool counts 1 or 0, a distribution its mean (reducers use it too). */
+export function numeric(value: AlignedValue): number {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'number') return value;
   return distributionMean(value) ?? 0;

@@ -1,6 +1,6 @@
 // Cross-series reducers over the aligned values of one group at one instant
 // (../shared/reference/alert-evaluation.md §2.3).
-import type { AlignedValue } from './aligners';
+import { type AlignedValue, numeric } from './aligners';
 import {
   Distribution,
   distributionMean,
@@ -27,12 +27,6 @@ export const SIMULATED_REDUCERS: ReadonlySet<string> = new Set([
   'REDUCE_PERCENTILE_05',
 ]);
 
-function asNumber(value: AlignedValue): number {
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'number') return value;
-  return distributionMean(value) ?? 0;
-}
-
 /** Reduces the values of one group (never empty) with `reducer` (not REDUCE_NONE). */
 export function reduce(reducer: string, values: readonly AlignedValue[]): AlignedValue | undefined {
   const distributions = isDistribution(values[0]);
@@ -40,18 +34,18 @@ export function reduce(reducer: string, values: readonly AlignedValue[]): Aligne
     case 'REDUCE_SUM':
       return distributions
         ? mergeDistributions(values as Distribution[])
-        : values.reduce<number>((sum, value) => sum + asNumber(value), 0);
+        : values.reduce<number>((sum, value) => sum + numeric(value), 0);
     case 'REDUCE_MEAN':
       if (distributions) return distributionMean(mergeDistributions(values as Distribution[]));
-      return values.reduce<number>((sum, value) => sum + asNumber(value), 0) / values.length;
+      return values.reduce<number>((sum, value) => sum + numeric(value), 0) / values.length;
     case 'REDUCE_MIN':
-      return values.map(asNumber).reduce((low, value) => Math.min(low, value), Infinity);
+      return values.map(numeric).reduce((low, value) => Math.min(low, value), Infinity);
     case 'REDUCE_MAX':
-      return values.map(asNumber).reduce((high, value) => Math.max(high, value), -Infinity);
+      return values.map(numeric).reduce((high, value) => Math.max(high, value), -Infinity);
     case 'REDUCE_COUNT':
       return values.length;
     case 'REDUCE_STDDEV': {
-      const numbers = values.map(asNumber);
+      const numbers = values.map(numeric);
       const mean = numbers.reduce((a, b) => a + b, 0) / numbers.length;
       return Math.sqrt(numbers.reduce((sum, value) => sum + (value - mean) ** 2, 0) / numbers.length);
     }
@@ -68,7 +62,7 @@ export function reduce(reducer: string, values: readonly AlignedValue[]): Aligne
       const p = Number(reducer.slice(-2));
       // Distributions: the percentile of all their values together; numbers: of the series' values.
       if (distributions) return distributionPercentile(mergeDistributions(values as Distribution[]), p);
-      return percentileOfNumbers(values.map(asNumber), p);
+      return percentileOfNumbers(values.map(numeric), p);
     }
     default:
       throw new Error(`reducer ${reducer} is not simulated`);
