@@ -88,6 +88,22 @@ export class Uptime extends Construct implements Signal {
         metricLabels,
       });
     const byService = ['resource.label.service_name'];
+    const utilizationP99ByService = (title: string, metricType: string) =>
+      lineChart(
+        title,
+        [
+          {
+            filter: servicesFilter(metricType),
+            aggregation: {
+              alignmentPeriodSeconds: 60,
+              perSeriesAligner: 'ALIGN_PERCENTILE_99',
+              crossSeriesReducer: 'REDUCE_MAX',
+              groupByFields: byService,
+            },
+          },
+        ],
+        { yLabel: 'fraction' },
+      );
     this.widgets = {
       responseTimes: [
         lineChart(
@@ -142,36 +158,8 @@ export class Uptime extends Construct implements Signal {
         ),
       ],
       utilization: [
-        lineChart(
-          'Cloud Run: CPU utilization p99 by service',
-          [
-            {
-              filter: servicesFilter(RUN_CPU.type),
-              aggregation: {
-                alignmentPeriodSeconds: 60,
-                perSeriesAligner: 'ALIGN_PERCENTILE_99',
-                crossSeriesReducer: 'REDUCE_MAX',
-                groupByFields: byService,
-              },
-            },
-          ],
-          { yLabel: 'fraction' },
-        ),
-        lineChart(
-          'Cloud Run: memory utilization p99 by service',
-          [
-            {
-              filter: servicesFilter(RUN_MEMORY.type),
-              aggregation: {
-                alignmentPeriodSeconds: 60,
-                perSeriesAligner: 'ALIGN_PERCENTILE_99',
-                crossSeriesReducer: 'REDUCE_MAX',
-                groupByFields: byService,
-              },
-            },
-          ],
-          { yLabel: 'fraction' },
-        ),
+        utilizationP99ByService('Cloud Run: CPU utilization p99 by service', RUN_CPU.type),
+        utilizationP99ByService('Cloud Run: memory utilization p99 by service', RUN_MEMORY.type),
         lineChart(
           'Cloud Run: instances by service',
           [
