@@ -77,7 +77,7 @@ describe('vigil stacks', () => {
       'environments/production.yaml',
       'environments/staging.yaml',
     ]);
-    expect(stacks[2].backend).toEqual({ type: 'local', path: 'terraform.monitoring-staging.tfstate' });
+    expect(stacks[2].backend).toEqual({ type: 'local', path: 'state/terraform.monitoring-staging.tfstate' });
     expect(stacks[2].files).toEqual(['environments/staging.yaml']);
   });
 
@@ -85,7 +85,7 @@ describe('vigil stacks', () => {
     const io = captureIo(cwd);
     expect(await main(['stacks'], io)).toBe(0);
     expect(io.out.join('')).toContain(
-      'monitoring-staging  environment staging, project netra-staging, state local terraform.monitoring-staging.tfstate\n  files: environments/staging.yaml\n',
+      'monitoring-staging  environment staging, project netra-staging, state local state/terraform.monitoring-staging.tfstate\n  files: environments/staging.yaml\n',
     );
     expect(io.out.join('')).toContain('state cloud tfe.netrasystems.ai/netra/vigil-monitoring-production\n');
   });

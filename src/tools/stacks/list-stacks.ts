@@ -2,22 +2,13 @@
 // files it depends on (the environment's YAML and its `extends:` parents): what `vigil stacks`
 // prints and what the deploy workflow's matrix is made from. Reads and validates YAML only.
 import * as path from 'path';
-import { cloudWorkspaceOf } from '../../config/cloud-workspace';
-import type { Environment } from '../../config/environment';
+import { type StateLocation, stateLocationOf } from '../../config/state-location';
 import { stackName } from '../../config/environment';
 import { loadEnvironments, readEnvironmentData } from '../../config/load-environment';
 import { resolveExtends } from '../../config/resolve-extends';
 
-export type StackBackend =
-  | { readonly type: 'local'; readonly path: string }
-  | { readonly type: 'gcs'; readonly bucket: string; readonly prefix: string }
-  | {
-      readonly type: 'cloud';
-      readonly organization: string;
-      readonly hostname: string;
-      readonly workspace: string;
-      readonly project?: string;
-    };
+/** Where a stack keeps its state (src/config/state-location.ts). */
+export type StackBackend = StateLocation;
 
 export interface StackEntry {
   readonly stack: string;
@@ -29,19 +20,6 @@ export interface StackEntry {
   readonly backend: StackBackend;
   /** The environment file first, then the files it inherits from; relative, with forward slashes. */
   readonly files: readonly string[];
-}
-
-// Keep in step with stacks/monitoring-stack.ts (local and GCS defaults) and
-// src/config/cloud-workspace.ts (HCP Terraform).
-function backendOf(environment: Environment): StackBackend {
-  const cloud = cloudWorkspaceOf(environment);
-  if (cloud) return { type: 'cloud', ...cloud };
-  const backend = environment.stateBackend;
-  const stack = stackName(environment.name);
-  if (backend && 'gcs' in backend)
-    return { type: 'gcs', bucket: backend.gcs.bucket, prefix: backend.gcs.prefix ?? `vigil/${stack}` };
-  const local = backend && 'local' in backend ? backend.local.path : undefined;
-  return { type: 'local', path: local ?? `terraform.${stack}.tfstate` };
 }
 
 export function describeBackend(backend: StackBackend): string {
@@ -70,7 +48,7 @@ export function listStacks(environmentsDir: string, outDir: string, cwd: string)
       project: environment.project,
       region: environment.region,
       directory: relative(path.join(outDir, 'stacks', stackName(environment.name))),
-      backend: backendOf(environment),
+      backend: stateLocationOf(environment),
       files: [environment.file, ...parents].map(relative),
     };
   });
