@@ -30,17 +30,35 @@ export const REPORT_ARGS = [
   'alert-tests/staging',
 ] as const;
 
+export const COVERAGE_ARGS = [
+  'simulate',
+  '--coverage',
+  '--format',
+  'markdown',
+  '--synth',
+  'failure-modes/staging.yaml',
+] as const;
+
 /** Worst-case time to notification per condition, with the slowest time the staging scenarios measured. */
-export async function timeToNotificationTable(repositoryRoot: string): Promise<string> {
+export function timeToNotificationTable(repositoryRoot: string): Promise<string> {
+  return vigilOutput(REPORT_ARGS, repositoryRoot);
+}
+
+/** Per failure mode of staging, the first policy that pages and how soon; then the noise scenarios. */
+export function coverageTable(repositoryRoot: string): Promise<string> {
+  return vigilOutput(COVERAGE_ARGS, repositoryRoot);
+}
+
+async function vigilOutput(args: readonly string[], repositoryRoot: string): Promise<string> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main([...REPORT_ARGS], {
+  const code = await main([...args], {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     cwd: repositoryRoot,
     env: process.env,
     interactive: false,
   });
-  if (code !== 0) throw new Error(`vigil ${REPORT_ARGS.join(' ')} exited ${code}: ${err.join('')}`);
+  if (code !== 0) throw new Error(`vigil ${args.join(' ')} exited ${code}: ${err.join('')}`);
   return out.join('').trim();
 }

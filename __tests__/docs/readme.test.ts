@@ -1,7 +1,7 @@
 // The README's alert table is what the staging stack deploys: generated, and checked here.
 import * as fs from 'fs';
 import * as path from 'path';
-import { alertTable, signalTable, timeToNotificationTable } from '../../scripts/readme-tables';
+import { alertTable, coverageTable, signalTable, timeToNotificationTable } from '../../scripts/readme-tables';
 import { thresholdWords } from '../../src/tools/docs/alert-table';
 import { generatedSection, replaceGeneratedSection } from '../../src/tools/docs/readme-sections';
 import { REPO_ROOT } from '../support/environments';
@@ -22,7 +22,18 @@ describe('README', () => {
     expect(table).toContain(
       '| [staging] PostgreSQL: p99 query latency > 500 ms | critical | Query Insights p99 latency > 500 ms for 5 min | > 500 ms | 1 min window, held 5 min |',
     );
-    expect(table).toContain('| [staging] Redis: connection failures > 1% | critical |');
+    expect(table).toContain('| [staging] Redis: connection failures > 1% | error |');
+    expect(table).toContain(
+      '| [staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations | critical |',
+    );
+  });
+
+  test('the failure-mode coverage table is what `vigil simulate --coverage` prints for staging (run `npm run docs`)', async () => {
+    const table = await coverageTable(REPO_ROOT);
+    expect(generatedSection(readme, 'failure-mode-coverage')).toBe(table);
+    expect(table).toContain('| redis-noauth | page | 5m | [staging] Redis: health endpoint reports redis not healthy');
+    expect(table).not.toContain('NOT COVERED');
+    expect(table).not.toContain('SLOWER THAN TARGET');
   });
 
   test('the time-to-notification table is what `vigil simulate --report` prints for staging (run `npm run docs`)', async () => {

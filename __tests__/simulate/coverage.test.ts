@@ -186,6 +186,14 @@ describe('vigil simulate --coverage', () => {
     ]);
   });
 
+  it('names a catalog path that does not exist', async () => {
+    const run = await vigil('--coverage', 'failure-modes/nowhere.yaml');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'failure-modes/nowhere.yaml: no such file or directory; expected a failure-mode catalog (*.yaml) or a directory of them',
+    );
+  });
+
   it('refuses flags that do not go together', async () => {
     expect((await vigil('--fail-on-gap')).code).toBe(2);
     expect((await vigil('--coverage', '--report')).code).toBe(2);

@@ -202,6 +202,15 @@ function runReport(chosen: Options, io: Parameters<Command['run']>[1]): number {
 /** Catalog files: the given files, or every *.yaml of the given directories (default failure-modes/). */
 function catalogFiles(chosen: Options, cwd: string): string[] {
   const given = chosen.paths.length > 0 ? chosen.paths : ['failure-modes'];
+  for (const one of given)
+    if (!fs.existsSync(path.resolve(cwd, one)))
+      throw new ConfigError([
+        {
+          file: one,
+          path: '',
+          message: 'no such file or directory; expected a failure-mode catalog (*.yaml) or a directory of them',
+        },
+      ]);
   const files = scenarioFiles(given.map((one) => path.resolve(cwd, one)));
   if (files.length === 0) throw new UsageError(`no failure-mode catalogs (*.yaml) in ${given.join(', ')}`);
   return files;
