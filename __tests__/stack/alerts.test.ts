@@ -163,7 +163,7 @@ describe('staging alert policies', () => {
       comparison: 'COMPARISON_LT',
       threshold_value: 2,
       duration: '300s',
-      evaluation_missing_data: 'EVALUATION_MISSING_DATA_ACTIVE',
+      evaluation_missing_data: 'EVALUATION_MISSING_DATA_NO_OP',
     });
     expect(absent.condition_absent).toMatchObject({ filter, duration: '600s' });
     expect(policies.vpc_connector_not_serving.documentation).toMatchObject({
