@@ -11,6 +11,8 @@ import { coverageOf, hasGap } from '../../src/tools/simulate/coverage/coverage';
 import { loadFailureModeCatalog } from '../../src/tools/simulate/coverage/failure-mode-catalog';
 import { formatCoverageMarkdown } from '../../src/tools/simulate/coverage/format-coverage';
 import { StackModel, stackModelFromJson } from '../../src/tools/simulate/policy-model';
+import { review } from '../../src/tools/review';
+import { coverageRisks } from '../../src/tools/review/failure-mode-coverage';
 import { synthesizeStackJson } from '../../stacks/synthesize';
 import { ENVIRONMENTS_DIR, REPO_ROOT, temporaryDirectory } from '../support/environments';
 
@@ -198,5 +200,63 @@ describe('vigil simulate --coverage', () => {
     expect((await vigil('--fail-on-gap')).code).toBe(2);
     expect((await vigil('--coverage', '--report')).code).toBe(2);
     expect((await vigil('--coverage', '--format', 'xml')).stderr).toContain('--format takes text, markdown, json');
+  });
+});
+
+describe('review: coverage regressions', () => {
+  const base = synthesizeStackJson(loadEnvironmentFile(path.join(ENVIRONMENTS_DIR, 'staging.yaml'))) as {
+    resource: { google_monitoring_alert_policy: Record<string, Record<string, unknown>> };
+  };
+  const catalog = path.join(REPO_ROOT, 'failure-modes', 'staging.yaml');
+  const edited = (edit: (policies: Record<string, Record<string, unknown>>) => void) => {
+    const head = JSON.parse(JSON.stringify(base)) as typeof base;
+    edit(head.resource.google_monitoring_alert_policy);
+    return head;
+  };
+
+  it('finds nothing when nothing changes', () => {
+    expect(coverageRisks(catalog, base, base)).toEqual([]);
+  });
+
+  it('states both times when a mode becomes slower than its target', () => {
+    const head = edited((policies) => {
+      policies.postgres_health_endpoint.severity = 'ERROR';
+    });
+    const risks = coverageRisks(catalog, base, head);
+    expect(risks.map((one) => [one.kind, one.address])).toEqual([
+      ['failure-mode-slower', 'failure mode postgres-slow'],
+      ['failure-mode-slower', 'failure mode postgres-down'],
+    ]);
+    expect(risks[0].message).toBe(
+      'failure mode **postgres-slow** (page, target 5m) becomes SLOWER THAN TARGET: before, [staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations in 4m 35s worst case; after, [staging] PostgreSQL: p99 query latency > 500 ms in 9m 45s worst case',
+    );
+  });
+
+  it('flags a mode left uncovered and a noise scenario that starts paging', () => {
+    const head = edited((policies) => {
+      delete policies.uptime_auth_health_failing;
+      policies.redis_connection_failures.severity = 'CRITICAL';
+    });
+    const risks = coverageRisks(catalog, base, head);
+    expect(risks.map((one) => [one.kind, one.address])).toEqual([
+      ['failure-mode-uncovered', 'failure mode auth-down'],
+      ['noise-pages', 'noise scenario night-blip'],
+    ]);
+    expect(risks[0].message).toContain(
+      'before, [staging] Uptime: auth service health endpoint failing from 2+ locations in 4m 35s worst case; after, nothing notifies',
+    );
+    expect(risks[1].message).toBe('noise scenario **night-blip** now pages: [staging] Redis: connection failures > 1%');
+  });
+
+  it('is part of vigil review: the catalog of the stack is found by its name', () => {
+    const head = edited((policies) => {
+      delete policies.uptime_auth_health_failing;
+    });
+    const result = review(
+      [{ stack: 'monitoring-staging', file: 'base.json', doc: base as never, givenAsFile: true }],
+      [{ stack: 'monitoring-staging', file: 'head.json', doc: head as never, givenAsFile: true }],
+      { failureModes: path.join(REPO_ROOT, 'failure-modes') },
+    );
+    expect(result.risks[0]).toMatchObject({ kind: 'failure-mode-uncovered', address: 'failure mode auth-down' });
   });
 });
