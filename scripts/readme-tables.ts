@@ -6,6 +6,10 @@ import { SIGNAL_DEFINITIONS } from '../src/config/signals/registry';
 import { alertTableMarkdown } from '../src/tools/docs/alert-table';
 import { signalTableMarkdown } from '../src/tools/docs/signal-table';
 import { synthesizeStackJson } from '../stacks/synthesize';
+import { failureModeIndexMarkdown } from '../src/tools/docs/failure-mode-index';
+import { coverageOf } from '../src/tools/simulate/coverage/coverage';
+import { loadFailureModeCatalog } from '../src/tools/simulate/coverage/failure-mode-catalog';
+import { stackModelFromJson } from '../src/tools/simulate/policy-model';
 
 /** The table of registered signals and their thresholds' defaults. */
 export function signalTable(): string {
@@ -61,4 +65,14 @@ async function vigilOutput(args: readonly string[], repositoryRoot: string): Pro
   });
   if (code !== 0) throw new Error(`vigil ${args.join(' ')} exited ${code}: ${err.join('')}`);
   return out.join('').trim();
+}
+
+/** The runbook index of docs/coverage.md: failure modes → alerts and alerts → failure modes, for staging. */
+export function failureModeIndex(repositoryRoot: string): string {
+  const stack = stackModelFromJson(
+    synthesizeStackJson(loadEnvironmentFile(path.join(repositoryRoot, 'environments', 'staging.yaml'))),
+    'staging (synthesized)',
+  );
+  const catalog = loadFailureModeCatalog(path.join(repositoryRoot, 'failure-modes', 'staging.yaml'));
+  return failureModeIndexMarkdown(catalog, coverageOf(catalog, { resolveEnvironment: () => stack }));
 }

@@ -4,11 +4,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { replaceGeneratedSection } from '../src/tools/docs/readme-sections';
 import { lintRuleTableMarkdown } from '../src/tools/lint/rule-table';
-import { alertTable, coverageTable, signalTable, timeToNotificationTable } from './readme-tables';
+import { alertTable, coverageTable, failureModeIndex, signalTable, timeToNotificationTable } from './readme-tables';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const README = path.join(ROOT, 'README.md');
 const LINT_DOC = path.join(ROOT, 'docs', 'lint.md');
+const COVERAGE_DOC = path.join(ROOT, 'docs', 'coverage.md');
 
 async function update(): Promise<void> {
   let readme = fs.readFileSync(README, 'utf8');
@@ -25,6 +26,11 @@ async function update(): Promise<void> {
     replaceGeneratedSection(fs.readFileSync(LINT_DOC, 'utf8'), 'lint-rules', lintRuleTableMarkdown()),
   );
   console.log('docs/lint.md: rule table regenerated from src/tools/lint/rule-ids.ts');
+  fs.writeFileSync(
+    COVERAGE_DOC,
+    replaceGeneratedSection(fs.readFileSync(COVERAGE_DOC, 'utf8'), 'failure-mode-index', failureModeIndex(ROOT)),
+  );
+  console.log('docs/coverage.md: failure modes ↔ alerts regenerated from the staging coverage');
 }
 
 update().catch((error: unknown) => {

@@ -1,7 +1,13 @@
 // The README's alert table is what the staging stack deploys: generated, and checked here.
 import * as fs from 'fs';
 import * as path from 'path';
-import { alertTable, coverageTable, signalTable, timeToNotificationTable } from '../../scripts/readme-tables';
+import {
+  alertTable,
+  coverageTable,
+  failureModeIndex,
+  signalTable,
+  timeToNotificationTable,
+} from '../../scripts/readme-tables';
 import { thresholdWords } from '../../src/tools/docs/alert-table';
 import { generatedSection, replaceGeneratedSection } from '../../src/tools/docs/readme-sections';
 import { REPO_ROOT } from '../support/environments';
@@ -40,6 +46,15 @@ describe('README', () => {
     const table = await timeToNotificationTable(REPO_ROOT);
     expect(generatedSection(readme, 'time-to-notification')).toBe(table);
     expect(table).toContain('| [staging] Redis: connection failures > 1% |');
+  });
+
+  test('docs/coverage.md links each failure mode to its alerts and back (run `npm run docs`)', () => {
+    const index = failureModeIndex(REPO_ROOT);
+    const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'coverage.md'), 'utf8');
+    expect(generatedSection(doc, 'failure-mode-index')).toBe(index);
+    expect(index).toContain(
+      '| [staging] Redis: health endpoint reports redis not healthy from 2+ locations | [redis-noauth](#redis-noauth), [redis-unreachable](#redis-unreachable), [redis-maxclients](#redis-maxclients) |',
+    );
   });
 
   test('names the two set-up commands and the deploy command', () => {
