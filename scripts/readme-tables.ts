@@ -7,8 +7,8 @@ import { alertTableMarkdown } from '../src/tools/docs/alert-table';
 import { signalTableMarkdown } from '../src/tools/docs/signal-table';
 import { synthesizeStackJson } from '../stacks/synthesize';
 import { failureModeIndexMarkdown } from '../src/tools/docs/failure-mode-index';
-import { coverageOf } from '../src/tools/simulate/coverage/coverage';
-import { loadFailureModeCatalog } from '../src/tools/simulate/coverage/failure-mode-catalog';
+import { coverageOf } from '../src/tools/simulate/failure-modes/coverage';
+import { loadFailureModeCatalog } from '../src/tools/simulate/failure-modes/failure-mode-catalog';
 import { stackModelFromJson } from '../src/tools/simulate/policy-model';
 
 /** The table of registered signals and their thresholds' defaults. */

@@ -53,7 +53,7 @@ describe('README', () => {
     const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'coverage.md'), 'utf8');
     expect(generatedSection(doc, 'failure-mode-index')).toBe(index);
     expect(index).toContain(
-      '| [staging] Redis: health endpoint reports redis not healthy from 2+ locations | [redis-noauth](#redis-noauth), [redis-unreachable](#redis-unreachable), [redis-maxclients](#redis-maxclients) |',
+      '| [staging] Redis: health endpoint reports redis not healthy from 2+ locations | [redis-noauth](#redis-noauth), [redis-unreachable](#redis-unreachable), [redis-maxclients](#redis-maxclients), [vpc-connector-down](#vpc-connector-down) | [backend-down](#backend-down) |',
     );
   });
 

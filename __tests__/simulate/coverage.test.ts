@@ -7,9 +7,9 @@ import type { CliIo } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import { ConfigError } from '../../src/config/config-error';
 import { loadEnvironmentFile } from '../../src/config/load-environment';
-import { coverageOf, hasGap } from '../../src/tools/simulate/coverage/coverage';
-import { loadFailureModeCatalog } from '../../src/tools/simulate/coverage/failure-mode-catalog';
-import { formatCoverageMarkdown } from '../../src/tools/simulate/coverage/format-coverage';
+import { coverageOf, hasGap } from '../../src/tools/simulate/failure-modes/coverage';
+import { loadFailureModeCatalog } from '../../src/tools/simulate/failure-modes/failure-mode-catalog';
+import { formatCoverageMarkdown } from '../../src/tools/simulate/failure-modes/format-coverage';
 import { StackModel, stackModelFromJson } from '../../src/tools/simulate/policy-model';
 import { review } from '../../src/tools/review';
 import { coverageRisks } from '../../src/tools/review/failure-mode-coverage';
@@ -68,6 +68,14 @@ describe('staging coverage', () => {
     expect(noauth.worstCaseSeconds).toBe(275);
     expect(noauth.alsoFiring).toContain('[staging] Redis: connection failures > 1%');
     expect(hasGap(result)).toBe(false);
+  });
+
+  it('names the policy the scenario expects first among policies that tie (backend down fails every health check)', () => {
+    const backend = result.modes.find((one) => one.id === 'backend-down')!;
+    expect(backend.firstPage).toBe('[staging] Uptime: backend health endpoint failing from 2+ locations');
+    expect(backend.alsoFiring).toContain(
+      '[staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations',
+    );
   });
 });
 

@@ -12,13 +12,13 @@ import { StackModel, stackModelFromJson } from '../../tools/simulate/policy-mode
 import { formatReportMarkdown, formatReportText, reportRows, simulatedKey } from '../../tools/simulate/report';
 import { EnvironmentResolver, runScenarioFile, scenarioFiles, TestResult } from '../../tools/simulate/run-scenarios';
 import { loadStackSource } from '../../tools/simulate/stack-source';
-import { coverageOf, hasGap } from '../../tools/simulate/coverage/coverage';
-import { loadFailureModeCatalog } from '../../tools/simulate/coverage/failure-mode-catalog';
+import { coverageOf, hasGap } from '../../tools/simulate/failure-modes/coverage';
+import { loadFailureModeCatalog } from '../../tools/simulate/failure-modes/failure-mode-catalog';
 import {
   formatCoverageJson,
   formatCoverageMarkdown,
   formatCoverageText,
-} from '../../tools/simulate/coverage/format-coverage';
+} from '../../tools/simulate/failure-modes/format-coverage';
 import type { Command } from '../command';
 import { ensureOutputDirectory, writeOutputFile } from '../../util/output-file';
 import { UsageError } from '../usage-error';

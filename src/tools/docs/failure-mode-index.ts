@@ -1,7 +1,7 @@
 // The runbook index of docs/coverage.md: for each failure mode, the alerts that detect it; for each
 // alert, the failure modes it covers (first to notify, or corroboration). Generated from a coverage run.
-import type { CoverageResult } from '../simulate/coverage/coverage';
-import type { FailureModeCatalog } from '../simulate/coverage/failure-mode-catalog';
+import type { CoverageResult } from '../simulate/failure-modes/coverage';
+import type { FailureModeCatalog } from '../simulate/failure-modes/failure-mode-catalog';
 import { formatDuration } from '../simulate/durations';
 
 function anchor(text: string): string {

@@ -4,8 +4,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { stackName } from '../../config/environment';
-import { type CoverageResult, type CoverageRow, coverageOf } from '../simulate/coverage/coverage';
-import { loadFailureModeCatalog } from '../simulate/coverage/failure-mode-catalog';
+import { type CoverageResult, type CoverageRow, coverageOf } from '../simulate/failure-modes/coverage';
+import { loadFailureModeCatalog } from '../simulate/failure-modes/failure-mode-catalog';
 import { formatDuration } from '../simulate/durations';
 import { type StackModel, stackModelFromJson } from '../simulate/policy-model';
 import type { RiskKind } from './model';
