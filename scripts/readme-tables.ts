@@ -6,6 +6,10 @@ import { SIGNAL_DEFINITIONS } from '../src/config/signals/registry';
 import { alertTableMarkdown } from '../src/tools/docs/alert-table';
 import { signalTableMarkdown } from '../src/tools/docs/signal-table';
 import { synthesizeStackJson } from '../stacks/synthesize';
+import { failureModeIndexMarkdown } from '../src/tools/docs/failure-mode-index';
+import { coverageOf } from '../src/tools/simulate/failure-modes/coverage';
+import { loadFailureModeCatalog } from '../src/tools/simulate/failure-modes/failure-mode-catalog';
+import { stackModelFromJson } from '../src/tools/simulate/policy-model';
 
 /** The table of registered signals and their thresholds' defaults. */
 export function signalTable(): string {
@@ -30,17 +34,45 @@ export const REPORT_ARGS = [
   'alert-tests/staging',
 ] as const;
 
+export const COVERAGE_ARGS = [
+  'simulate',
+  '--coverage',
+  '--format',
+  'markdown',
+  '--synth',
+  'failure-modes/staging.yaml',
+] as const;
+
 /** Worst-case time to notification per condition, with the slowest time the staging scenarios measured. */
-export async function timeToNotificationTable(repositoryRoot: string): Promise<string> {
+export function timeToNotificationTable(repositoryRoot: string): Promise<string> {
+  return vigilOutput(REPORT_ARGS, repositoryRoot);
+}
+
+/** Per failure mode of staging, the first policy that pages and how soon; then the noise scenarios. */
+export function coverageTable(repositoryRoot: string): Promise<string> {
+  return vigilOutput(COVERAGE_ARGS, repositoryRoot);
+}
+
+async function vigilOutput(args: readonly string[], repositoryRoot: string): Promise<string> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main([...REPORT_ARGS], {
+  const code = await main([...args], {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     cwd: repositoryRoot,
     env: process.env,
     interactive: false,
   });
-  if (code !== 0) throw new Error(`vigil ${REPORT_ARGS.join(' ')} exited ${code}: ${err.join('')}`);
+  if (code !== 0) throw new Error(`vigil ${args.join(' ')} exited ${code}: ${err.join('')}`);
   return out.join('').trim();
+}
+
+/** The runbook index of docs/coverage.md: failure modes → alerts and alerts → failure modes, for staging. */
+export function failureModeIndex(repositoryRoot: string): string {
+  const stack = stackModelFromJson(
+    synthesizeStackJson(loadEnvironmentFile(path.join(repositoryRoot, 'environments', 'staging.yaml'))),
+    'staging (synthesized)',
+  );
+  const catalog = loadFailureModeCatalog(path.join(repositoryRoot, 'failure-modes', 'staging.yaml'));
+  return failureModeIndexMarkdown(catalog, coverageOf(catalog, { resolveEnvironment: () => stack }));
 }

@@ -1,7 +1,13 @@
 // The README's alert table is what the staging stack deploys: generated, and checked here.
 import * as fs from 'fs';
 import * as path from 'path';
-import { alertTable, signalTable, timeToNotificationTable } from '../../scripts/readme-tables';
+import {
+  alertTable,
+  coverageTable,
+  failureModeIndex,
+  signalTable,
+  timeToNotificationTable,
+} from '../../scripts/readme-tables';
 import { thresholdWords } from '../../src/tools/docs/alert-table';
 import { generatedSection, replaceGeneratedSection } from '../../src/tools/docs/readme-sections';
 import { REPO_ROOT } from '../support/environments';
@@ -22,13 +28,33 @@ describe('README', () => {
     expect(table).toContain(
       '| [staging] PostgreSQL: p99 query latency > 500 ms | critical | Query Insights p99 latency > 500 ms for 5 min | > 500 ms | 1 min window, held 5 min |',
     );
-    expect(table).toContain('| [staging] Redis: connection failures > 1% | critical |');
+    expect(table).toContain('| [staging] Redis: connection failures > 1% | error |');
+    expect(table).toContain(
+      '| [staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations | critical |',
+    );
+  });
+
+  test('the failure-mode coverage table is what `vigil simulate --coverage` prints for staging (run `npm run docs`)', async () => {
+    const table = await coverageTable(REPO_ROOT);
+    expect(generatedSection(readme, 'failure-mode-coverage')).toBe(table);
+    expect(table).toContain('| redis-noauth | page | 5m | [staging] Redis: health endpoint reports redis not healthy');
+    expect(table).not.toContain('NOT COVERED');
+    expect(table).not.toContain('SLOWER THAN TARGET');
   });
 
   test('the time-to-notification table is what `vigil simulate --report` prints for staging (run `npm run docs`)', async () => {
     const table = await timeToNotificationTable(REPO_ROOT);
     expect(generatedSection(readme, 'time-to-notification')).toBe(table);
     expect(table).toContain('| [staging] Redis: connection failures > 1% |');
+  });
+
+  test('docs/coverage.md links each failure mode to its alerts and back (run `npm run docs`)', () => {
+    const index = failureModeIndex(REPO_ROOT);
+    const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'coverage.md'), 'utf8');
+    expect(generatedSection(doc, 'failure-mode-index')).toBe(index);
+    expect(index).toContain(
+      '| [staging] Redis: health endpoint reports redis not healthy from 2+ locations | [redis-noauth](#redis-noauth), [redis-unreachable](#redis-unreachable), [redis-maxclients](#redis-maxclients), [vpc-connector-down](#vpc-connector-down) | [backend-down](#backend-down) |',
+    );
   });
 
   test('names the two set-up commands and the deploy command', () => {

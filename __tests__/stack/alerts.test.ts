@@ -53,9 +53,14 @@ describe('staging alert policies', () => {
     }
   });
 
-  test('critical alerts page; warnings go to Slack only', () => {
-    expect(policies.redis_connection_failures.notification_channels).toEqual([
+  test('critical alerts page; errors go to Slack and email; warnings go to Slack only', () => {
+    expect(policies.postgres_health_endpoint.notification_channels).toEqual([
       '${google_monitoring_notification_channel.channel_pagerduty_oncall.name}',
+      '${google_monitoring_notification_channel.channel_staging_slack.name}',
+      '${google_monitoring_notification_channel.channel_platform_email.name}',
+    ]);
+    // Corroboration of the health endpoint's page (failure-modes/staging.yaml): Slack and email.
+    expect(policies.redis_connection_failures.notification_channels).toEqual([
       '${google_monitoring_notification_channel.channel_staging_slack.name}',
       '${google_monitoring_notification_channel.channel_platform_email.name}',
     ]);
@@ -76,7 +81,7 @@ describe('staging alert policies', () => {
     });
     expect(synthesized).toHaveResourceWithProperties(MonitoringAlertPolicy, {
       display_name: '[staging] Redis: connection failures > 1%',
-      severity: 'CRITICAL',
+      severity: 'ERROR',
       combiner: 'OR',
     });
     const condition = threshold('redis_connection_failures');
@@ -158,7 +163,7 @@ describe('staging alert policies', () => {
       comparison: 'COMPARISON_LT',
       threshold_value: 2,
       duration: '300s',
-      evaluation_missing_data: 'EVALUATION_MISSING_DATA_ACTIVE',
+      evaluation_missing_data: 'EVALUATION_MISSING_DATA_NO_OP',
     });
     expect(absent.condition_absent).toMatchObject({ filter, duration: '600s' });
     expect(policies.vpc_connector_not_serving.documentation).toMatchObject({

@@ -1,5 +1,6 @@
 // `vigil review`: what a pull request changes in production monitoring, in words, from the base
 // and head syntheses (two cdktf.out directories or two cdk.tf.json files).
+import * as fs from 'fs';
 import * as path from 'path';
 import { lintTerraformJson } from '../../tools/lint';
 import { ArtifactError, loadArtifacts, maskJson, renderMarkdown, review } from '../../tools/review';
@@ -17,6 +18,8 @@ const USAGE = `usage: vigil review --base <dir|file> --head <dir|file> [options]
   --out <file>           write the review to a file instead of standard output
   --max-chars <n>        cap the Markdown at n characters (default 65000, GitHub's comment limit)
   --fail-on-risk         exit 1 when the warning section is not empty
+  --failure-modes <dir>  failure-mode catalogs (default failure-modes, when it exists): a change that
+                         leaves a mode uncovered or slower than its target, or makes noise page, is a risk
 
 Compare a branch with the working tree in one command: npm run review -- --base-ref <git ref>`;
 
@@ -28,9 +31,10 @@ interface Options {
   out?: string;
   maxChars?: number;
   failOnRisk: boolean;
+  failureModes?: string;
 }
 
-const VALUE_FLAGS = new Set(['--base', '--head', '--format', '--svg-dir', '--out', '--max-chars']);
+const VALUE_FLAGS = new Set(['--base', '--head', '--format', '--svg-dir', '--out', '--max-chars', '--failure-modes']);
 
 export function parseReviewArgs(args: readonly string[]): Options {
   const values = new Map<string, string>();
@@ -61,12 +65,32 @@ export function parseReviewArgs(args: readonly string[]): Options {
   const maxChars = maxCharsText === undefined ? undefined : Number(maxCharsText);
   if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 1000))
     throw new UsageError(`--max-chars must be a whole number of at least 1000, found "${maxCharsText}"`);
-  return { base, head, format, svgDir: values.get('--svg-dir'), out: values.get('--out'), maxChars, failOnRisk };
+  return {
+    base,
+    head,
+    format,
+    svgDir: values.get('--svg-dir'),
+    out: values.get('--out'),
+    maxChars,
+    failOnRisk,
+    failureModes: values.get('--failure-modes'),
+  };
 }
 
 export function formatReview(result: ReviewResult, options: Pick<Options, 'format' | 'maxChars'>): string {
   if (options.format === 'json') return `${JSON.stringify(maskJson(result), null, 2)}\n`;
   return renderMarkdown(result, { maxChars: options.maxChars });
+}
+
+/** The given catalog directory (it must exist), or failure-modes/ when the working directory has one. */
+function failureModesDirectory(options: Options, cwd: string): string | undefined {
+  if (options.failureModes === undefined) {
+    const fallback = path.resolve(cwd, 'failure-modes');
+    return fs.existsSync(fallback) ? fallback : undefined;
+  }
+  const given = path.resolve(cwd, options.failureModes);
+  if (!fs.existsSync(given)) throw new UsageError(`--failure-modes ${options.failureModes}: no such directory`);
+  return given;
 }
 
 export const command: Command = {
@@ -81,6 +105,7 @@ export const command: Command = {
         lint: lintTerraformJson,
         svgDir: options.svgDir ? resolve(options.svgDir) : undefined,
         svgDirShown: options.svgDir,
+        failureModes: failureModesDirectory(options, io.cwd),
       });
     } catch (error) {
       // Paths as the person gave them, not as resolved against the working directory.

@@ -12,6 +12,13 @@ import { StackModel, stackModelFromJson } from '../../tools/simulate/policy-mode
 import { formatReportMarkdown, formatReportText, reportRows, simulatedKey } from '../../tools/simulate/report';
 import { EnvironmentResolver, runScenarioFile, scenarioFiles, TestResult } from '../../tools/simulate/run-scenarios';
 import { loadStackSource } from '../../tools/simulate/stack-source';
+import { coverageOf, hasGap } from '../../tools/simulate/failure-modes/coverage';
+import { loadFailureModeCatalog } from '../../tools/simulate/failure-modes/failure-mode-catalog';
+import {
+  formatCoverageJson,
+  formatCoverageMarkdown,
+  formatCoverageText,
+} from '../../tools/simulate/failure-modes/format-coverage';
 import type { Command } from '../command';
 import { ensureOutputDirectory, writeOutputFile } from '../../util/output-file';
 import { UsageError } from '../usage-error';
@@ -19,6 +26,7 @@ import { appendAll } from '../../util/append-all';
 
 const USAGE = `usage: vigil simulate [files or directories…] [--format text|json] [--junit FILE] [--plot DIR]
        vigil simulate --report [files or directories…] [--format text|markdown|json] [--stack FILE | --environment NAME]
+       vigil simulate --coverage [catalogs or directories…] [--format text|markdown|json] [--fail-on-gap]
 
 Runs the alert-policy scenarios of alert-tests/ (the default), or of the given *.yaml files and
 directories, against the policies of each scenario's stack, and checks their expectations.
@@ -39,6 +47,12 @@ directories, against the policies of each scenario's stack, and checks their exp
                        Scenario files given with --report add a column: the slowest time to
                        fire the scenarios measured for each policy.
 
+  --coverage           per failure mode of the catalogs (default failure-modes/*.yaml): the
+                       first policy that notifies at the mode's severity (critical pages), its
+                       worst-case and simulated time, the other policies that fire, and ok, NOT
+                       COVERED or SLOWER THAN TARGET; then each noise scenario: silent or PAGES
+  --fail-on-gap        with --coverage: exit 1 when a page-severity mode is not ok or noise pages
+
 Exit status: 1 when an expectation fails or a scenario file is invalid, 0 otherwise, 2 on bad usage.`;
 
 interface Options {
@@ -52,6 +66,8 @@ interface Options {
   readonly report: boolean;
   readonly stack?: string;
   readonly environment?: string;
+  readonly coverage: boolean;
+  readonly failOnGap: boolean;
 }
 
 function options(args: string[]): Options {
@@ -70,6 +86,8 @@ function options(args: string[]): Options {
         report: { type: 'boolean' },
         stack: { type: 'string' },
         environment: { type: 'string' },
+        coverage: { type: 'boolean' },
+        'fail-on-gap': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -77,11 +95,23 @@ function options(args: string[]): Options {
   }
   const { values, positionals } = parsed;
   const report = values.report ?? false;
+  const coverage = values.coverage ?? false;
+  if (report && coverage) throw new UsageError('give --report or --coverage, not both');
+  if (values['fail-on-gap'] && !coverage) throw new UsageError('--fail-on-gap goes with --coverage');
+  if (coverage && (values.junit !== undefined || values.plot !== undefined))
+    throw new UsageError('--coverage takes no --junit or --plot');
+  if (coverage && (values.stack !== undefined || values.environment !== undefined))
+    throw new UsageError(
+      '--coverage reads the stack each failure-mode scenario names; it takes no --stack or --environment',
+    );
   const format = values.format ?? 'text';
-  const formats = report ? ['text', 'markdown', 'json'] : ['text', 'json'];
+  const tabular = report || coverage;
+  const formats = tabular ? ['text', 'markdown', 'json'] : ['text', 'json'];
   if (!formats.includes(format))
-    throw new UsageError(`--format takes ${formats.join(', ')}${report ? ' with --report' : ''}; got "${format}"`);
-  if (!report && (values.stack !== undefined || values.environment !== undefined))
+    throw new UsageError(
+      `--format takes ${formats.join(', ')}${tabular ? ` with --${report ? 'report' : 'coverage'}` : ''}; got "${format}"`,
+    );
+  if (!tabular && (values.stack !== undefined || values.environment !== undefined))
     throw new UsageError('--stack and --environment choose the stack of --report; scenario files name their own stack');
   if (report && (values.junit !== undefined || values.plot !== undefined))
     throw new UsageError('--report takes no --junit or --plot');
@@ -98,6 +128,8 @@ function options(args: string[]): Options {
     report,
     stack: values.stack,
     environment: values.environment,
+    coverage,
+    failOnGap: values['fail-on-gap'] ?? false,
   };
 }
 
@@ -167,6 +199,39 @@ function runReport(chosen: Options, io: Parameters<Command['run']>[1]): number {
   return 0;
 }
 
+/** Catalog files: the given files, or every *.yaml of the given directories (default failure-modes/). */
+function catalogFiles(chosen: Options, cwd: string): string[] {
+  const given = chosen.paths.length > 0 ? chosen.paths : ['failure-modes'];
+  for (const one of given)
+    if (!fs.existsSync(path.resolve(cwd, one)))
+      throw new ConfigError([
+        {
+          file: one,
+          path: '',
+          message: 'no such file or directory; expected a failure-mode catalog (*.yaml) or a directory of them',
+        },
+      ]);
+  const files = scenarioFiles(given.map((one) => path.resolve(cwd, one)));
+  if (files.length === 0) throw new UsageError(`no failure-mode catalogs (*.yaml) in ${given.join(', ')}`);
+  return files;
+}
+
+function runCoverage(chosen: Options, io: Parameters<Command['run']>[1]): number {
+  const resolveEnvironment = environmentResolver(chosen, io.cwd);
+  const results = catalogFiles(chosen, io.cwd).map((file) =>
+    coverageOf(loadFailureModeCatalog(file), { resolveEnvironment }),
+  );
+  const result = { modes: results.flatMap((one) => one.modes), noise: results.flatMap((one) => one.noise) };
+  io.stdout(
+    chosen.format === 'json'
+      ? formatCoverageJson(result)
+      : chosen.format === 'markdown'
+        ? formatCoverageMarkdown(result)
+        : formatCoverageText(result),
+  );
+  return chosen.failOnGap && hasGap(result) ? 1 : 0;
+}
+
 /** Policy condition → the slowest time to fire that any scenario's fires: expectation measured when it was met. */
 function slowestTimesToFire(
   chosen: Options,
@@ -194,6 +259,7 @@ export const command: Command = {
   async run(args, io) {
     const chosen = options(args);
     if (chosen.report) return runReport(chosen, io);
+    if (chosen.coverage) return runCoverage(chosen, io);
     const files = scenarioFiles(
       (chosen.paths.length > 0 ? chosen.paths : ['alert-tests']).map((one) => path.resolve(io.cwd, one)),
     );

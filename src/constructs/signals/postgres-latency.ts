@@ -111,7 +111,9 @@ export class PostgresLatency extends Construct implements Signal {
         alertId: 'postgres_health_endpoint',
         component: 'postgresql',
         componentTitle: 'PostgreSQL',
-        severity: 'error',
+        // Pages: it is the fastest signal of PostgreSQL slow (degraded) and down (failed), 4m 35s worst
+        // case against 9m 45s for Query Insights and database/up (failure-modes/staging.yaml).
+        severity: 'critical',
         statusMeaning: 'degraded means slower than the budget; failed means no connection',
         runbook: {
           userImpact: 'The backend reports its database as degraded or failed: chat responses are slow or failing.',

@@ -53,9 +53,11 @@ export class VpcConnector extends Construct implements Signal {
             comparison: 'COMPARISON_LT',
             threshold: connector.minInstances,
             durationSeconds: thresholds.durationSeconds,
-            // A connector that stops reporting mid-outage keeps this condition failing; the absence
-            // condition below covers one that never reports.
-            evaluationMissingData: 'EVALUATION_MISSING_DATA_ACTIVE',
+            // NO_OP: a connector that stops reporting once this condition fails keeps it failing, and
+            // a gap in healthy data neither pages nor resets (ACTIVE paged on any gap of 7+ minutes,
+            // alert-tests/staging/noise/metrics-gap.yaml). The absence condition below covers a
+            // connector that stops reporting; the health endpoint pages first (failure-modes/staging.yaml).
+            evaluationMissingData: 'EVALUATION_MISSING_DATA_NO_OP',
           }),
           absenceCondition({
             displayName: `Connector instances metric absent for ${thresholds.absentForSeconds / 60} min`,

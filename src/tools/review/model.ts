@@ -45,7 +45,10 @@ export type RiskKind =
   | 'drift-expectation-removed'
   | 'uptime-regions-reduced'
   | 'uptime-period-longer'
-  | 'uptime-matcher-removed';
+  | 'uptime-matcher-removed'
+  | 'failure-mode-uncovered'
+  | 'failure-mode-slower'
+  | 'noise-pages';
 
 export interface Risk {
   readonly stack: string;

@@ -24,6 +24,7 @@ import {
 } from './resources';
 import { StackSide, stackSide } from './stack-side';
 import { compareUptimeChecks } from './uptime-checks';
+import { catalogFor, coverageRisks } from './failure-mode-coverage';
 import { writeOutputFile } from '../../util/output-file';
 
 export interface ReviewOptions {
@@ -31,12 +32,17 @@ export interface ReviewOptions {
   readonly lint?: LintFunction;
   /** Write one before/after layout SVG per changed dashboard into this directory. */
   readonly svgDir?: string;
+  /** Directory of failure-mode catalogs (failure-modes/): each stack's catalog runs on base and head. */
+  readonly failureModes?: string;
   /** How the review names that directory (as the user wrote it: `review-svg`); default svgDir. */
   readonly svgDirShown?: string;
 }
 
 /** Most dangerous first: the order of the warning section. */
 const RISK_ORDER: readonly RiskKind[] = [
+  'failure-mode-uncovered',
+  'failure-mode-slower',
+  'noise-pages',
   'policy-removed',
   'policy-disabled',
   'policy-lost-all-channels',
@@ -79,6 +85,9 @@ function reviewStack(pair: StackPair, risks: Risk[], options: ReviewOptions): St
   const addRisks = (address: string, found: readonly FoundRisk[]) =>
     found.forEach((risk) => risks.push({ stack: pair.stack, address, ...risk }));
   for (const risk of driftCheckRisks(pair.base?.doc, pair.head?.doc)) risks.push({ stack: pair.stack, ...risk });
+  const catalog = options.failureModes ? catalogFor(options.failureModes, pair.stack) : undefined;
+  if (catalog && pair.base && pair.head)
+    for (const risk of coverageRisks(catalog, pair.base.doc, pair.head.doc)) risks.push({ stack: pair.stack, ...risk });
   const removed = [...sides.base.resources.values()].filter((record) => !sides.head.resources.has(record.address));
   const added = [...sides.head.resources.values()].filter((record) => !sides.base.resources.has(record.address));
 

@@ -1,0 +1,270 @@
+// Failure-mode coverage: the staging catalog run against the synthesized staging stack (every
+// page-severity mode pages within its target, every noise scenario pages nobody), the catalog's
+// validation and inheritance, and the --coverage flags.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { CliIo } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
+import { ConfigError } from '../../src/config/config-error';
+import { loadEnvironmentFile } from '../../src/config/load-environment';
+import { coverageOf, hasGap } from '../../src/tools/simulate/failure-modes/coverage';
+import { loadFailureModeCatalog } from '../../src/tools/simulate/failure-modes/failure-mode-catalog';
+import { formatCoverageMarkdown } from '../../src/tools/simulate/failure-modes/format-coverage';
+import { StackModel, stackModelFromJson } from '../../src/tools/simulate/policy-model';
+import { review } from '../../src/tools/review';
+import { coverageRisks } from '../../src/tools/review/failure-mode-coverage';
+import { synthesizeStackJson } from '../../stacks/synthesize';
+import { ENVIRONMENTS_DIR, REPO_ROOT, temporaryDirectory } from '../support/environments';
+
+let staging: StackModel | undefined;
+function resolveEnvironment(): StackModel {
+  staging ??= stackModelFromJson(
+    synthesizeStackJson(loadEnvironmentFile(path.join(ENVIRONMENTS_DIR, 'staging.yaml'))),
+    'staging (synthesized)',
+  );
+  return staging;
+}
+
+const catalogFile = path.join(REPO_ROOT, 'failure-modes', 'staging.yaml');
+const result = coverageOf(loadFailureModeCatalog(catalogFile), { resolveEnvironment });
+
+describe('staging coverage', () => {
+  it('has the failure modes of issue 14 and five noise scenarios', () => {
+    expect(result.modes.map((one) => one.id)).toEqual([
+      'redis-noauth',
+      'redis-unreachable',
+      'redis-maxclients',
+      'postgres-slow',
+      'postgres-down',
+      'vpc-connector-down',
+      'backend-down',
+      'auth-down',
+      'agent-timeouts',
+      'agent-slow',
+    ]);
+    expect(result.noise).toHaveLength(5);
+  });
+
+  it.each(result.modes.map((one) => [one.id, one] as const))('%s is covered within its target', (_, row) => {
+    expect(row.status).toBe('ok');
+    expect(row.worstCaseSeconds).not.toBeNull();
+    expect(row.worstCaseSeconds!).toBeLessThanOrEqual(row.targetSeconds);
+    expect(row.scenarioSeconds!).toBeLessThanOrEqual(row.worstCaseSeconds!);
+  });
+
+  it('pages for every page-severity mode within 5 minutes except the justified log-derived agent timeouts', () => {
+    const slowPages = result.modes.filter((one) => one.severity === 'page' && one.worstCaseSeconds! > 300);
+    expect(slowPages.map((one) => one.id)).toEqual(['agent-timeouts']);
+  });
+
+  it.each(result.noise.map((one) => [one.id, one] as const))('noise %s pages nobody', (_, row) => {
+    expect(row.paging).toEqual([]);
+    expect(row.status).toBe('silent');
+  });
+
+  it('the Redis AUTH outage pages from the health endpoint and keeps the log ratio as corroboration', () => {
+    const noauth = result.modes.find((one) => one.id === 'redis-noauth')!;
+    expect(noauth.firstPage).toBe('[staging] Redis: health endpoint reports redis not healthy from 2+ locations');
+    expect(noauth.worstCaseSeconds).toBe(275);
+    expect(noauth.alsoFiring).toContain('[staging] Redis: connection failures > 1%');
+    expect(hasGap(result)).toBe(false);
+  });
+
+  it('names the policy the scenario expects first among policies that tie (backend down fails every health check)', () => {
+    const backend = result.modes.find((one) => one.id === 'backend-down')!;
+    expect(backend.firstPage).toBe('[staging] Uptime: backend health endpoint failing from 2+ locations');
+    expect(backend.alsoFiring).toContain(
+      '[staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations',
+    );
+  });
+});
+
+describe('failure-mode catalog files', () => {
+  const directory = temporaryDirectory('failure-modes');
+  afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
+  const scenario = path.join(REPO_ROOT, 'alert-tests', 'staging', 'failure-modes', 'auth-down.yaml');
+  const write = (name: string, text: string) => {
+    const file = path.join(directory, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  const problemsOf = (file: string) => {
+    try {
+      loadFailureModeCatalog(file);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).problems.map((one) => `${path.basename(one.file)}: ${one.path}: ${one.message}`);
+    }
+    throw new Error('expected the catalog to be refused');
+  };
+
+  it('names the file and field of each problem', () => {
+    const file = write(
+      'bad.yaml',
+      `modes:\n  - id: Bad_Id\n    severity: urgent\n    target: soon\n    scenario: missing.yaml\n    colour: red\n`,
+    );
+    expect(problemsOf(file)).toEqual([
+      'bad.yaml: modes[0].colour: unknown field "colour"; expected one of: id, description, severity, target, targetReason, scenario',
+      'bad.yaml: modes[0].id: "Bad_Id" is not an id; expected lower-case letters, digits and -',
+      'bad.yaml: modes[0].description: missing; expected a non-empty string',
+      'bad.yaml: modes[0].severity: expected page or ticket, got "urgent"',
+      'bad.yaml: modes[0].target: expected a duration greater than 0 (5m, 300s, 300), got "soon"',
+      `bad.yaml: modes[0].scenario: no such scenario file: missing.yaml (relative to ${directory})`,
+    ]);
+  });
+
+  it('refuses a page slower than 5 minutes without a reason, and duplicate ids', () => {
+    const file = write(
+      'slow.yaml',
+      `modes:\n  - {id: a, description: x, severity: page, target: 10m, scenario: ${scenario}}\n` +
+        `  - {id: a, description: y, severity: ticket, scenario: ${scenario}}\n`,
+    );
+    expect(problemsOf(file)).toEqual([
+      'slow.yaml: modes[0].targetReason: a page with a target longer than 300 s needs targetReason: why it cannot be met sooner',
+      'slow.yaml: modes[1].id: "a" is already defined in this file',
+    ]);
+  });
+
+  it('inherits through extends: and replaces an entry of the same id', () => {
+    write('base.yaml', `modes:\n  - {id: a, description: base, severity: page, scenario: ${scenario}}\n`);
+    const child = write(
+      'child.yaml',
+      `extends: base\nmodes:\n  - {id: a, description: child, severity: ticket, scenario: ${scenario}}\n` +
+        `  - {id: b, description: added, severity: page, target: 2m, scenario: ${scenario}}\n`,
+    );
+    const catalog = loadFailureModeCatalog(child);
+    expect(catalog.modes.map((one) => [one.id, one.description, one.severity, one.targetSeconds])).toEqual([
+      ['a', 'child', 'ticket', 3600],
+      ['b', 'added', 'page', 120],
+    ]);
+  });
+
+  it('refuses a cycle of extends:', () => {
+    write('loop-a.yaml', 'extends: loop-b\n');
+    const file = write('loop-b.yaml', 'extends: loop-a\n');
+    expect(() => loadFailureModeCatalog(file)).toThrow(/extends itself through/);
+  });
+
+  it('reports a mode whose scenario pages nobody as NOT COVERED and a gap', () => {
+    const file = write(
+      'uncovered.yaml',
+      `modes:\n  - {id: quiet, description: nothing pages, severity: page, scenario: ${path.join(
+        REPO_ROOT,
+        'alert-tests/staging/noise/one-location-failing.yaml',
+      )}}\n`,
+    );
+    const uncovered = coverageOf(loadFailureModeCatalog(file), { resolveEnvironment });
+    expect(uncovered.modes[0]).toMatchObject({ firstPage: null, worstCaseSeconds: null, status: 'not-covered' });
+    expect(hasGap(uncovered)).toBe(true);
+    expect(formatCoverageMarkdown(uncovered)).toContain('| quiet | page | 5m |  |  |  |  | NOT COVERED |');
+  });
+});
+
+describe('vigil simulate --coverage', () => {
+  async function vigil(...args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      cwd: REPO_ROOT,
+      env: {},
+      interactive: false,
+    };
+    const code = await main(['simulate', ...args], io);
+    return { code, stdout, stderr };
+  }
+
+  it('prints the JSON fields of the issue and exits 0 with --fail-on-gap on staging', async () => {
+    const run = await vigil('--coverage', '--synth', '--format', 'json', '--fail-on-gap');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const parsed = JSON.parse(run.stdout);
+    expect(Object.keys(parsed.failureModes[0])).toEqual([
+      'id',
+      'severity',
+      'targetSeconds',
+      'firstPage',
+      'worstCaseSeconds',
+      'scenarioSeconds',
+      'alsoFiring',
+      'status',
+    ]);
+  });
+
+  it('names a catalog path that does not exist', async () => {
+    const run = await vigil('--coverage', 'failure-modes/nowhere.yaml');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'failure-modes/nowhere.yaml: no such file or directory; expected a failure-mode catalog (*.yaml) or a directory of them',
+    );
+  });
+
+  it('refuses flags that do not go together', async () => {
+    expect((await vigil('--fail-on-gap')).code).toBe(2);
+    expect((await vigil('--coverage', '--report')).code).toBe(2);
+    expect((await vigil('--coverage', '--format', 'xml')).stderr).toContain('--format takes text, markdown, json');
+  });
+});
+
+describe('review: coverage regressions', () => {
+  const base = synthesizeStackJson(loadEnvironmentFile(path.join(ENVIRONMENTS_DIR, 'staging.yaml'))) as {
+    resource: { google_monitoring_alert_policy: Record<string, Record<string, unknown>> };
+  };
+  const catalog = path.join(REPO_ROOT, 'failure-modes', 'staging.yaml');
+  const edited = (edit: (policies: Record<string, Record<string, unknown>>) => void) => {
+    const head = JSON.parse(JSON.stringify(base)) as typeof base;
+    edit(head.resource.google_monitoring_alert_policy);
+    return head;
+  };
+
+  it('finds nothing when nothing changes', () => {
+    expect(coverageRisks(catalog, base, base)).toEqual([]);
+  });
+
+  it('states both times when a mode becomes slower than its target', () => {
+    const head = edited((policies) => {
+      policies.postgres_health_endpoint.severity = 'ERROR';
+    });
+    const risks = coverageRisks(catalog, base, head);
+    expect(risks.map((one) => [one.kind, one.address])).toEqual([
+      ['failure-mode-slower', 'failure mode postgres-slow'],
+      ['failure-mode-slower', 'failure mode postgres-down'],
+    ]);
+    expect(risks[0].message).toBe(
+      'failure mode **postgres-slow** (page, target 5m) becomes SLOWER THAN TARGET: before, [staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations in 4m 35s worst case; after, [staging] PostgreSQL: p99 query latency > 500 ms in 9m 45s worst case',
+    );
+  });
+
+  it('flags a mode left uncovered and a noise scenario that starts paging', () => {
+    const head = edited((policies) => {
+      delete policies.uptime_auth_health_failing;
+      policies.redis_connection_failures.severity = 'CRITICAL';
+    });
+    const risks = coverageRisks(catalog, base, head);
+    expect(risks.map((one) => [one.kind, one.address])).toEqual([
+      ['failure-mode-uncovered', 'failure mode auth-down'],
+      ['noise-pages', 'noise scenario night-blip'],
+    ]);
+    expect(risks[0].message).toContain(
+      'before, [staging] Uptime: auth service health endpoint failing from 2+ locations in 4m 35s worst case; after, nothing notifies',
+    );
+    expect(risks[1].message).toBe('noise scenario **night-blip** now pages: [staging] Redis: connection failures > 1%');
+  });
+
+  it('is part of vigil review: the catalog of the stack is found by its name', () => {
+    const head = edited((policies) => {
+      delete policies.uptime_auth_health_failing;
+    });
+    const result = review(
+      [{ stack: 'monitoring-staging', file: 'base.json', doc: base as never, givenAsFile: true }],
+      [{ stack: 'monitoring-staging', file: 'head.json', doc: head as never, givenAsFile: true }],
+      { failureModes: path.join(REPO_ROOT, 'failure-modes') },
+    );
+    expect(result.risks[0]).toMatchObject({ kind: 'failure-mode-uncovered', address: 'failure mode auth-down' });
+  });
+});

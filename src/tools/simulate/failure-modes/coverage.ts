@@ -1,0 +1,174 @@
+// Coverage of failure modes: runs each mode's whole-stack scenario against every policy of its
+// stack and says which paging policy notifies first, how soon in the worst case (the --report
+// formula: ingest delay + alignment + duration + evaluation, for the conditions the scenario met)
+// and in the scenario, and whether that is within the mode's target. Noise scenarios must page
+// nobody.
+import type { PolicyRun } from '../evaluate-policy';
+import { loadScenarioFile } from '../load-scenario';
+import { logicalId, type Policy } from '../policy-model';
+import { reportRows } from '../report';
+import { type RunOptions, runScenarioFile, type TestResult } from '../run-scenarios';
+import type { FailureMode, FailureModeCatalog, FailureSeverity, NoiseScenario } from './failure-mode-catalog';
+
+export type CoverageStatus = 'ok' | 'not-covered' | 'slow';
+
+export interface CoverageRow {
+  readonly id: string;
+  readonly severity: FailureSeverity;
+  readonly targetSeconds: number;
+  /** Display name of the first policy that notifies at the mode's severity, or null. */
+  readonly firstPage: string | null;
+  readonly worstCaseSeconds: number | null;
+  readonly scenarioSeconds: number | null;
+  /** The other policies that fire during the scenario, any severity. */
+  readonly alsoFiring: readonly string[];
+  readonly status: CoverageStatus;
+}
+
+export interface NoiseRow {
+  readonly id: string;
+  /** Paging policies that opened an incident: must be empty. */
+  readonly paging: readonly string[];
+  /** Other policies that fired (Slack or email only). */
+  readonly notifying: readonly string[];
+  readonly status: 'silent' | 'pages';
+}
+
+export interface CoverageResult {
+  readonly modes: readonly CoverageRow[];
+  readonly noise: readonly NoiseRow[];
+}
+
+/**
+ * A policy pages when its severity is CRITICAL: notifications.routing sends `critical` to the
+ * on-call rotation (PagerDuty in staging), `error` and `warning` to Slack and email only.
+ */
+export function pages(policy: Policy): boolean {
+  return policy.severity === 'CRITICAL';
+}
+
+/** A ticket is any notification: Slack or email is read in working hours. */
+function notifiesAt(severity: FailureSeverity, policy: Policy): boolean {
+  return severity === 'page' ? pages(policy) : true;
+}
+
+interface Firing {
+  readonly policy: Policy;
+  readonly scenarioSeconds: number;
+  readonly worstCaseSeconds: number;
+}
+
+function firings(result: TestResult): Firing[] {
+  const found: Firing[] = [];
+  result.runs.forEach((run: PolicyRun) => {
+    if (run.status !== 'evaluated') return;
+    const policy = run.policy;
+    const incident = run.incidents.find((one) => one.openedAt >= result.incidentStart);
+    if (!incident) return;
+    const rows = reportRows({ source: '', policies: [policy], logMetrics: new Map() });
+    const bounds = incident.conditionsMet
+      .map((condition) => rows[condition]?.worstCaseSeconds)
+      .filter((seconds): seconds is number => seconds !== undefined);
+    found.push({
+      policy,
+      scenarioSeconds: incident.openedAt - result.incidentStart,
+      worstCaseSeconds: bounds.length > 0 ? Math.min(...bounds) : Number.POSITIVE_INFINITY,
+    });
+  });
+  return found;
+}
+
+/** Whether a scenario's expectation names this policy (display name, address or logical id). */
+function named(policy: Policy, names: ReadonlySet<string>): boolean {
+  return names.has(policy.displayName) || names.has(policy.address) || names.has(logicalId(policy) ?? '');
+}
+
+/**
+ * `expected`: the policies the test's `fires:` expectations name, the page its author meant. Among
+ * policies that tie on both times (a backend that is down fails every health check at once), the
+ * expected one is named first.
+ */
+function rowOfTest(mode: FailureMode, result: TestResult, expected: ReadonlySet<string>): CoverageRow {
+  const fired = firings(result).sort(
+    (a, b) =>
+      a.worstCaseSeconds - b.worstCaseSeconds ||
+      a.scenarioSeconds - b.scenarioSeconds ||
+      Number(named(b.policy, expected)) - Number(named(a.policy, expected)),
+  );
+  const first = fired.find((one) => notifiesAt(mode.severity, one.policy));
+  const alsoFiring = fired
+    .filter((one) => one !== first)
+    .map((one) => one.policy.displayName)
+    .sort();
+  const base = { id: mode.id, severity: mode.severity, targetSeconds: mode.targetSeconds, alsoFiring };
+  if (!first) return { ...base, firstPage: null, worstCaseSeconds: null, scenarioSeconds: null, status: 'not-covered' };
+  const worst = Number.isFinite(first.worstCaseSeconds) ? first.worstCaseSeconds : null;
+  const slow = worst === null || worst > mode.targetSeconds || first.scenarioSeconds > mode.targetSeconds;
+  return {
+    ...base,
+    firstPage: first.policy.displayName,
+    worstCaseSeconds: worst,
+    scenarioSeconds: first.scenarioSeconds,
+    status: slow ? 'slow' : 'ok',
+  };
+}
+
+const RANK: Readonly<Record<CoverageStatus, number>> = { ok: 0, slow: 1, 'not-covered': 2 };
+
+/** A mode whose scenario holds several tests is as covered as its worst test. */
+function worstRow(rows: readonly CoverageRow[]): CoverageRow {
+  return rows.reduce((worst, one) =>
+    RANK[one.status] > RANK[worst.status] ||
+    (RANK[one.status] === RANK[worst.status] && (one.worstCaseSeconds ?? 0) > (worst.worstCaseSeconds ?? 0))
+      ? one
+      : worst,
+  );
+}
+
+export function coverageOfMode(mode: FailureMode, options: RunOptions): CoverageRow {
+  const results = runScenarioFile(mode.scenario, { ...options, skipExpectations: true });
+  const tests = loadScenarioFile(mode.scenario).tests;
+  return worstRow(
+    results.map((result, index) => {
+      const expected = new Set(
+        (tests[index]?.expect ?? [])
+          .filter((expectation) => expectation.fires)
+          .map((expectation) => expectation.policy),
+      );
+      return rowOfTest(mode, result, expected);
+    }),
+  );
+}
+
+export function coverageOfNoise(noise: NoiseScenario, options: RunOptions): NoiseRow {
+  const results = runScenarioFile(noise.scenario, { ...options, skipExpectations: true });
+  const paging = new Set<string>();
+  const notifying = new Set<string>();
+  for (const result of results)
+    result.runs.forEach((run) => {
+      if (run.status !== 'evaluated' || run.incidents.length === 0) return;
+      const policy = run.policy;
+      (pages(policy) ? paging : notifying).add(policy.displayName);
+    });
+  return {
+    id: noise.id,
+    paging: [...paging].sort(),
+    notifying: [...notifying].sort(),
+    status: paging.size === 0 ? 'silent' : 'pages',
+  };
+}
+
+export function coverageOf(catalog: FailureModeCatalog, options: RunOptions): CoverageResult {
+  return {
+    modes: catalog.modes.map((mode) => coverageOfMode(mode, options)),
+    noise: catalog.noise.map((noise) => coverageOfNoise(noise, options)),
+  };
+}
+
+/** `--fail-on-gap`: a page-severity mode not ok, or a noise scenario that pages. */
+export function hasGap(result: CoverageResult): boolean {
+  return (
+    result.modes.some((one) => one.severity === 'page' && one.status !== 'ok') ||
+    result.noise.some((one) => one.status === 'pages')
+  );
+}
