@@ -1,7 +1,7 @@
 // The README's alert table is what the staging stack deploys: generated, and checked here.
 import * as fs from 'fs';
 import * as path from 'path';
-import { alertTable, signalTable, timeToNotificationTable } from '../../scripts/readme-tables';
+import { alertTable, signalTable, sloTable, timeToNotificationTable } from '../../scripts/readme-tables';
 import { thresholdWords } from '../../src/tools/docs/alert-table';
 import { generatedSection, replaceGeneratedSection } from '../../src/tools/docs/readme-sections';
 import { REPO_ROOT } from '../support/environments';
@@ -23,6 +23,15 @@ describe('README', () => {
       '| [staging] PostgreSQL: p99 query latency > 500 ms | critical | Query Insights p99 latency > 500 ms for 5 min | > 500 ms | 1 min window, held 5 min |',
     );
     expect(table).toContain('| [staging] Redis: connection failures > 1% | critical |');
+  });
+
+  test('the SLO table matches the synthesized staging stack (run `npm run docs` after changing SLOs)', () => {
+    const table = sloTable(REPO_ROOT);
+    expect(generatedSection(readme, 'slo-table')).toBe(table);
+    expect(table).toContain(
+      '| Chat API availability | 99.5% over 30 days | 3 h 36 min | [staging] Chat API availability SLO: error budget burning > 14.4x | critical | > 14.4x over 1 h and 5 min | 2% |',
+    );
+    expect(table).toContain('| warning | > 1x over 72 h and 6 h | 10% |');
   });
 
   test('the time-to-notification table is what `vigil simulate --report` prints for staging (run `npm run docs`)', async () => {

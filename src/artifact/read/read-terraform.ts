@@ -3,6 +3,7 @@
 // converted back so findings name the Terraform attribute.
 import { camelCase, snakeCase } from '../json';
 import { logMetricShape, type LogMetricShape } from '../log-metrics';
+import { readTerraformSlos } from '../slos';
 import {
   isRecord,
   renderPath,
@@ -93,7 +94,7 @@ export function readTerraform(doc: Record<string, unknown>, file: string): Artif
       });
     }
   }
-  return { file, format: 'terraform', resources, logMetrics };
+  return { file, format: 'terraform', resources, logMetrics, slos: readTerraformSlos(blocks) };
 }
 
 /** dashboard_json is a JSON string already in the API's spelling; paths point inside it after `#`. */
