@@ -8,7 +8,7 @@ import { formatPath, type PathSegment } from './json';
 
 export { isOpaque, isRecord, type PathSegment } from './json';
 
-export type ResourceKind = 'alertPolicy' | 'uptimeCheck' | 'dashboard';
+export type ResourceKind = 'alertPolicy' | 'uptimeCheck' | 'dashboard' | 'slo';
 export type SourceFormat = 'terraform' | 'rest';
 
 export interface ArtifactResource {

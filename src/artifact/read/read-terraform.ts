@@ -17,6 +17,7 @@ const KINDS: Readonly<Record<string, ResourceKind>> = {
   google_monitoring_alert_policy: 'alertPolicy',
   google_monitoring_uptime_check_config: 'uptimeCheck',
   google_monitoring_dashboard: 'dashboard',
+  google_monitoring_slo: 'slo',
 };
 
 /** Attributes whose value is a map of user-chosen keys: their keys are kept as written. */
