@@ -45,7 +45,9 @@ export type RiskKind =
   | 'drift-expectation-removed'
   | 'uptime-regions-reduced'
   | 'uptime-period-longer'
-  | 'uptime-matcher-removed';
+  | 'uptime-matcher-removed'
+  | 'slo-removed'
+  | 'slo-loosened';
 
 export interface Risk {
   readonly stack: string;
