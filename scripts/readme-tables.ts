@@ -5,6 +5,7 @@ import { loadEnvironmentFile } from '../src/config/load-environment';
 import { SIGNAL_DEFINITIONS } from '../src/config/signals/registry';
 import { alertTableMarkdown } from '../src/tools/docs/alert-table';
 import { signalTableMarkdown } from '../src/tools/docs/signal-table';
+import { sloTableMarkdown } from '../src/tools/docs/slo-table';
 import { synthesizeStackJson } from '../stacks/synthesize';
 import { failureModeIndexMarkdown } from '../src/tools/docs/failure-mode-index';
 import { coverageOf } from '../src/tools/simulate/failure-modes/coverage';
@@ -19,6 +20,13 @@ export function signalTable(): string {
 /** The table of alerts of the synthesized staging stack. */
 export function alertTable(repositoryRoot: string): string {
   return alertTableMarkdown(
+    synthesizeStackJson(loadEnvironmentFile(path.join(repositoryRoot, 'environments', 'staging.yaml'))),
+  );
+}
+
+/** The SLOs of the synthesized staging stack and their burn-rate alerts. */
+export function sloTable(repositoryRoot: string): string {
+  return sloTableMarkdown(
     synthesizeStackJson(loadEnvironmentFile(path.join(repositoryRoot, 'environments', 'staging.yaml'))),
   );
 }

@@ -4,7 +4,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { replaceGeneratedSection } from '../src/tools/docs/readme-sections';
 import { lintRuleTableMarkdown } from '../src/tools/lint/rule-table';
-import { alertTable, coverageTable, failureModeIndex, signalTable, timeToNotificationTable } from './readme-tables';
+import {
+  alertTable,
+  coverageTable,
+  failureModeIndex,
+  signalTable,
+  sloTable,
+  timeToNotificationTable,
+} from './readme-tables';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const README = path.join(ROOT, 'README.md');
@@ -15,11 +22,12 @@ async function update(): Promise<void> {
   let readme = fs.readFileSync(README, 'utf8');
   readme = replaceGeneratedSection(readme, 'signal-table', signalTable());
   readme = replaceGeneratedSection(readme, 'alert-table', alertTable(ROOT));
+  readme = replaceGeneratedSection(readme, 'slo-table', sloTable(ROOT));
   readme = replaceGeneratedSection(readme, 'failure-mode-coverage', await coverageTable(ROOT));
   readme = replaceGeneratedSection(readme, 'time-to-notification', await timeToNotificationTable(ROOT));
   fs.writeFileSync(README, readme);
   console.log(
-    'README.md: signal table regenerated from the registry, alert, failure-mode coverage and time-to-notification tables from monitoring-staging',
+    'README.md: signal table regenerated from the registry, alert, SLO, failure-mode coverage and time-to-notification tables from monitoring-staging',
   );
   fs.writeFileSync(
     LINT_DOC,

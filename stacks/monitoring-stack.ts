@@ -11,11 +11,13 @@ import { DriftChecks } from '../src/constructs/drift/drift-checks';
 import { dashboardTitle, dashboardUrl, MonitoringContext } from '../src/constructs/monitoring-context';
 import { NotificationChannels } from '../src/constructs/notification-channels';
 import { createSignals } from '../src/constructs/signals/registry';
+import { ServiceLevelObjectives } from '../src/constructs/slo/service-level-objectives';
 import type { Signal } from '../src/constructs/signals/signal';
 import { addStateBackend } from './state-backend';
 
 export class MonitoringStack extends TerraformStack {
   readonly signals: readonly Signal[];
+  readonly serviceLevelObjectives: ServiceLevelObjectives;
 
   constructor(scope: Construct, environment: Environment) {
     super(scope, stackName(environment.name));
@@ -30,7 +32,8 @@ export class MonitoringStack extends TerraformStack {
       dashboardUrl: dashboardUrl(environment),
     };
     this.signals = createSignals(this, context);
-    new InfrastructureDashboard(this, 'dashboard', context, this.signals);
+    this.serviceLevelObjectives = new ServiceLevelObjectives(this, 'slos', context);
+    new InfrastructureDashboard(this, 'dashboard', context, this.signals, this.serviceLevelObjectives.alertPolicies);
     new DriftChecks(this, 'drift', { environment });
   }
 }

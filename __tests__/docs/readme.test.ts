@@ -6,6 +6,7 @@ import {
   coverageTable,
   failureModeIndex,
   signalTable,
+  sloTable,
   timeToNotificationTable,
 } from '../../scripts/readme-tables';
 import { thresholdWords } from '../../src/tools/docs/alert-table';
@@ -40,6 +41,15 @@ describe('README', () => {
     expect(table).toContain('| redis-noauth | page | 5m | [staging] Redis: health endpoint reports redis not healthy');
     expect(table).not.toContain('NOT COVERED');
     expect(table).not.toContain('SLOWER THAN TARGET');
+  });
+
+  test('the SLO table matches the synthesized staging stack (run `npm run docs` after changing SLOs)', () => {
+    const table = sloTable(REPO_ROOT);
+    expect(generatedSection(readme, 'slo-table')).toBe(table);
+    expect(table).toContain(
+      '| Chat API availability | 99.5% over 30 days | 3 h 36 min | [staging] Chat API availability SLO: error budget burning > 14.4x | critical | > 14.4x over 1 h and 5 min | 2% |',
+    );
+    expect(table).toContain('| warning | > 1x over 72 h and 6 h | 10% |');
   });
 
   test('the time-to-notification table is what `vigil simulate --report` prints for staging (run `npm run docs`)', async () => {

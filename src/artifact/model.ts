@@ -3,11 +3,12 @@
 // once; each resource knows how to spell a path back in its file's own form (snake_case inside
 // Terraform JSON), so what a tool reports points at what the person wrote.
 import type { LogMetricShape } from './log-metrics';
+import type { Slo } from './slos';
 import { formatPath, type PathSegment } from './json';
 
 export { isOpaque, isRecord, type PathSegment } from './json';
 
-export type ResourceKind = 'alertPolicy' | 'uptimeCheck' | 'dashboard';
+export type ResourceKind = 'alertPolicy' | 'uptimeCheck' | 'dashboard' | 'slo';
 export type SourceFormat = 'terraform' | 'rest';
 
 export interface ArtifactResource {
@@ -32,6 +33,8 @@ export interface ArtifactUnit {
   readonly resources: readonly ArtifactResource[];
   /** The stack's google_logging_metric resources by name; undefined for REST exports (unknown). */
   readonly logMetrics?: ReadonlyMap<string, LogMetricShape>;
+  /** The stack's google_monitoring_slo resources; undefined for REST exports. */
+  readonly slos?: readonly Slo[];
 }
 
 export function renderPath(prefix: string, segments: readonly PathSegment[]): string {

@@ -21,6 +21,7 @@ import { boundedText, LogFilter } from './free-text';
 import { MAX_CHANNEL_DESCRIPTION_CHARS, MAX_EMAIL_ADDRESS_CHARS } from '../gcp/api-limits';
 import { httpsUrl, identifier, positive, thresholdsSchema, wholeNumber } from './schema-fields';
 import { SIGNAL_DEFINITIONS } from './signals/registry';
+import { SlosSchema } from './slo-schema';
 import type { SignalDefinition } from './signals/signal-definition';
 
 // vigil parses each environment once per process: zod's JIT-compiled object parsers cost more to
@@ -316,6 +317,7 @@ export const EnvironmentFileSchema = z.strictObject({
   uptime: UptimeSchema.describe('Uptime checks of the health endpoints.'),
   agent: AgentSchema.prefault({}).describe('Where the agent execution signal finds its log entries.'),
   thresholds: ThresholdsSchema.describe('Alert thresholds per signal; every name carries its unit.'),
+  slos: SlosSchema.describe('Service level objectives with burn-rate alerts: goals and rolling windows (docs/slo.md).'),
   expect: ExpectSchema.optional().describe(
     'What the monitoring assumes about infrastructure it does not manage, checked at every terraform plan (docs/drift.md).',
   ),

@@ -6,6 +6,7 @@ import {
   MonitoringAlertPolicy,
   MonitoringAlertPolicyConditions,
 } from '@cdktf/provider-google/lib/monitoring-alert-policy';
+import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Severity } from '../config/schema';
 import type { ChartThreshold } from './dashboard/widgets';
@@ -31,6 +32,8 @@ export interface AlertSpec {
   readonly runbook: Runbook;
   /** How a chart labels the first condition's threshold (`alert: 1%`); charts then draw it from the policy. */
   readonly chartLabel?: string;
+  /** Resources the conditions name by text rather than by reference (an SLO in `select_slo_burn_rate`). */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 export interface AlertPolicyInfo {
@@ -65,6 +68,7 @@ export function createAlertPolicy(scope: Construct, spec: AlertSpec, context: Mo
         dashboardUrl: context.dashboardUrl,
       }),
     },
+    dependsOn: spec.dependsOn,
   });
   policy.overrideLogicalId(spec.id);
   return {

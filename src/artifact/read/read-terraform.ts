@@ -3,6 +3,7 @@
 // converted back so findings name the Terraform attribute.
 import { camelCase, snakeCase } from '../json';
 import { logMetricShape, type LogMetricShape } from '../log-metrics';
+import { readTerraformSlos } from '../slos';
 import {
   isRecord,
   renderPath,
@@ -16,6 +17,7 @@ const KINDS: Readonly<Record<string, ResourceKind>> = {
   google_monitoring_alert_policy: 'alertPolicy',
   google_monitoring_uptime_check_config: 'uptimeCheck',
   google_monitoring_dashboard: 'dashboard',
+  google_monitoring_slo: 'slo',
 };
 
 /** Attributes whose value is a map of user-chosen keys: their keys are kept as written. */
@@ -93,7 +95,7 @@ export function readTerraform(doc: Record<string, unknown>, file: string): Artif
       });
     }
   }
-  return { file, format: 'terraform', resources, logMetrics };
+  return { file, format: 'terraform', resources, logMetrics, slos: readTerraformSlos(blocks) };
 }
 
 /** dashboard_json is a JSON string already in the API's spelling; paths point inside it after `#`. */

@@ -26,8 +26,12 @@ export function sectionSubtitle(
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function dashboardSections(context: MonitoringContext, signals: readonly Signal[]): SectionTiles[] {
-  const policies: AlertPolicyInfo[] = signals.flatMap((signal) => signal.alertPolicies);
+export function dashboardSections(
+  context: MonitoringContext,
+  signals: readonly Signal[],
+  sloPolicies: readonly AlertPolicyInfo[] = [],
+): SectionTiles[] {
+  const policies: AlertPolicyInfo[] = [...signals.flatMap((signal) => signal.alertPolicies), ...sloPolicies];
   // What is firing comes first: the person who opens the dashboard from a runbook sees it at once.
   const alertStatus: SectionTiles = {
     header: sectionHeader('Alert status', 'One chart per alert policy: open incidents show in red'),
@@ -51,10 +55,16 @@ export function dashboardSections(context: MonitoringContext, signals: readonly 
 }
 
 export class InfrastructureDashboard extends Construct {
-  constructor(scope: Construct, id: string, context: MonitoringContext, signals: readonly Signal[]) {
+  constructor(
+    scope: Construct,
+    id: string,
+    context: MonitoringContext,
+    signals: readonly Signal[],
+    sloPolicies: readonly AlertPolicyInfo[] = [],
+  ) {
     super(scope, id);
     const environment = context.environment;
-    const tiles = layOutSections(dashboardSections(context, signals));
+    const tiles = layOutSections(dashboardSections(context, signals, sloPolicies));
     const dashboard = {
       name: dashboardResourceName(environment),
       displayName: context.dashboardTitle,

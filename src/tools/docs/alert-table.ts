@@ -8,6 +8,7 @@ import { comparisonSymbol } from '../../artifact/comparisons';
 import { durationWords } from '../../artifact/duration';
 import type { LogMetricShape } from '../../artifact/log-metrics';
 import { readTerraform } from '../../artifact/read/read-terraform';
+import { lookbackSeconds, parseSloSelector } from '../../gcp/slo-selectors';
 
 function metricUnit(filter: string, logMetrics: ReadonlyMap<string, LogMetricShape>): string {
   const [type] = filterSelectors(parseFilter(filter)).metricTypes;
@@ -37,6 +38,15 @@ function conditionRow(
     };
   }
   if (condition.type !== 'threshold') return { condition: condition.displayName, threshold: '—', window: '—' };
+  const selector = parseSloSelector(condition.filter);
+  if (selector) {
+    const lookback = selector.lookback === undefined ? undefined : lookbackSeconds(selector.lookback);
+    return {
+      condition: condition.displayName,
+      threshold: `${comparisonSymbol(condition.comparison)} ${condition.thresholdValue}x burn rate`,
+      window: lookback === undefined ? 'SLO window' : `${durationWords(lookback)} lookback`,
+    };
+  }
   const ratio = condition.denominatorFilter !== undefined;
   const unit = metricUnit(condition.filter, logMetrics);
   // COUNT_FALSE over check_passed counts checker locations, not a value of the metric.

@@ -235,6 +235,41 @@ const DASHBOARD = {
   'dashboard/too-many-tiles': { severity: 'error', description: 'more than 100 tiles [§4]' },
 } as const satisfies Record<string, RuleEntry>;
 
+const SLO = {
+  'slo/goal': { severity: 'error', description: 'an SLO goal outside 0 < goal <= 0.9999 (docs/slo.md, Facts)' },
+  'slo/period': {
+    severity: 'error',
+    description:
+      'no period, both periods, a rolling period not a whole 1–30 days, or a calendar period not DAY/WEEK/FORTNIGHT/MONTH',
+  },
+  'slo/ratio-filters': {
+    severity: 'error',
+    description: 'a good_total_ratio without exactly two of the good, bad and total filters',
+  },
+  'slo/ratio-metric-kind': {
+    severity: 'error',
+    description:
+      'a ratio filter selecting a GAUGE or a non-numeric metric (the API counts DELTA/CUMULATIVE INT64 or DOUBLE)',
+  },
+  'slo/distribution-cut-kind': {
+    severity: 'error',
+    description: 'a distribution cut on a metric that is not a DELTA or CUMULATIVE DISTRIBUTION',
+  },
+  'slo/unknown-selector': {
+    severity: 'error',
+    description: 'a `select_slo_*` call that is not one of the documented SLO selectors',
+  },
+  'slo/lookback': {
+    severity: 'error',
+    description: '`select_slo_burn_rate` without a lookback, or one not in ns, us, ms, s, m or h (no days)',
+  },
+  'slo/unknown-slo': {
+    severity: 'error',
+    description:
+      'an SLO selector naming an SLO the stack does not define (Terraform JSON only; REST exports cannot tell)',
+  },
+} as const satisfies Record<string, RuleEntry>;
+
 const INPUT = {
   'input/unreadable': { severity: 'error', description: 'a named file that is not JSON' },
   'input/unknown-format': { severity: 'warning', description: 'a named file that is neither format' },
@@ -255,7 +290,7 @@ const INPUT = {
   },
 } as const satisfies Record<string, RuleEntry>;
 
-const ENTRIES = { ...FILTER, ...AGGREGATION, ...CONDITION, ...POLICY, ...UPTIME, ...DASHBOARD, ...INPUT };
+const ENTRIES = { ...FILTER, ...AGGREGATION, ...CONDITION, ...POLICY, ...UPTIME, ...DASHBOARD, ...SLO, ...INPUT };
 
 export type RuleId = keyof typeof ENTRIES;
 

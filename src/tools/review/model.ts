@@ -48,7 +48,9 @@ export type RiskKind =
   | 'uptime-matcher-removed'
   | 'failure-mode-uncovered'
   | 'failure-mode-slower'
-  | 'noise-pages';
+  | 'noise-pages'
+  | 'slo-removed'
+  | 'slo-loosened';
 
 export interface Risk {
   readonly stack: string;

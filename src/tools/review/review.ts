@@ -22,6 +22,7 @@ import {
   stableJson,
   UPTIME_CHECK,
 } from './resources';
+import { compareSlos, SLO, sloRemovalRisk } from './slos';
 import { StackSide, stackSide } from './stack-side';
 import { compareUptimeChecks } from './uptime-checks';
 import { catalogFor, coverageRisks } from './failure-mode-coverage';
@@ -47,6 +48,8 @@ const RISK_ORDER: readonly RiskKind[] = [
   'policy-disabled',
   'policy-lost-all-channels',
   'policy-lost-paging-channel',
+  'slo-removed',
+  'slo-loosened',
   'channel-removed',
   'uptime-check-removed',
   'drift-check-removed',
@@ -207,6 +210,7 @@ function removalRisk(record: ResourceRecord): { kind: RiskKind; message: string 
     return { kind: 'channel-removed', message: `notification channel **${label}** is removed` };
   if (record.type === UPTIME_CHECK)
     return { kind: 'uptime-check-removed', message: `uptime check **${label}** is removed` };
+  if (record.type === SLO) return sloRemovalRisk(record);
   return undefined;
 }
 
@@ -240,6 +244,7 @@ function compareResources(
     return { details, risks: [], ...(dashboard ? { dashboard } : {}) };
   }
   if (before.type === UPTIME_CHECK && after.type === UPTIME_CHECK) return compareUptimeChecks(before, after);
+  if (before.type === SLO && after.type === SLO) return compareSlos(before, after);
   return { details: leafChanges(before.body, after.body).map(describeLeafChange), risks: [] };
 }
 

@@ -43,7 +43,7 @@ export const SIMULATED_COMPARISONS: ReadonlySet<string> = new Set([
   'COMPARISON_NE',
 ]);
 
-function compare(value: number, comparison: string, threshold: number): boolean {
+export function compare(value: number, comparison: string, threshold: number): boolean {
   switch (comparison) {
     case 'COMPARISON_GT':
       return value > threshold;

@@ -5,10 +5,13 @@ import { checkAligner, checkReducer, SeriesShape } from '../../gcp/aggregation-r
 import { FilterSyntaxError, matchesFilter, parseFilter } from '../../gcp/filter';
 import { EVALUATION_INTERVAL_SECONDS, prepare, PreparedSeries } from './aggregate';
 import { SIMULATED_ALIGNERS } from './aligners';
+import type { Slo } from '../../artifact/slos';
+import { parseSloSelector } from '../../gcp/slo-selectors';
 import {
   absenceTracker,
   ConditionTick,
   ConditionTracker,
+  compare,
   SIMULATED_COMPARISONS,
   thresholdTracker,
 } from './condition-trackers';
@@ -17,6 +20,7 @@ import { Labels, labelsKey } from './labels';
 import type { Aggregation, Condition, Policy } from './policy-model';
 import { SIMULATED_REDUCERS } from './reducers';
 import type { InputSeries } from './series';
+import { SloNotSimulated, sloConditionTracker } from './slo-tracker';
 
 export interface Incident {
   /** Wall-clock second (from the test's start) of the evaluation that opened it: the notification. */
@@ -107,9 +111,12 @@ function compile(
   inputs: readonly PreparedSeries[],
   forgetAfter: number,
   recordValues: boolean,
+  slos: ReadonlyMap<string, Slo>,
 ): Compiled {
   if (condition.type === 'unsupported')
     throw new NotSimulated(`condition "${condition.displayName}" is a ${condition.what}: not simulated`);
+  if (condition.type === 'threshold' && parseSloSelector(condition.filter))
+    return compileSloCondition(condition, inputs, recordValues, slos);
   const matched = selectSeries(condition.filter, inputs, 'filter');
   if (matched.length > 0) checkAggregations(condition.aggregations, matched[0].series);
   const trace: ConditionTrace = { displayName: condition.displayName, ingestDelaySeconds: 0, values: new Map() };
@@ -135,6 +142,44 @@ function compile(
     delay,
     trace: { ...trace, ingestDelaySeconds: delay, threshold: condition.thresholdValue },
     matched: matched.length + (denominator?.length ?? 0),
+  };
+}
+
+/** A threshold on an SLO selector: its value comes from the series the SLO's own filters select. */
+function compileSloCondition(
+  condition: Condition & { type: 'threshold' },
+  inputs: readonly PreparedSeries[],
+  recordValues: boolean,
+  slos: ReadonlyMap<string, Slo>,
+): Compiled {
+  if (!SIMULATED_COMPARISONS.has(condition.comparison))
+    throw new NotSimulated(`comparison ${condition.comparison} is not simulated`);
+  let compiled;
+  try {
+    compiled = sloConditionTracker(
+      condition,
+      slos,
+      inputs,
+      (value) => compare(value, condition.comparison, condition.thresholdValue),
+      recordValues,
+    );
+  } catch (error) {
+    if (error instanceof SloNotSimulated) throw new NotSimulated(error.message);
+    if (error instanceof FilterSyntaxError)
+      throw new NotSimulated(`its SLO's filter does not parse (${error.message})`);
+    throw error;
+  }
+  const delay = Math.max(0, ...compiled.series.map((one) => ingestDelayOf(one.identity.metricType).seconds));
+  return {
+    tracker: compiled.tracker,
+    delay,
+    trace: {
+      displayName: condition.displayName,
+      ingestDelaySeconds: delay,
+      values: new Map(),
+      threshold: condition.thresholdValue,
+    },
+    matched: compiled.series.length,
   };
 }
 
@@ -178,6 +223,8 @@ export interface EvaluationOptions {
   readonly recordValues?: boolean;
   /** Leave the ingest delay out (data visible the instant it is sampled). */
   readonly ignoreIngestDelay?: boolean;
+  /** The stack's SLOs by name, for conditions on SLO selectors. */
+  readonly slos?: ReadonlyMap<string, Slo>;
 }
 
 export function evaluatePolicy(policy: Policy, series: readonly InputSeries[], options: EvaluationOptions): PolicyRun {
@@ -185,7 +232,7 @@ export function evaluatePolicy(policy: Policy, series: readonly InputSeries[], o
   let compiled: Compiled[];
   try {
     compiled = policy.conditions.map((condition) =>
-      compile(condition, inputs, policy.autoCloseSeconds, options.recordValues ?? false),
+      compile(condition, inputs, policy.autoCloseSeconds, options.recordValues ?? false, options.slos ?? new Map()),
     );
   } catch (error) {
     if (error instanceof NotSimulated) return { status: 'not-simulated', policy, reason: error.message };

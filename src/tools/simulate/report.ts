@@ -2,7 +2,9 @@
 // the policy alone: the metric's ingest delay (metric catalog) + the alignment period (the whole
 // window must fill with the incident's data in the worst case) + the duration + one evaluation
 // interval (the incident may begin just after an evaluation).
+import { type Slo, sloIndicatorFilters } from '../../artifact/slos';
 import { filterSelectors, parseFilter } from '../../gcp/filter';
+import { lookbackSeconds, parseSloSelector } from '../../gcp/slo-selectors';
 import { EVALUATION_INTERVAL_SECONDS } from './aggregate';
 import { formatDuration } from './durations';
 import { ingestDelayOf, type IngestDelay } from './ingest-delay';
@@ -34,10 +36,28 @@ function metricTypes(filter: string | undefined): string[] {
   }
 }
 
-function row(policy: Policy, condition: Condition): ReportRow {
+/**
+ * A burn-rate condition's worst case: a burn just above the threshold passes it only once the
+ * whole lookback holds it, so the lookback stands in the alignment column. (A total outage is
+ * faster: threshold × (1 − goal) × lookback; docs/slo.md gives those figures from the scenarios.)
+ * Undefined when the condition is no SLO selector; notSimulated when simulate cannot evaluate it.
+ */
+function burnRateFill(condition: Condition, slos: ReadonlyMap<string, Slo>) {
+  if (condition.type !== 'threshold') return undefined;
+  const selector = parseSloSelector(condition.filter);
+  if (!selector) return undefined;
+  const slo = slos.get(selector.name);
+  const lookback = selector.lookback === undefined ? undefined : lookbackSeconds(selector.lookback);
+  if (selector.selector !== 'select_slo_burn_rate' || !slo || lookback === undefined) return { notSimulated: true };
+  return { fill: Math.ceil(lookback), types: sloIndicatorFilters(slo).flatMap(metricTypes) };
+}
+
+function row(policy: Policy, condition: Condition, slos: ReadonlyMap<string, Slo> = new Map()): ReportRow {
   const base = { policy: policy.displayName, address: policy.address, condition: condition.displayName };
   if (condition.type === 'unsupported') return { ...base, notSimulated: `${condition.what}: not simulated` };
-  const types = [
+  const burn = burnRateFill(condition, slos);
+  if (burn && !('fill' in burn)) return { ...base, notSimulated: 'SLO selector: not simulated' };
+  const types = burn?.types ?? [
     ...metricTypes(condition.filter),
     ...(condition.type === 'threshold' ? metricTypes(condition.denominatorFilter) : []),
   ];
@@ -48,9 +68,10 @@ function row(policy: Policy, condition: Condition): ReportRow {
   } as ReturnType<typeof ingestDelayOf>);
   // Absence needs no window to fill: the duration itself is the window with no data.
   const alignment =
-    condition.type === 'absent'
+    burn?.fill ??
+    (condition.type === 'absent'
       ? 0
-      : Math.max(0, ...condition.aggregations.map((one) => one.alignmentPeriod ?? EVALUATION_INTERVAL_SECONDS));
+      : Math.max(0, ...condition.aggregations.map((one) => one.alignmentPeriod ?? EVALUATION_INTERVAL_SECONDS)));
   const total = worst.seconds + alignment + condition.durationSeconds + EVALUATION_INTERVAL_SECONDS;
   return {
     ...base,
@@ -77,8 +98,8 @@ export function reportRows(stack: StackModel, simulated?: ReadonlyMap<string, nu
     policy.conditions.map((condition, index) => {
       const measured = simulated?.get(simulatedKey(policy.displayName, index));
       return measured === undefined
-        ? row(policy, condition)
-        : { ...row(policy, condition), simulatedSeconds: measured };
+        ? row(policy, condition, stack.slos)
+        : { ...row(policy, condition, stack.slos), simulatedSeconds: measured };
     }),
   );
 }

@@ -6,6 +6,8 @@ import { withFileErrors } from '../../errors/file-error';
 import { ConfigError, ConfigProblem } from '../../config/config-error';
 import { matchesFilter, parseFilter } from '../../gcp/filter';
 import { closestName } from '../../util/closest-name';
+import { sloIndicatorFilters } from '../../artifact/slos';
+import { parseSloSelector } from '../../gcp/slo-selectors';
 import { evaluatePolicy, PolicyRun } from './evaluate-policy';
 import { checkExpectation, ExpectationResult } from './expectations';
 import { loadScenarioFile } from './load-scenario';
@@ -83,6 +85,10 @@ function unmatchedSeries(stack: StackModel, series: readonly InputSeries[]): str
   const filters = stack.policies.flatMap((policy) =>
     policy.conditions.flatMap((condition) => {
       if (condition.type === 'unsupported') return [];
+      // An SLO selector reads the series of the SLO's own filters.
+      const selector = condition.type === 'threshold' ? parseSloSelector(condition.filter) : undefined;
+      const slo = selector ? stack.slos.get(selector.name) : undefined;
+      if (selector) return slo ? sloIndicatorFilters(slo) : [];
       return condition.type === 'threshold' && condition.denominatorFilter
         ? [condition.filter, condition.denominatorFilter]
         : [condition.filter];
@@ -149,6 +155,7 @@ export function runScenarioFile(file: string, options: RunOptions): TestResult[]
         until,
         recordValues: options.recordValues,
         ignoreIngestDelay: options.ignoreIngestDelay,
+        slos: stack.slos,
       }),
     );
     const expectations = (options.skipExpectations ? [] : test.expect).map((expectation, index) =>

@@ -17,6 +17,7 @@ import { isOpaque, isRecord, type PathSegment } from '../../../artifact/model';
 import type { Rule, RuleContext } from '../rule-context';
 import { checkAggregations, type AggregationInput } from './aggregation-checks';
 import { checkFilter } from './filter-checks';
+import { checkSloSelector } from './slo';
 
 const EXCLUSIVE: Readonly<Record<string, string>> = {
   conditionMonitoringQueryLanguage: 'an MQL condition',
@@ -88,6 +89,7 @@ function checkThreshold(context: RuleContext, threshold: Record<string, unknown>
     requireMetricType: true,
     allowSloSelector: true,
   });
+  checkSloSelector(context, threshold.filter, [...path, 'filter']);
   const numeratorPeriod = checkAggregations(
     context,
     shape,

@@ -6,10 +6,12 @@ import { alertPolicyRules } from './alert-policy';
 import { dashboardChartRules } from './dashboard-charts';
 import { dashboardLayoutRules } from './dashboard-layout';
 import { schemaFieldRules } from './schema-fields';
+import { sloRules } from './slo';
 import { uptimeCheckRules } from './uptime-check';
 
 export const RULES_BY_KIND: Readonly<Record<ResourceKind, readonly Rule[]>> = {
   alertPolicy: [schemaFieldRules, alertPolicyRules, alertConditionRules],
   uptimeCheck: [schemaFieldRules, uptimeCheckRules],
   dashboard: [dashboardLayoutRules, schemaFieldRules, dashboardChartRules],
+  slo: [sloRules],
 };

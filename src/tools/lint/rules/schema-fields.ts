@@ -24,7 +24,8 @@ interface Policy {
   readonly oneof: RuleId;
 }
 
-const POLICIES: Readonly<Record<ResourceKind, Policy>> = {
+// SLO resources are only read from Terraform JSON, which checks its own attribute names.
+const POLICIES: Readonly<Partial<Record<ResourceKind, Policy>>> = {
   dashboard: {
     message: dashboardMessage,
     typo: 'dashboard/field-typo',
@@ -63,6 +64,7 @@ export const schemaFieldRules: Rule = (context) => {
   if (resource.format === 'terraform' && resource.kind !== 'dashboard') return;
   if (resource.parseProblem) return;
   const policy = POLICIES[resource.kind];
+  if (!policy) return;
   const issues: ProtoIssue[] = [];
   // One more than the file can list: the summary then says that more were found.
   walkMessage(resource.body, policy.message(), [], issues, MAX_FINDINGS_PER_FILE + 1);

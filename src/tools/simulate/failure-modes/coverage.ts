@@ -65,7 +65,7 @@ function firings(result: TestResult): Firing[] {
     const policy = run.policy;
     const incident = run.incidents.find((one) => one.openedAt >= result.incidentStart);
     if (!incident) return;
-    const rows = reportRows({ source: '', policies: [policy], logMetrics: new Map() });
+    const rows = reportRows({ source: '', policies: [policy], logMetrics: new Map(), slos: new Map() });
     const bounds = incident.conditionsMet
       .map((condition) => rows[condition]?.worstCaseSeconds)
       .filter((seconds): seconds is number => seconds !== undefined);
