@@ -33,7 +33,7 @@ export class MonitoringStack extends TerraformStack {
     };
     this.signals = createSignals(this, context);
     this.serviceLevelObjectives = new ServiceLevelObjectives(this, 'slos', context);
-    new InfrastructureDashboard(this, 'dashboard', context, this.signals, this.serviceLevelObjectives.alertPolicies);
+    new InfrastructureDashboard(this, 'dashboard', context, this.signals, this.serviceLevelObjectives.slos);
     new DriftChecks(this, 'drift', { environment });
   }
 }

@@ -315,3 +315,77 @@ describe('input files', () => {
     ]);
   });
 });
+
+describe('SLO selectors in dashboard charts', () => {
+  const SLO = 'projects/p/services/svc/serviceLevelObjectives/avail';
+  // The slo/unknown-slo fixture's passing stack (one SLO, `avail`) with a dashboard charting it.
+  const stackWithCharts = (...queries: unknown[]) => {
+    const doc = JSON.parse(JSON.stringify(fixtureFor('slo/unknown-slo').good));
+    const widget = (query: unknown, index: number) => ({
+      xPos: 0,
+      yPos: index * 4,
+      width: 16,
+      height: 4,
+      widget: { title: `chart ${index}`, xyChart: { dataSets: [{ plotType: 'LINE', timeSeriesQuery: query }] } },
+    });
+    doc.resource.google_monitoring_dashboard = {
+      slo: {
+        project: 'p',
+        dashboard_json: JSON.stringify({
+          displayName: 'SLOs',
+          mosaicLayout: { columns: 48, tiles: queries.map(widget) },
+        }),
+      },
+    };
+    // The fixture's policy has no channels: that finding is the fixture's, not the charts'.
+    return lint(doc, 'main.tf.json')
+      .filter((finding) => finding.ruleId !== 'policy/no-channels')
+      .map((finding) => `${finding.ruleId} ${finding.path}: ${finding.message}`);
+  };
+  const single = (filter: string) => ({ timeSeriesFilter: { filter } });
+  const CHART = 'resource.google_monitoring_dashboard.slo.dashboard_json#mosaicLayout.tiles';
+
+  it('lints the stack SLO charted by selectors clean: health, budget fraction, burn rate', () => {
+    expect(
+      stackWithCharts(
+        single(`select_slo_health("${SLO}")`),
+        single(`select_slo_budget_fraction("${SLO}")`),
+        single(`select_slo_burn_rate("${SLO}", "3600s")`),
+      ),
+    ).toEqual([]);
+  });
+
+  it('checks a chart selector like an alert one: the SLO exists, the lookback, the selector name', () => {
+    const findings = stackWithCharts(
+      single('select_slo_budget_fraction("projects/p/services/svc/serviceLevelObjectives/gone")'),
+      single(`select_slo_burn_rate("${SLO}", "3d")`),
+      single(`select_slo_goodness("${SLO}")`),
+    );
+    const base = (index: number) =>
+      `${CHART}[${index}].widget.xyChart.dataSets[0].timeSeriesQuery.timeSeriesFilter.filter`;
+    expect(findings).toEqual([
+      `slo/unknown-slo ${base(0)}: no google_monitoring_slo in this stack is named projects/p/services/svc/serviceLevelObjectives/gone; the stack defines ${SLO}`,
+      `slo/lookback ${base(1)}: the lookback "3d" is not a duration in ns, us, ms, s, m or h (no days: three days is "72h")`,
+      expect.stringMatching(
+        new RegExp(
+          `^slo/unknown-selector ${base(2).replace(/[.[\]]/g, '\\$&')}: select_slo_goodness is not an SLO selector`,
+        ),
+      ),
+    ]);
+  });
+
+  it('still requires a metric type on both sides of a ratio: an SLO selector is no ratio part', () => {
+    const findings = stackWithCharts({
+      timeSeriesFilterRatio: {
+        numerator: { filter: `select_slo_budget_fraction("${SLO}")` },
+        denominator: { filter: `select_slo_health("${SLO}")` },
+      },
+    });
+    expect(findings.map((finding) => finding.split(':')[0]).sort()).toEqual(
+      ['denominator', 'numerator'].map(
+        (side) =>
+          `filter/metric-type-required ${CHART}[0].widget.xyChart.dataSets[0].timeSeriesQuery.timeSeriesFilterRatio.${side}.filter`,
+      ),
+    );
+  });
+});

@@ -74,13 +74,14 @@ describe('synthesized stacks', () => {
     const tiles: Array<{ xPos: number; yPos: number; width: number; height: number; widget: Record<string, any> }> =
       dashboard.mosaicLayout.tiles;
 
-    test('is titled per environment and has the five sections in order, alert status first', () => {
+    test('is titled per environment and has the six sections in order, alert status first', () => {
       expect(dashboard.displayName).toBe('Infrastructure health — staging');
       expect(tiles.filter((tile) => tile.widget.sectionHeader).map((tile) => tile.widget.title)).toEqual([
         'Alert status',
         'Infrastructure response times',
         'Error rates by component',
         'Resource utilization trends',
+        'Service level objectives',
         'Configuration drift',
       ]);
       expect(tiles[0]).toMatchObject({ xPos: 0, yPos: 0, widget: { title: 'Alert status' } });

@@ -17,6 +17,10 @@ export function sloBudgetFractionFilter(name: string): string {
   return `select_slo_budget_fraction(${quote(name)})`;
 }
 
+export function sloHealthFilter(name: string): string {
+  return `select_slo_health(${quote(name)})`;
+}
+
 /** The selectors Cloud Monitoring documents for SLO time series (docs/slo.md, Facts). */
 export const SLO_SELECTORS = [
   'select_slo_burn_rate',

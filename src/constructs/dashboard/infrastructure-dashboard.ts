@@ -1,14 +1,16 @@
 // The environment's dashboard, "Infrastructure health — <env>": the status of every alert policy,
-// response times, error rates by component, resource utilization, and configuration drift.
+// response times, error rates by component, resource utilization, the service level objectives
+// (slo-section.ts), and configuration drift.
 import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
 import { Construct } from 'constructs';
-import type { AlertPolicyInfo } from '../alert-policy-factory';
 import { dashboardResourceName, MonitoringContext } from '../monitoring-context';
 import { SIGNAL_DEFINITIONS } from '../../config/signals/registry';
 import type { SignalDefinition } from '../../config/signals/signal-definition';
 import { DASHBOARD_SECTIONS, DashboardSection, Signal } from '../signals/signal';
+import type { SloInfo } from '../slo/service-level-objectives';
 import { driftTileMarkdown } from './drift-tile';
 import { layOutSections, MOSAIC_COLUMNS, SectionTiles } from './mosaic-layout';
+import { sloSection } from './slo-section';
 import { alertChart, sectionHeader, textTile } from './widgets';
 
 const SECTION_TITLES: Readonly<Record<DashboardSection, string>> = {
@@ -29,9 +31,9 @@ export function sectionSubtitle(
 export function dashboardSections(
   context: MonitoringContext,
   signals: readonly Signal[],
-  sloPolicies: readonly AlertPolicyInfo[] = [],
+  slos: readonly SloInfo[] = [],
 ): SectionTiles[] {
-  const policies: AlertPolicyInfo[] = [...signals.flatMap((signal) => signal.alertPolicies), ...sloPolicies];
+  const policies = [...signals.flatMap((signal) => signal.alertPolicies), ...slos.flatMap((slo) => slo.alertPolicies)];
   // What is firing comes first: the person who opens the dashboard from a runbook sees it at once.
   const alertStatus: SectionTiles = {
     header: sectionHeader('Alert status', 'One chart per alert policy: open incidents show in red'),
@@ -51,7 +53,8 @@ export function dashboardSections(
     tileWidth: MOSAIC_COLUMNS,
     tileHeight: 12,
   };
-  return [alertStatus, ...charts, drift];
+  const objectives = sloSection(slos);
+  return [alertStatus, ...charts, ...(objectives ? [objectives] : []), drift];
 }
 
 export class InfrastructureDashboard extends Construct {
@@ -60,11 +63,11 @@ export class InfrastructureDashboard extends Construct {
     id: string,
     context: MonitoringContext,
     signals: readonly Signal[],
-    sloPolicies: readonly AlertPolicyInfo[] = [],
+    slos: readonly SloInfo[] = [],
   ) {
     super(scope, id);
     const environment = context.environment;
-    const tiles = layOutSections(dashboardSections(context, signals, sloPolicies));
+    const tiles = layOutSections(dashboardSections(context, signals, slos));
     const dashboard = {
       name: dashboardResourceName(environment),
       displayName: context.dashboardTitle,
@@ -83,6 +86,8 @@ export class InfrastructureDashboard extends Construct {
     const resource = new MonitoringDashboard(this, 'dashboard', {
       project: environment.project,
       dashboardJson: JSON.stringify(dashboard),
+      // The SLO charts name their SLOs by text, like the burn-rate policies: Terraform needs the ordering.
+      ...(slos.length > 0 ? { dependsOn: slos.map((slo) => slo.resource) } : {}),
     });
     resource.overrideLogicalId('infrastructure_dashboard');
   }

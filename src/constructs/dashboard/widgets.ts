@@ -10,7 +10,8 @@ export interface ChartAggregation {
 
 export interface ChartSeries {
   readonly filter: string;
-  readonly aggregation: ChartAggregation;
+  /** Left out for SLO selectors: the alert conditions send them without aggregations too (docs/slo.md). */
+  readonly aggregation?: ChartAggregation;
   readonly legend?: string;
 }
 
@@ -34,6 +35,14 @@ export interface ChartThreshold {
 export interface ChartOptions {
   readonly yLabel?: string;
   readonly threshold?: ChartThreshold;
+  /** More lines, after `threshold`: the burn-rate chart shows one per alerting rate. */
+  readonly thresholds?: readonly ChartThreshold[];
+}
+
+function thresholdsJson(options: ChartOptions): Record<string, unknown> {
+  const all = [...(options.threshold ? [options.threshold] : []), ...(options.thresholds ?? [])];
+  if (all.length === 0) return {};
+  return { thresholds: all.map(({ value, label }) => ({ value, label, targetAxis: 'Y1' })) };
 }
 
 export function lineChart(title: string, series: readonly ChartSeries[], options: ChartOptions = {}): Widget {
@@ -45,12 +54,13 @@ export function lineChart(title: string, series: readonly ChartSeries[], options
         targetAxis: 'Y1',
         ...(entry.legend ? { legendTemplate: entry.legend } : {}),
         timeSeriesQuery: {
-          timeSeriesFilter: { filter: entry.filter, aggregation: aggregationJson(entry.aggregation) },
+          timeSeriesFilter: {
+            filter: entry.filter,
+            ...(entry.aggregation ? { aggregation: aggregationJson(entry.aggregation) } : {}),
+          },
         },
       })),
-      ...(options.threshold
-        ? { thresholds: [{ value: options.threshold.value, label: options.threshold.label, targetAxis: 'Y1' }] }
-        : {}),
+      ...thresholdsJson(options),
       yAxis: { label: options.yLabel ?? '', scale: 'LINEAR' },
     },
   };
@@ -71,18 +81,20 @@ export function ratioChart(
           targetAxis: 'Y1',
           timeSeriesQuery: {
             timeSeriesFilterRatio: {
-              numerator: { filter: numerator.filter, aggregation: aggregationJson(numerator.aggregation) },
-              denominator: { filter: denominator.filter, aggregation: aggregationJson(denominator.aggregation) },
+              numerator: ratioPart(numerator),
+              denominator: ratioPart(denominator),
             },
           },
         },
       ],
-      ...(options.threshold
-        ? { thresholds: [{ value: options.threshold.value, label: options.threshold.label, targetAxis: 'Y1' }] }
-        : {}),
+      ...thresholdsJson(options),
       yAxis: { label: options.yLabel ?? 'ratio', scale: 'LINEAR' },
     },
   };
+}
+
+function ratioPart(series: ChartSeries): Record<string, unknown> {
+  return { filter: series.filter, ...(series.aggregation ? { aggregation: aggregationJson(series.aggregation) } : {}) };
 }
 
 export function alertChart(title: string, policyNameReference: string): Widget {

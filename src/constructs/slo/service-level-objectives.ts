@@ -43,6 +43,8 @@ export interface SloInfo {
   readonly goalPercent: number;
   readonly windowDays: number;
   readonly alertPolicies: readonly AlertPolicyInfo[];
+  /** What a chart or policy naming this SLO by text depends on: Terraform cannot see the reference. */
+  readonly resource: MonitoringSlo;
 }
 
 export function sloServiceId(environment: Environment): string {
@@ -116,6 +118,7 @@ export class ServiceLevelObjectives extends Construct {
       goalPercent,
       windowDays,
       alertPolicies: policies,
+      resource: slo,
     });
   }
 }

@@ -27,7 +27,8 @@ const FILTER = {
     severity: 'error',
     description:
       'a threshold/absence filter, ratio denominator or chart filter without `metric.type` ' +
-      '(SLO selectors such as `select_slo_burn_rate(…)` exempt) [§2.2]',
+      '(SLO selectors such as `select_slo_burn_rate(…)` exempt in alert thresholds and single chart filters, ' +
+      'not in ratios) [§2.2]',
   },
   'filter/resource-type-mismatch': {
     severity: 'error',

@@ -1,10 +1,13 @@
 // Every chart's filter and aggregation, checked like an alert condition's (filter/*, aggregation/*),
 // with the chart limits: alignment periods up to 104 weeks. Charts are found wherever a
 // `timeSeriesQuery` appears (xyChart data sets, scorecards, tables, pie charts, nested groups).
+// A single filter may be an SLO selector (the API reads them in any time-series filter; docs/slo.md),
+// checked like an alert's: a known selector, its lookback, an SLO of the stack. A ratio side may not.
 import { isRecord, type PathSegment } from '../../../artifact/model';
 import type { Rule, RuleContext } from '../rule-context';
 import { checkAggregations } from './aggregation-checks';
 import { checkFilter } from './filter-checks';
+import { checkSloSelector } from './slo';
 
 export const dashboardChartRules: Rule = (context) => {
   if (context.resource.parseProblem) return;
@@ -31,6 +34,7 @@ function checkQuery(context: RuleContext, query: Record<string, unknown>, path: 
       requireMetricType: true,
       allowSloSelector: true,
     });
+    checkSloSelector(context, single.filter, [...base, 'filter']);
     checkAggregations(
       context,
       shape,

@@ -105,7 +105,7 @@ export const sloRules: Rule = (context) => {
   if (cut) checkCut(context, cut, ['requestBasedSli', 'distributionCut']);
 };
 
-/** An alert threshold whose filter is an SLO selector: a known selector, its lookback, its SLO. */
+/** An alert threshold or chart whose filter is an SLO selector: a known selector, its lookback, its SLO. */
 export function checkSloSelector(context: RuleContext, filter: unknown, path: readonly PathSegment[]): void {
   if (typeof filter !== 'string') return;
   const selector = parseSloSelector(filter);
@@ -125,7 +125,7 @@ export function checkSloSelector(context: RuleContext, filter: unknown, path: re
         'slo/lookback',
         path,
         selector.lookback === undefined
-          ? 'select_slo_burn_rate without a lookback; an alert needs one, such as "3600s"'
+          ? 'select_slo_burn_rate without a lookback; it needs one, such as "3600s"'
           : `the lookback "${selector.lookback}" is not a duration in ns, us, ms, s, m or h (no days: three days is "72h")`,
       );
     }
