@@ -3,7 +3,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { CliIo } from '../../src/cli/command';
 
 export const REPO_ENVIRONMENTS = path.resolve(__dirname, '..', '..', 'environments');
 
@@ -35,21 +34,4 @@ export function setFlags(sets: readonly string[]): string[] {
   return sets.flatMap((set) => ['--set', set]);
 }
 
-export interface CapturedIo extends CliIo {
-  readonly out: string[];
-  readonly err: string[];
-}
-
-export function captureIo(cwd: string): CapturedIo {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    cwd,
-    env: {},
-    interactive: false,
-  };
-}
+export { type CapturedIo, captureIo } from '../support/capture-io';

@@ -3,23 +3,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { CliIo } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import { BASE_DIR, BASE_FILE, baseDoc, dashboardOf, policy, setDashboard } from './fixture';
+import { captureIo } from '../support/capture-io';
 
-function capture(cwd: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    cwd,
-    env: {},
-    interactive: false,
-  };
-}
+const capture = captureIo;
 
 let work: string;
 let headDir: string;

@@ -1,24 +1,12 @@
 // The changes that quietly take away what guards an outage, each a fixture pair reviewed through
 // the CLI: --fail-on-risk fails on each with a warning in words; a runbook edit is shown as a diff.
 import * as path from 'path';
-import type { CliIo } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
+import { captureIo } from '../support/capture-io';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'risks');
 
-function capture(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    cwd: FIXTURES,
-    env: {},
-    interactive: false,
-  };
-}
+const capture = () => captureIo(FIXTURES);
 
 async function reviewFixture(name: string, ...flags: string[]) {
   const io = capture();

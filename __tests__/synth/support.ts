@@ -2,25 +2,12 @@
 // output, and what a complete vigil output looks like.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CliIo } from '../../src/cli/command';
 import { ENVIRONMENTS_DIR, REPO_ROOT, temporaryDirectory } from '../support/environments';
 
 export const VIGIL_BIN = path.join(REPO_ROOT, 'bin', 'vigil.js');
 export const CDKTF_APP = path.join(REPO_ROOT, 'dist', 'main.js');
 
-export function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    cwd,
-    env: {},
-    interactive: false,
-  };
-}
+export { captureIo } from '../support/capture-io';
 
 const workspaces: string[] = [];
 afterAll(() => workspaces.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));

@@ -3,22 +3,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/command';
 import { ENVIRONMENTS_DIR, temporaryDirectory } from '../support/environments';
-
-function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    cwd,
-    env: {},
-    interactive: false,
-  };
-}
+import { captureIo } from '../support/capture-io';
 
 const workspaces: string[] = [];
 afterAll(() => workspaces.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
