@@ -4,7 +4,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { stackName } from '../../config/environment';
 import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { withFileErrors } from '../../errors/file-error';
@@ -12,12 +11,12 @@ import { VigilError } from '../../errors/vigil-error';
 import { applicationDefaultToken, TokenProvider } from '../../tools/export/credentials';
 import { exportTargets, manualCommands, skeletonScenario } from '../../tools/export/incident-export';
 import { listTimeSeriesPages, MONITORING_API, TimeSeriesPage } from '../../tools/export/monitoring-rest';
-import { logicalId, Policy, StackModel, stackModelFromJson } from '../../tools/simulate/policy-model';
+import { logicalId, Policy, StackModel } from '../../tools/simulate/policy-model';
 import { findPolicy } from '../../tools/simulate/run-scenarios';
-import { loadStackSource } from '../../tools/simulate/stack-source';
 import { parseTimestamp } from '../../tools/simulate/time-points';
 import { closestName } from '../../util/closest-name';
 import type { Command } from '../command';
+import { environmentStack } from '../environment-stack';
 import { UsageError } from '../usage-error';
 
 const USAGE = `usage: vigil export --env NAME --from TIME --to TIME [--policy P…] --out DIR [--synth]
@@ -102,22 +101,16 @@ function options(args: string[]): Options {
 }
 
 function loadStack(chosen: Options, cwd: string, environmentFile: string): StackModel {
-  if (chosen.synth) {
-    // Loaded here, not at the top: cdktf is heavy and only --synth needs it.
-    const { synthesizeStackJson } =
-      require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
-    return stackModelFromJson(
-      synthesizeStackJson(loadEnvironmentFile(environmentFile)),
-      `${chosen.environment} (synthesized)`,
-    );
-  }
-  const artifact = path.resolve(cwd, chosen.artifacts, 'stacks', stackName(chosen.environment), 'cdk.tf.json');
-  if (!fs.existsSync(artifact)) {
-    throw new VigilError(
-      `no synthesized stack for "${chosen.environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth`,
-    );
-  }
-  return loadStackSource(artifact, `--env ${chosen.environment}`, '--env');
+  return environmentStack({
+    environment: chosen.environment,
+    environmentFile,
+    synth: chosen.synth,
+    artifacts: chosen.artifacts,
+    cwd,
+    referencedFrom: `--env ${chosen.environment}`,
+    field: '--env',
+    missingArtifact: (message) => new VigilError(message),
+  });
 }
 
 function choosePolicies(stack: StackModel, names: readonly string[]): Policy[] {

@@ -4,15 +4,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { ConfigError } from '../../config/config-error';
-import { stackName } from '../../config/environment';
-import { environmentFiles, environmentNameOf, loadEnvironmentFile } from '../../config/load-environment';
+import { environmentFiles, environmentNameOf } from '../../config/load-environment';
 import { formatJson, formatJunit, formatText, totalsOf } from '../../tools/simulate/format-results';
 import { plotFileName, plotTest } from '../../tools/simulate/plot';
-import { StackModel, stackModelFromJson } from '../../tools/simulate/policy-model';
+import type { StackModel } from '../../tools/simulate/policy-model';
 import { formatReportMarkdown, formatReportText, reportRows, simulatedKey } from '../../tools/simulate/report';
 import { EnvironmentResolver, runScenarioFile, scenarioFiles, TestResult } from '../../tools/simulate/run-scenarios';
-import { loadStackSource } from '../../tools/simulate/stack-source';
 import { coverageOf, hasGap } from '../../tools/simulate/failure-modes/coverage';
+import { loadStackSource } from '../../tools/simulate/stack-source';
 import { loadFailureModeCatalog } from '../../tools/simulate/failure-modes/failure-mode-catalog';
 import {
   formatCoverageJson,
@@ -21,6 +20,7 @@ import {
 } from '../../tools/simulate/failure-modes/format-coverage';
 import type { Command } from '../command';
 import { ensureOutputDirectory, writeOutputFile } from '../../util/output-file';
+import { environmentStack } from '../environment-stack';
 import { UsageError } from '../usage-error';
 import { appendAll } from '../../util/append-all';
 
@@ -139,37 +139,26 @@ function environmentResolver(chosen: Options, cwd: string): EnvironmentResolver 
   return (environment, referencedFrom) => {
     const cached = cache.get(environment);
     if (cached) return cached;
-    let model: StackModel;
     const environmentFile = path.resolve(cwd, chosen.environments, `${environment}.yaml`);
-    if (chosen.synth) {
-      if (!fs.existsSync(environmentFile))
-        throw new ConfigError([
-          {
-            file: referencedFrom,
-            path: 'environment',
-            message: `no environment "${environment}": ${path.relative(cwd, environmentFile)} does not exist`,
-          },
-        ]);
-      // Loaded here, not at the top: cdktf is heavy and only --synth needs it.
-      const { synthesizeStackJson } =
-        require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
-      model = stackModelFromJson(
-        synthesizeStackJson(loadEnvironmentFile(environmentFile)),
-        `${environment} (synthesized)`,
-      );
-    } else {
-      const artifact = path.resolve(cwd, chosen.artifacts, 'stacks', stackName(environment), 'cdk.tf.json');
-      if (!fs.existsSync(artifact)) {
-        throw new ConfigError([
-          {
-            file: referencedFrom,
-            path: 'environment',
-            message: `no synthesized stack for "${environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth`,
-          },
-        ]);
-      }
-      model = loadStackSource(artifact, referencedFrom, 'environment');
+    if (chosen.synth && !fs.existsSync(environmentFile)) {
+      throw new ConfigError([
+        {
+          file: referencedFrom,
+          path: 'environment',
+          message: `no environment "${environment}": ${path.relative(cwd, environmentFile)} does not exist`,
+        },
+      ]);
     }
+    const model = environmentStack({
+      environment,
+      environmentFile,
+      synth: chosen.synth,
+      artifacts: chosen.artifacts,
+      cwd,
+      referencedFrom,
+      field: 'environment',
+      missingArtifact: (message) => new ConfigError([{ file: referencedFrom, path: 'environment', message }]),
+    });
     cache.set(environment, model);
     return model;
   };

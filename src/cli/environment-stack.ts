@@ -1,0 +1,41 @@
+// An environment's stack as simulate and export read it: synthesized in process (--synth), or the
+// artifact `npm run synth` wrote under --artifacts. Each command words a missing artifact its own
+// way (a scenario file's field, or a flag), so it passes how to report it.
+import * as fs from 'fs';
+import * as path from 'path';
+import { stackName } from '../config/environment';
+import { loadEnvironmentFile } from '../config/load-environment';
+import { type StackModel, stackModelFromJson } from '../tools/simulate/policy-model';
+import { loadStackSource } from '../tools/simulate/stack-source';
+
+export interface EnvironmentStackRequest {
+  readonly environment: string;
+  readonly environmentFile: string;
+  readonly synth: boolean;
+  /** The directory synthesized stacks are read from (relative to cwd). */
+  readonly artifacts: string;
+  readonly cwd: string;
+  /** Who asked for the stack and under which field: errors in the artifact name them. */
+  readonly referencedFrom: string;
+  readonly field: string;
+  readonly missingArtifact: (message: string) => Error;
+}
+
+export function environmentStack(request: EnvironmentStackRequest): StackModel {
+  const { environment, cwd } = request;
+  if (request.synth) {
+    // Loaded here, not at the top: cdktf is heavy and only --synth needs it.
+    const { synthesizeStackJson } = require('../../stacks/synthesize') as typeof import('../../stacks/synthesize');
+    return stackModelFromJson(
+      synthesizeStackJson(loadEnvironmentFile(request.environmentFile)),
+      `${environment} (synthesized)`,
+    );
+  }
+  const artifact = path.resolve(cwd, request.artifacts, 'stacks', stackName(environment), 'cdk.tf.json');
+  if (!fs.existsSync(artifact)) {
+    throw request.missingArtifact(
+      `no synthesized stack for "${environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth`,
+    );
+  }
+  return loadStackSource(artifact, request.referencedFrom, request.field);
+}
