@@ -14,7 +14,7 @@ import * as vm from 'vm';
 import { App } from 'cdktf';
 import { Manifest } from 'cdktf/lib/manifest';
 import { TokenMap } from 'cdktf/lib/tokens/private/token-map';
-import { stackName } from '../src/config/environment';
+import { stackArtifactPath, stackName } from '../src/config/environment';
 import type { Environment } from '../src/config/environment';
 import { withFileErrors } from '../src/errors/file-error';
 import { VigilError } from '../src/errors/vigil-error';
@@ -25,9 +25,7 @@ import { acquireOutputLock, removeAbandonedLockFiles } from './output-lock';
 import { moveState, planStateMigration } from './state-migration';
 
 /** Where the artifact of a stack lands inside an output directory. */
-export function stackArtifactPath(outdir: string, environmentName: string): string {
-  return path.join(outdir, 'stacks', stackName(environmentName), 'cdk.tf.json');
-}
+export { stackArtifactPath };
 
 // Stack traces in the artifact's metadata would make it depend on the machine that synthesized it.
 const APP_CONTEXT = { excludeStackIdFromLogicalIds: true, allowSepCharsInLogicalIds: true };

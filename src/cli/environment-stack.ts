@@ -3,7 +3,7 @@
 // way (a scenario file's field, or a flag), so it passes how to report it.
 import * as fs from 'fs';
 import * as path from 'path';
-import { stackName } from '../config/environment';
+import { stackArtifactPath } from '../config/environment';
 import { loadEnvironmentFile } from '../config/load-environment';
 import { type StackModel, stackModelFromJson } from '../tools/simulate/policy-model';
 import { loadStackSource } from '../tools/simulate/stack-source';
@@ -31,7 +31,7 @@ export function environmentStack(request: EnvironmentStackRequest): StackModel {
       `${environment} (synthesized)`,
     );
   }
-  const artifact = path.resolve(cwd, request.artifacts, 'stacks', stackName(environment), 'cdk.tf.json');
+  const artifact = stackArtifactPath(path.resolve(cwd, request.artifacts), environment);
   if (!fs.existsSync(artifact)) {
     throw request.missingArtifact(
       `no synthesized stack for "${environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth`,

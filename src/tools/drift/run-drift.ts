@@ -6,7 +6,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { stackName } from '../../config/environment';
+import { stackArtifactPath, stackDirectory, stackName } from '../../config/environment';
 import { environmentFiles, environmentNameOf } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { VigilError } from '../../errors/vigil-error';
@@ -123,12 +123,11 @@ export function checkEnvironment(
   credentials: string | undefined,
 ): EnvironmentOutcome {
   const stack = stackName(environment);
-  const stackDir = path.join(outdir, 'stacks', stack);
-  if (!fs.existsSync(path.join(stackDir, 'cdk.tf.json'))) {
+  const stackDir = stackDirectory(outdir, environment);
+  const artifact = stackArtifactPath(outdir, environment);
+  if (!fs.existsSync(artifact)) {
     return outcome(environment, stack, 'error', {
-      problems: [
-        `no synthesized stack at ${path.join(stackDir, 'cdk.tf.json')}: run \`npm run synth\` first (\`npm run drift\` does).`,
-      ],
+      problems: [`no synthesized stack at ${artifact}: run \`npm run synth\` first (\`npm run drift\` does).`],
     });
   }
   const init = runTerraform(INIT_ARGS, stackDir, env);

@@ -3,7 +3,7 @@
 // prints and what the deploy workflow's matrix is made from. Reads and validates YAML only.
 import * as path from 'path';
 import { type StateLocation, stateLocationOf } from '../../config/state-location';
-import { stackName } from '../../config/environment';
+import { stackDirectory, stackName } from '../../config/environment';
 import { loadEnvironments, readEnvironmentData } from '../../config/load-environment';
 import { resolveExtends } from '../../config/resolve-extends';
 
@@ -47,7 +47,7 @@ export function listStacks(environmentsDir: string, outDir: string, cwd: string)
       environment: environment.name,
       project: environment.project,
       region: environment.region,
-      directory: relative(path.join(outDir, 'stacks', stackName(environment.name))),
+      directory: relative(stackDirectory(outDir, environment.name)),
       backend: stateLocationOf(environment),
       files: [environment.file, ...parents].map(relative),
     };
