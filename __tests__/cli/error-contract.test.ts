@@ -288,7 +288,10 @@ describe('lint inputs', () => {
   test('a file that cannot be read is an error naming it and why', async () => {
     write('unreadable/policy.json', STACK);
     const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-    const spy = jest.spyOn(fs.promises, 'readFile').mockRejectedValueOnce(denied);
+    // Root reads any file whatever its mode, so the refusal is injected where the file is opened.
+    const spy = jest.spyOn(fs, 'openSync').mockImplementationOnce(() => {
+      throw denied;
+    });
     try {
       const run = await vigil(['lint', 'unreadable']);
       expect(run.code).toBe(1);
