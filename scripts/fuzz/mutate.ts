@@ -156,3 +156,24 @@ export function mutateText(random: Random, text: string): string {
   }
   return out;
 }
+
+/**
+ * Half the cases mutate the whole value; the other half pick one block (an object or list inside
+ * it, such as one alert policy or the `expect:` block) and mutate only that, so that a block with
+ * few fields is not drowned out by the large ones around it.
+ */
+export function mutateSomewhere(random: Random, value: unknown): unknown {
+  if (random.chance(0.5)) return mutateData(random, value);
+  const copy = JSON.parse(JSON.stringify(value)) as unknown;
+  const blocks = containers(copy).filter(({ holder, key }) => {
+    const member = (holder as Record<string | number, unknown>)[key];
+    return typeof member === 'object' && member !== null;
+  });
+  if (blocks.length === 0) return mutateData(random, value);
+  const { holder, key } = random.pick(blocks);
+  (holder as Record<string | number, unknown>)[key] = mutateData(
+    random,
+    (holder as Record<string | number, unknown>)[key],
+  );
+  return copy;
+}

@@ -9,7 +9,7 @@ import type { CliIo } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import { parseYaml } from '../../src/config/load-environment';
 import { FilterSyntaxError, parseFilter } from '../../src/gcp/filter';
-import { mutateData, mutateText } from './mutate';
+import { mutateSomewhere, mutateText } from './mutate';
 import type { Random } from './random';
 
 export interface FuzzCase {
@@ -69,7 +69,7 @@ function mutatedYaml(random: Random, text: string): string {
   } catch {
     return mutateText(random, text);
   }
-  const mutated = mutateData(random, data);
+  const mutated = mutateSomewhere(random, data);
   try {
     return stringify(mutated, { aliasDuplicateObjects: false });
   } catch {
@@ -79,7 +79,7 @@ function mutatedYaml(random: Random, text: string): string {
 }
 
 function mutatedJson(random: Random, text: string): string {
-  return random.chance(0.25) ? mutateText(random, text) : JSON.stringify(mutateData(random, JSON.parse(text)));
+  return random.chance(0.25) ? mutateText(random, text) : JSON.stringify(mutateSomewhere(random, JSON.parse(text)));
 }
 
 export function fuzzTargets(workspace: FuzzWorkspace): FuzzTarget[] {
