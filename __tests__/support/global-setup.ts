@@ -7,11 +7,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { stackArtifactPath } from '../../src/config/environment';
 import { loadEnvironmentFile } from '../../src/config/load-environment';
 import { synthesizeStackJson } from '../../stacks/synthesize';
 
 export const RUN_DIRECTORY_VARIABLE = 'VIGIL_TEST_RUN_DIRECTORY';
-export const SHARED_STAGING_FILE = 'staging.cdk.tf.json';
+/** The run's shared output: staging's artifact where `--artifacts` expects it. */
+export const SHARED_ARTIFACTS = 'artifacts';
 
 export default function globalSetup(): void {
   const runDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-test-run-'));
@@ -25,5 +27,7 @@ export default function globalSetup(): void {
   const staging = synthesizeStackJson(
     loadEnvironmentFile(path.resolve(__dirname, '..', '..', 'environments', 'staging.yaml')),
   );
-  fs.writeFileSync(path.join(runDirectory, SHARED_STAGING_FILE), JSON.stringify(staging));
+  const artifact = stackArtifactPath(path.join(runDirectory, SHARED_ARTIFACTS), 'staging');
+  fs.mkdirSync(path.dirname(artifact), { recursive: true });
+  fs.writeFileSync(artifact, JSON.stringify(staging));
 }

@@ -4,19 +4,26 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { synthesizeStackJson } from '../../stacks/synthesize';
-import { RUN_DIRECTORY_VARIABLE, SHARED_STAGING_FILE } from './global-setup';
+import { stackArtifactPath } from '../../src/config/environment';
+import { RUN_DIRECTORY_VARIABLE, SHARED_ARTIFACTS } from './global-setup';
 import { stagingEnvironment } from './environments';
 
 let text: string | undefined;
 
 export function stagingStackJson(): Record<string, unknown> {
   if (text === undefined) {
-    const runDirectory = process.env[RUN_DIRECTORY_VARIABLE];
-    const shared = runDirectory ? path.join(runDirectory, SHARED_STAGING_FILE) : undefined;
+    const artifacts = sharedArtifactsDirectory();
+    const shared = artifacts ? stackArtifactPath(artifacts, 'staging') : undefined;
     text =
       shared && fs.existsSync(shared)
         ? fs.readFileSync(shared, 'utf8')
         : JSON.stringify(synthesizeStackJson(stagingEnvironment()));
   }
   return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** The run's output directory holding staging's artifact (for `--artifacts`), when there is one. */
+export function sharedArtifactsDirectory(): string | undefined {
+  const runDirectory = process.env[RUN_DIRECTORY_VARIABLE];
+  return runDirectory ? path.join(runDirectory, SHARED_ARTIFACTS) : undefined;
 }
