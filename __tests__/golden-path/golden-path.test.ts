@@ -5,7 +5,14 @@ import WebSocket from 'ws';
 import { goldenPath } from '../../golden-path/index';
 import { main } from '../../src/cli/main';
 import { captureIo } from '../support/capture-io';
-import { type BackendMode, type FakeBackend, PASSWORD, startFakeBackend, TOKEN, USERNAME } from './fake-chat-backend';
+import {
+  type BackendMode,
+  type FakeBackend,
+  PASSWORD,
+  startFakeBackend,
+  TOKEN,
+  USERNAME,
+} from '../../scripts/golden-path/fake-chat-backend';
 
 // Short budgets keep the suite fast; the modes' slow steps (400 ms) overrun them.
 const DEADLINE = '300ms';

@@ -1,4 +1,4 @@
-// A loopback chat backend for the golden-path tests: a real HTTP server with the auth service's
+// A loopback chat backend for the golden-path tests and benchmark: a real HTTP server with the auth service's
 // login and a real WebSocket server, each mode one way the path breaks.
 import * as http from 'http';
 import type { AddressInfo } from 'net';
