@@ -26,7 +26,8 @@ export interface Window {
 }
 
 function identityKey(series: ExportedSeries): string {
-  const sorted = (labels: Readonly<Record<string, string>>) => Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1));
+  const sorted = (labels: Readonly<Record<string, string>>) =>
+    Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify([
     series.identity.metricType,
     series.identity.resourceType,
@@ -38,7 +39,9 @@ function identityKey(series: ExportedSeries): string {
 export function loadHistory(directory: string, window: Window, shown: string = directory): History {
   const stat = withFileErrors('read', shown, () => fs.statSync(directory));
   if (!stat.isDirectory())
-    throw new ConfigError([{ file: shown, path: '', message: 'expected a directory of `vigil export` files (*.json)' }]);
+    throw new ConfigError([
+      { file: shown, path: '', message: 'expected a directory of `vigil export` files (*.json)' },
+    ]);
   const files = withFileErrors('list the directory', shown, () => fs.readdirSync(directory))
     .filter((name) => name.endsWith('.json'))
     .sort();

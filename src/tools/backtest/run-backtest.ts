@@ -74,6 +74,16 @@ function peakOf(
   return best;
 }
 
+/** Why a policy read nothing: a Terraform reference in a filter cannot match a real series. */
+function noInputReason(policy: Policy): string {
+  for (const condition of policy.conditions) {
+    const reference = condition.type === 'unsupported' ? null : /\$\{[^}]*\}/.exec(condition.filter);
+    if (reference)
+      return `its filter refers to ${reference[0]}, known only after terraform apply; no exported series can match it`;
+  }
+  return 'none of its series is in the history';
+}
+
 export function runBacktest(stack: StackModel, history: History): BacktestReport {
   const windowSeconds = history.until;
   const weeks = windowSeconds / WEEK;
@@ -90,7 +100,7 @@ export function runBacktest(stack: StackModel, history: History): BacktestReport
       return {
         ...base,
         status: run.status,
-        reason: run.status === 'not-simulated' ? run.reason : 'none of its series is in the history',
+        reason: run.status === 'not-simulated' ? run.reason : noInputReason(policy),
         incidents: [],
         incidentsPerWeek: 0,
         pagesPerWeek: 0,

@@ -3,7 +3,7 @@
 // level for a while. Backtest tests and the benchmark feed it to `vigil backtest --from-exports`
 // and check that exactly the seeded incidents come back. The output is the REST shape of
 // projects.timeSeries.list (points newest first, int64 as strings, DELTA/CUMULATIVE start times).
-import type { MetricKind, ValueType } from '../../gcp/metric-catalog';
+import type { MetricKind } from '../../gcp/metric-catalog';
 import { formatTimestamp } from '../simulate/time-points';
 
 export const MINUTE = 60;
@@ -94,7 +94,8 @@ export function generateHistory(model: HistoryModel, fromEpoch: number, days: nu
   return model.series.map((series, seriesIndex) => {
     const random = seededRandom(seed * 7919 + seriesIndex);
     const incidents = model.incidents.filter((incident) => incident.series === series.name);
-    const running = series.kind === 'CUMULATIVE' && series.valueType === 'DISTRIBUTION' ? [] : undefined;
+    const running: number[] | undefined =
+      series.kind === 'CUMULATIVE' && series.valueType === 'DISTRIBUTION' ? [] : undefined;
     if (running) running.push(...new Array<number>(series.bounds!.length + 1).fill(0));
     let total = 0;
     const points: unknown[] = [];
@@ -109,9 +110,7 @@ export function generateHistory(model: HistoryModel, fromEpoch: number, days: nu
       } else typed = typedValue(series, value, running);
       const end = formatTimestamp(fromEpoch + t);
       const start =
-        series.kind === 'GAUGE'
-          ? end
-          : formatTimestamp(series.kind === 'DELTA' ? fromEpoch + t - MINUTE : fromEpoch);
+        series.kind === 'GAUGE' ? end : formatTimestamp(series.kind === 'DELTA' ? fromEpoch + t - MINUTE : fromEpoch);
       points.push({ interval: { startTime: start, endTime: end }, value: typed });
     }
     points.reverse(); // the API lists points newest first
