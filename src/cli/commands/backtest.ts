@@ -1,13 +1,21 @@
-// vigil backtest --env E --from-exports DIR: every alert policy of an environment's stack,
-// evaluated with simulate's evaluator over the history in `vigil export` files; what each would
-// have done (docs/backtest.md).
+// vigil backtest --env E [--days N | --from T --to T | --from-exports DIR]: every alert policy of
+// an environment's stack, evaluated with simulate's evaluator over its history, read through the
+// Monitoring API (cached on disk) or from `vigil export` files; what each would have done
+// (docs/backtest.md).
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import * as os from 'os';
+import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { VigilError } from '../../errors/vigil-error';
 import { formatBacktest, type BacktestFormat } from '../../tools/backtest/format-backtest';
-import { loadHistory } from '../../tools/backtest/load-history';
+import { readApiHistory } from '../../tools/backtest/api-history';
+import { historyFilters } from '../../tools/backtest/history-filters';
+import { type History, historyFromFiles, loadHistory } from '../../tools/backtest/load-history';
+import { DEFAULT_RETRY, type RetryPolicy, retryingFetch } from '../../tools/backtest/retrying-fetch';
+import { applicationDefaultToken, type TokenProvider } from '../../tools/export/credentials';
+import { MONITORING_API } from '../../tools/export/monitoring-rest';
 import { runBacktest } from '../../tools/backtest/run-backtest';
 import { parseTimestamp } from '../../tools/simulate/time-points';
 import { writeOutputFile } from '../../util/output-file';
@@ -15,31 +23,46 @@ import type { Command } from '../command';
 import { environmentStack } from '../environment-stack';
 import { UsageError } from '../usage-error';
 
-const USAGE = `usage: vigil backtest --env NAME --from-exports DIR [--from TIME --to TIME] [--format F] [--out FILE]
+const USAGE = `usage: vigil backtest --env NAME [--days N | --from TIME --to TIME] [--from-exports DIR] [options]
 
 Evaluates every alert policy of an environment's synthesized stack, with simulate's evaluator,
-over the history held in \`vigil export\` files, and reports per policy the incidents it would
-have opened (open, close, duration, peak value), incidents and pages a week, and time in alert.
+over its history, and reports per policy the incidents it would have opened (open, close,
+duration, peak value), incidents and pages a week, and time in alert. The history is read through
+the Monitoring API (application default credentials; one request per filter and day, every page,
+retried on 429 and 5xx) and kept in a cache: a second run, or one for another revision of the
+stack, sends no request for what it already read. --from-exports reads \`vigil export\` files instead.
 
   --env NAME           the environment whose stack is evaluated
-  --from-exports DIR   a directory of \`vigil export\` files (*.json): the history
-  --from, --to TIME    the window, RFC 3339 (default: the earliest to the latest exported point)
+  --days N             the window: the last N days (default 28)
+  --from, --to TIME    the window, RFC 3339 (with --from-exports, default: the exported points')
+  --from-exports DIR   a directory of \`vigil export\` files (*.json): no API, no credentials
+  --cache DIR          where API answers are kept (default ~/.cache/vigil/backtest)
   --format F           text (default), markdown or json (docs/backtest.md documents the JSON)
   --out FILE           write the report to a file instead of standard output
   --synth              synthesize the environment in process instead of reading the artifact
   --artifacts DIR      where synthesized stacks are read from (default cdktf.out)
   --environments DIR   where environment files are (default environments)
 
-Reading the history through the Monitoring API (--days) is not built yet: export it with
-\`vigil export\` first.
+Exit status: 0 when the report is written; 1 when it is not (no credentials, an API error, bad
+exports, no stack); 2 on bad usage.`;
 
-Exit status: 0 when the report is written; 1 when it is not (bad exports, no stack); 2 on bad usage.`;
+/** What the command needs from outside; tests replace it with a local fake of the API. */
+export interface BacktestDependencies {
+  readonly baseUrl: string;
+  readonly token: TokenProvider;
+  readonly fetch?: typeof fetch;
+  readonly retry?: RetryPolicy;
+  /** Epoch seconds. */
+  readonly now?: () => number;
+}
 
 const FORMATS: readonly BacktestFormat[] = ['text', 'markdown', 'json'];
 
 interface Options {
   readonly environment: string;
-  readonly exports: string;
+  readonly exports?: string;
+  readonly days: number;
+  readonly cache?: string;
   readonly from?: number;
   readonly to?: number;
   readonly format: BacktestFormat;
@@ -57,6 +80,8 @@ function options(args: string[]): Options {
       options: {
         env: { type: 'string' },
         'from-exports': { type: 'string' },
+        days: { type: 'string' },
+        cache: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         format: { type: 'string' },
@@ -71,8 +96,13 @@ function options(args: string[]): Options {
   }
   const { values } = parsed;
   if (!values.env) throw new UsageError('--env is required');
-  if (!values['from-exports'])
-    throw new UsageError('--from-exports is required (reading through the Monitoring API is not built yet)');
+  const days = values.days === undefined ? 28 : Number(values.days);
+  if (!Number.isInteger(days) || days < 1 || days > 400)
+    throw new UsageError(`--days takes a whole number of days from 1 to 400; got "${values.days}"`);
+  if (values.days !== undefined && (values.from !== undefined || values.to !== undefined))
+    throw new UsageError('give either --days or --from/--to, not both');
+  if (!values['from-exports'] && (values.from === undefined) !== (values.to === undefined))
+    throw new UsageError('--from and --to go together (or give --days)');
   const time = (name: 'from' | 'to'): number | undefined => {
     const given = values[name];
     if (given === undefined) return undefined;
@@ -93,6 +123,8 @@ function options(args: string[]): Options {
   return {
     environment: values.env,
     exports: values['from-exports'],
+    days,
+    cache: values.cache,
     from,
     to,
     format,
@@ -103,35 +135,72 @@ function options(args: string[]): Options {
   };
 }
 
-export const command: Command = {
-  summary: 'what every alert policy would have done over past weeks of exported history',
-  usage: USAGE,
-  async run(args, io) {
-    const chosen = options(args);
-    const environmentFile = path.resolve(io.cwd, chosen.environments, `${chosen.environment}.yaml`);
-    if (!fs.existsSync(environmentFile))
-      throw new UsageError(
-        `--env: no environment "${chosen.environment}": ${path.relative(io.cwd, environmentFile)} does not exist`,
-      );
-    const stack = environmentStack({
-      environment: chosen.environment,
-      environmentFile,
-      synth: chosen.synth,
-      artifacts: chosen.artifacts,
-      cwd: io.cwd,
-      referencedFrom: `--env ${chosen.environment}`,
-      field: '--env',
-      missingArtifact: (message) => new VigilError(message),
-    });
-    const history = loadHistory(
-      path.resolve(io.cwd, chosen.exports),
-      { from: chosen.from, to: chosen.to },
-      chosen.exports,
-    );
-    const report = runBacktest(stack, history);
-    const text = formatBacktest(report, chosen.format);
-    if (chosen.out) writeOutputFile(path.resolve(io.cwd, chosen.out), text, chosen.out);
-    else io.stdout(text);
-    return ExitCode.ok;
-  },
-};
+function cacheDirectory(chosen: Options, io: { cwd: string; env: NodeJS.ProcessEnv }): string {
+  if (chosen.cache) return path.resolve(io.cwd, chosen.cache);
+  const base = io.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'vigil', 'backtest');
+}
+
+export function backtestCommand(dependencies: BacktestDependencies): Command {
+  return {
+    summary: 'what every alert policy would have done over past weeks of real or exported history',
+    usage: USAGE,
+    async run(args, io) {
+      const chosen = options(args);
+      const environmentFile = path.resolve(io.cwd, chosen.environments, `${chosen.environment}.yaml`);
+      if (!fs.existsSync(environmentFile))
+        throw new UsageError(
+          `--env: no environment "${chosen.environment}": ${path.relative(io.cwd, environmentFile)} does not exist`,
+        );
+      const stack = environmentStack({
+        environment: chosen.environment,
+        environmentFile,
+        synth: chosen.synth,
+        artifacts: chosen.artifacts,
+        cwd: io.cwd,
+        referencedFrom: `--env ${chosen.environment}`,
+        field: '--env',
+        missingArtifact: (message) => new VigilError(message),
+      });
+      let history: History;
+      if (chosen.exports !== undefined) {
+        history = loadHistory(
+          path.resolve(io.cwd, chosen.exports),
+          { from: chosen.from, to: chosen.to },
+          chosen.exports,
+        );
+      } else {
+        const now = Math.floor((dependencies.now?.() ?? Date.now() / 1000) / 60) * 60;
+        const to = chosen.to ?? now;
+        const from = chosen.from ?? to - chosen.days * 86400;
+        const credentials = await dependencies.token();
+        if ('missing' in credentials)
+          throw new VigilError(
+            `no Google Cloud credentials (${credentials.missing}); run \`gcloud auth application-default login\`, or backtest on \`vigil export\` files with --from-exports`,
+          );
+        const { filters, skipped } = historyFilters(stack);
+        for (const one of skipped) io.stderr(`note: not read: ${one.policy}: ${one.reason}\n`);
+        const project = loadEnvironmentFile(environmentFile).project;
+        const read = await readApiHistory(
+          {
+            baseUrl: dependencies.baseUrl,
+            token: async () => credentials.token,
+            fetch: retryingFetch(dependencies.fetch ?? fetch, dependencies.retry ?? DEFAULT_RETRY),
+          },
+          { project, filters, from, to, cacheDirectory: cacheDirectory(chosen, io), now },
+        );
+        io.stderr(
+          `read ${filters.length} filters over ${read.fetchedChunks + read.cachedChunks} day chunks: ${read.fetchedChunks} from the Monitoring API, ${read.cachedChunks} from the cache\n`,
+        );
+        history = historyFromFiles(read.files, { from, to }, 'the Monitoring API');
+      }
+      const report = runBacktest(stack, history);
+      const text = formatBacktest(report, chosen.format);
+      if (chosen.out) writeOutputFile(path.resolve(io.cwd, chosen.out), text, chosen.out);
+      else io.stdout(text);
+      return ExitCode.ok;
+    },
+  };
+}
+
+export const command: Command = backtestCommand({ baseUrl: MONITORING_API, token: applicationDefaultToken });

@@ -49,9 +49,18 @@ export function loadHistory(directory: string, window: Window, shown: string = d
     throw new ConfigError([
       { file: shown, path: '', message: 'no export files (*.json) here; write them with `vigil export`' },
     ]);
+  return historyFromFiles(
+    files.map((file) => path.join(directory, file)),
+    window,
+    shown,
+  );
+}
+
+/** The history in export files (of a directory, or of the API cache); `shown` names their source. */
+export function historyFromFiles(files: readonly string[], window: Window, shown: string): History {
   const byIdentity = new Map<string, { first: ExportedSeries; points: Map<number, PointValue> }>();
   for (const file of files) {
-    const exported = readTimeSeriesExport(path.join(directory, file), shown, '--from-exports');
+    const exported = readTimeSeriesExport(file, shown, '--from-exports');
     for (const series of exported.series) {
       const key = identityKey(series);
       let entry = byIdentity.get(key);
@@ -72,7 +81,7 @@ export function loadHistory(directory: string, window: Window, shown: string = d
   }
   if (!Number.isFinite(earliest) && (window.from === undefined || window.to === undefined))
     throw new ConfigError([
-      { file: shown, path: '', message: 'the export files hold no points; pass --from and --to or export again' },
+      { file: shown, path: '', message: 'the history holds no points; pass --from and --to or export again' },
     ]);
   // One minute before the first point, so that the first point is inside the first window.
   const origin = window.from ?? Math.floor(earliest / 60) * 60 - 60;
