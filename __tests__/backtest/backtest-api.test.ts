@@ -131,8 +131,7 @@ afterAll(async () => {
 });
 
 const delays: number[] = [];
-const dependencies: BacktestDependencies = {
-  baseUrl,
+const dependencies: Omit<BacktestDependencies, 'baseUrl'> = {
   token: async () => ({ token: 'fake' }),
   retry: {
     attempts: 5,
