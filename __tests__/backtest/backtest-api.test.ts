@@ -64,6 +64,42 @@ const requests: Array<{ filter: string; start: string; pageToken: string | null;
 /** Answers to force by request ordinal (1-based, counting every timeSeries request). */
 let forced = new Map<number, number>();
 let failFrom: number | undefined;
+/** projects.alerts: served (two pages, newest first), or refused with this status. */
+let alertsRefusal: number | undefined;
+const alertRequests: URLSearchParams[] = [];
+const CPU_POLICY = '[staging] Cloud SQL: CPU > 90% for 15 min';
+const cpuTrouble = model.incidents.find((incident) => incident.pages.includes('cloudsql_cpu_high'))!;
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+const ALERT_PAGES: Record<string, unknown> = {
+  first: {
+    alerts: [
+      // Missed: the critical latency policy paged for real; the history holds nothing that crosses 500 ms.
+      {
+        name: 'projects/netra-staging/alerts/2',
+        state: 'CLOSED',
+        openTime: iso(FROM + 30 * 3600),
+        closeTime: iso(FROM + 31 * 3600),
+        policy: { displayName: '[staging] PostgreSQL: p99 query latency > 500 ms', severity: 'CRITICAL' },
+      },
+      // Matched: the CPU alert opened 10 minutes into the seeded trouble.
+      {
+        name: 'projects/netra-staging/alerts/1',
+        state: 'CLOSED',
+        openTime: iso(FROM + cpuTrouble.start + 600),
+        closeTime: iso(FROM + cpuTrouble.start + 3600),
+        policy: { displayName: CPU_POLICY, severity: 'WARNING' },
+      },
+      // Another environment's policy: not this stack's, ignored.
+      { name: 'projects/netra-staging/alerts/0', openTime: iso(FROM + 3600), policy: { displayName: '[prod] X' } },
+    ],
+    nextPageToken: 'second',
+  },
+  // Older than the window: reading stops here, the third page is never asked for.
+  second: {
+    alerts: [{ openTime: iso(FROM - DAY), policy: { displayName: CPU_POLICY } }],
+    nextPageToken: 'third',
+  },
+};
 
 function answer(url: URL): { status: number; body: unknown } {
   const ordinal = requests.length + 1;
@@ -108,6 +144,17 @@ beforeAll(async () => {
   fs.writeFileSync(artifact, JSON.stringify(synthesizeStackJson(stagingEnvironment())));
   server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/v3/projects/netra-staging/alerts') {
+      alertRequests.push(url.searchParams);
+      const page = ALERT_PAGES[url.searchParams.get('pageToken') ?? 'first'];
+      if (alertsRefusal !== undefined || !page) {
+        const body = { error: { status: 'PERMISSION_DENIED', message: 'Monitoring API alerts are not enabled' } };
+        response.writeHead(alertsRefusal ?? 500, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(page));
+      return;
+    }
     if (url.pathname !== '/v3/projects/netra-staging/timeSeries' || request.headers.authorization !== 'Bearer fake') {
       response.writeHead(404).end();
       return;
@@ -206,10 +253,47 @@ test('reads every page, retries 429 and 503 bursts with growing delays, and find
   expect(firstReport.map((line) => line.split(' ')[0]).sort()).toEqual(seeded);
 });
 
+test('the real alert history is matched: one matched with its time difference, one missed, the rest extra', async () => {
+  const result = await backtest('cache');
+  const history = (
+    JSON.parse(result.out) as {
+      alertHistory: {
+        matched: Array<{ policy: string; predicted: string; real: string; differenceSeconds: number }>;
+        missed: Array<{ policy: string; opened: string }>;
+        extra: Array<{ policy: string }>;
+      };
+    }
+  ).alertHistory;
+  const cpu = firstReport.find((line) => line.startsWith('cloudsql_cpu_high '))!.split(' ')[1];
+  expect(history.matched).toEqual([
+    {
+      policy: CPU_POLICY,
+      predicted: cpu,
+      real: iso(FROM + cpuTrouble.start + 600),
+      differenceSeconds: Date.parse(cpu) / 1000 - (FROM + cpuTrouble.start + 600),
+    },
+  ]);
+  expect(history.missed).toEqual([
+    { policy: '[staging] PostgreSQL: p99 query latency > 500 ms', opened: iso(FROM + 30 * 3600) },
+  ]);
+  expect(history.extra).toHaveLength(firstReport.length - 1);
+  expect(history.extra.map((one) => one.policy)).not.toContain(CPU_POLICY);
+  // Two pages read, newest first; the third, older than the window, never asked for.
+  expect(alertRequests.slice(-2).map((query) => query.get('pageToken'))).toEqual([null, 'second']);
+  expect(alertRequests.every((query) => query.get('orderBy') === 'openTime desc')).toBe(true);
+});
+
 test('a second run, and a run for another revision of the stack, send no timeSeries request', async () => {
   const before = requests.length;
+  // The alert history refused: said in one line, and the backtest goes on.
+  alertsRefusal = 403;
   const result = await backtest('cache');
+  alertsRefusal = undefined;
   expect(result.code).toBe(0);
+  expect(result.err).toContain(
+    'note: alert history not compared: projects.alerts.list answered 403: PERMISSION_DENIED: Monitoring API alerts are not enabled\n',
+  );
+  expect(JSON.parse(result.out).alertHistory).toBeUndefined();
   expect(requests.length).toBe(before);
   expect(result.err).toMatch(/: 0 from the Monitoring API, \d+ from the cache/);
   expect(incidentsOf(result.out)).toEqual(firstReport);

@@ -10,6 +10,7 @@ import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { VigilError } from '../../errors/vigil-error';
 import { formatBacktest, type BacktestFormat } from '../../tools/backtest/format-backtest';
+import { compareWithHistory, type HistoryComparison, readAlertHistory } from '../../tools/backtest/alert-history';
 import { readApiHistory } from '../../tools/backtest/api-history';
 import { historyFilters } from '../../tools/backtest/history-filters';
 import { type History, historyFromFiles, loadHistory } from '../../tools/backtest/load-history';
@@ -55,6 +56,9 @@ export interface BacktestDependencies {
   /** Epoch seconds. */
   readonly now?: () => number;
 }
+
+/** A real alert and a predicted incident of the same policy this close count as the same incident. */
+const HISTORY_TOLERANCE_SECONDS = 30 * 60;
 
 const FORMATS: readonly BacktestFormat[] = ['text', 'markdown', 'json'];
 
@@ -163,6 +167,7 @@ export function backtestCommand(dependencies: BacktestDependencies): Command {
         missingArtifact: (message) => new VigilError(message),
       });
       let history: History;
+      let compare: ((report: ReturnType<typeof runBacktest>) => Promise<HistoryComparison | undefined>) | undefined;
       if (chosen.exports !== undefined) {
         history = loadHistory(
           path.resolve(io.cwd, chosen.exports),
@@ -181,21 +186,35 @@ export function backtestCommand(dependencies: BacktestDependencies): Command {
         const { filters, skipped } = historyFilters(stack);
         for (const one of skipped) io.stderr(`note: not read: ${one.policy}: ${one.reason}\n`);
         const project = loadEnvironmentFile(environmentFile).project;
-        const read = await readApiHistory(
-          {
-            baseUrl: dependencies.baseUrl,
-            token: async () => credentials.token,
-            fetch: retryingFetch(dependencies.fetch ?? fetch, dependencies.retry ?? DEFAULT_RETRY),
-          },
-          { project, filters, from, to, cacheDirectory: cacheDirectory(chosen, io), now },
-        );
+        const endpoint = {
+          baseUrl: dependencies.baseUrl,
+          token: async () => credentials.token,
+          fetch: retryingFetch(dependencies.fetch ?? fetch, dependencies.retry ?? DEFAULT_RETRY),
+        };
+        const read = await readApiHistory(endpoint, {
+          project,
+          filters,
+          from,
+          to,
+          cacheDirectory: cacheDirectory(chosen, io),
+          now,
+        });
+        compare = async (report) => {
+          const alerts = await readAlertHistory(endpoint, project, from, to);
+          if (alerts.status === 'unavailable') {
+            io.stderr(`note: alert history not compared: ${alerts.reason}\n`);
+            return undefined;
+          }
+          return compareWithHistory(report, alerts.alerts, HISTORY_TOLERANCE_SECONDS);
+        };
         io.stderr(
           `read ${filters.length} filters over ${read.fetchedChunks + read.cachedChunks} day chunks: ${read.fetchedChunks} from the Monitoring API, ${read.cachedChunks} from the cache\n`,
         );
         history = historyFromFiles(read.files, { from, to }, 'the Monitoring API');
       }
       const report = runBacktest(stack, history);
-      const text = formatBacktest(report, chosen.format);
+      const comparison = compare ? await compare(report) : undefined;
+      const text = formatBacktest(report, chosen.format, comparison);
       if (chosen.out) writeOutputFile(path.resolve(io.cwd, chosen.out), text, chosen.out);
       else io.stdout(text);
       return ExitCode.ok;

@@ -1,6 +1,7 @@
 // A backtest report as text (terminal), Markdown (a PR or an issue) or JSON (docs/backtest.md).
 import { formatDuration } from '../simulate/durations';
 import { formatTimestamp } from '../simulate/time-points';
+import { describeComparison, type HistoryComparison } from './alert-history';
 import type { BacktestIncident, BacktestReport, PolicyBacktest } from './run-backtest';
 
 export type BacktestFormat = 'text' | 'markdown' | 'json';
@@ -37,12 +38,13 @@ function header(report: BacktestReport): string {
   return `Backtest of ${report.policies.length} alert policies over ${number(report.days)} days (${formatTimestamp(report.from)} to ${formatTimestamp(report.to)}), ${report.seriesCount} series`;
 }
 
-function text(report: BacktestReport): string {
+function text(report: BacktestReport, history?: HistoryComparison): string {
   const lines = [header(report), `Pages a week by severity: ${severities(report)}`, ''];
   for (const policy of report.policies) {
     lines.push(`${policy.policy}${policy.severity ? ` [${policy.severity}]` : ''}: ${summary(policy)}`);
     for (const incident of policy.incidents) lines.push(`  - ${incidentLine(incident)}`);
   }
+  if (history) lines.push('', ...describeComparison(history));
   return `${lines.join('\n')}\n`;
 }
 
@@ -50,7 +52,7 @@ function cell(value: string): string {
   return value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function markdown(report: BacktestReport): string {
+function markdown(report: BacktestReport, history?: HistoryComparison): string {
   const lines = [
     `### ${header(report)}`,
     '',
@@ -76,11 +78,15 @@ function markdown(report: BacktestReport): string {
     lines.push('', `**${cell(policy.policy)}**`, '');
     for (const incident of policy.incidents) lines.push(`- ${incidentLine(incident)}`);
   }
+  if (history) {
+    const [title, ...rest] = describeComparison(history);
+    lines.push('', `#### ${title}`, '', ...rest.map((line) => `- ${cell(line.trim())}`));
+  }
   return `${lines.join('\n')}\n`;
 }
 
 /** The JSON keeps epoch seconds as RFC 3339 times, so that it reads without a converter. */
-function json(report: BacktestReport): string {
+function json(report: BacktestReport, history?: HistoryComparison): string {
   const time = (seconds: number | undefined) => (seconds === undefined ? undefined : formatTimestamp(seconds));
   return `${JSON.stringify(
     {
@@ -97,14 +103,20 @@ function json(report: BacktestReport): string {
           closed: time(incident.closed),
         })),
       })),
+      alertHistory: history && {
+        matched: history.matched.map((one) => ({ ...one, predicted: time(one.predicted), real: time(one.real) })),
+        missed: history.missed.map((one) => ({ ...one, opened: time(one.opened) })),
+        extra: history.extra.map((one) => ({ ...one, opened: time(one.opened) })),
+      },
     },
     null,
     2,
   )}\n`;
 }
 
-export function formatBacktest(report: BacktestReport, format: BacktestFormat): string {
-  if (format === 'json') return json(report);
-  if (format === 'markdown') return markdown(report);
-  return text(report);
+/** `history`: the comparison with the project's real alerts, when it was read. */
+export function formatBacktest(report: BacktestReport, format: BacktestFormat, history?: HistoryComparison): string {
+  if (format === 'json') return json(report, history);
+  if (format === 'markdown') return markdown(report, history);
+  return text(report, history);
 }
