@@ -5,6 +5,17 @@ import * as path from 'path';
 import { lintTerraformJson } from '../../tools/lint';
 import { ArtifactError, loadArtifacts, maskJson, renderMarkdown, review } from '../../tools/review';
 import type { ReviewResult } from '../../tools/review';
+import type { Risk, StackArtifact } from '../../tools/review';
+import { loadHistory } from '../../tools/backtest/load-history';
+import { renderChart, revisionChartSpec } from '../../tools/backtest/plot';
+import {
+  backtestRevision,
+  DEFAULT_NOISE_BUDGET,
+  type NoiseBudget,
+  parseNoiseBudget,
+  type RevisionBacktestSummary,
+  summarizeRevision,
+} from '../../tools/backtest/revision-backtest';
 import type { Command } from '../command';
 import { writeOutputFile } from '../../util/output-file';
 import { UsageError } from '../usage-error';
@@ -20,6 +31,11 @@ const USAGE = `usage: vigil review --base <dir|file> --head <dir|file> [options]
   --fail-on-risk         exit 1 when the warning section is not empty
   --failure-modes <dir>  failure-mode catalogs (default failure-modes, when it exists): a change that
                          leaves a mode uncovered or slower than its target, or makes noise page, is a risk
+  --backtest <dir>       \`vigil export\` files (*.json): evaluate each added, removed or altered alert
+                         policy before and after on this history (incidents a week, incidents that
+                         appear or vanish; with --svg-dir, a picture per policy)
+  --noise-budget <b>     pages a week one policy may send, as 2 (every severity) or CRITICAL=1,WARNING=5
+                         (default 2): a change that pushes a policy over it is a risk
 
 Compare a branch with the working tree in one command: npm run review -- --base-ref <git ref>`;
 
@@ -32,9 +48,21 @@ interface Options {
   maxChars?: number;
   failOnRisk: boolean;
   failureModes?: string;
+  backtest?: string;
+  noiseBudget?: NoiseBudget;
 }
 
-const VALUE_FLAGS = new Set(['--base', '--head', '--format', '--svg-dir', '--out', '--max-chars', '--failure-modes']);
+const VALUE_FLAGS = new Set([
+  '--base',
+  '--head',
+  '--format',
+  '--svg-dir',
+  '--out',
+  '--max-chars',
+  '--failure-modes',
+  '--backtest',
+  '--noise-budget',
+]);
 
 export function parseReviewArgs(args: readonly string[]): Options {
   const values = new Map<string, string>();
@@ -74,7 +102,61 @@ export function parseReviewArgs(args: readonly string[]): Options {
     maxChars,
     failOnRisk,
     failureModes: values.get('--failure-modes'),
+    backtest: values.get('--backtest'),
+    noiseBudget: noiseBudget(values.get('--noise-budget')),
   };
+}
+
+function noiseBudget(text: string | undefined): NoiseBudget | undefined {
+  if (text === undefined) return undefined;
+  const budget = parseNoiseBudget(text);
+  if (!budget)
+    throw new UsageError(
+      `--noise-budget takes pages a week, as 2 or CRITICAL=1,WARNING=5 (severities CRITICAL, ERROR, WARNING); found "${text}"`,
+    );
+  return budget;
+}
+
+/** The backtest section and its risks, over the history in --backtest, for every stack on both sides. */
+function withBacktest(
+  result: ReviewResult,
+  base: readonly StackArtifact[],
+  head: readonly StackArtifact[],
+  options: Options,
+  resolve: (file: string) => string,
+): ReviewResult {
+  const history = loadHistory(resolve(options.backtest!), {}, options.backtest!);
+  const budget = options.noiseBudget ?? DEFAULT_NOISE_BUDGET;
+  const risks: Risk[] = [];
+  let summary: RevisionBacktestSummary | undefined;
+  for (const after of head) {
+    const before = base.find((one) => one.stack === after.stack);
+    if (!before) continue;
+    const revision = backtestRevision(before.doc, after.doc, history, budget);
+    const svgFiles = new Map<string, string>();
+    if (options.svgDir) {
+      for (const change of revision.changes) {
+        const name = `backtest-${change.address.replace(/^google_monitoring_alert_policy\./, '')}.svg`;
+        const unit = '1';
+        writeOutputFile(
+          resolve(path.join(options.svgDir, name)),
+          renderChart(revisionChartSpec(change, history.origin, unit)),
+          path.join(options.svgDir, name),
+        );
+        svgFiles.set(change.address, path.join(options.svgDir, name));
+      }
+    }
+    const one = summarizeRevision(revision, svgFiles);
+    summary = summary ? { ...summary, changes: [...summary.changes, ...one.changes] } : one;
+    for (const change of one.changes.filter((change) => change.overBudget))
+      risks.push({
+        stack: after.stack,
+        kind: 'over-noise-budget',
+        address: change.address,
+        message: `**${change.policy}** would page ${change.after?.pagesPerWeek} times a week on the backtest's history (${change.before?.pagesPerWeek ?? 0} before), over the noise budget of ${change.budget} a week per ${change.severity ?? 'policy without severity'} policy`,
+      });
+  }
+  return { ...result, risks: [...result.risks, ...risks], ...(summary ? { backtest: summary } : {}) };
 }
 
 export function formatReview(result: ReviewResult, options: Pick<Options, 'format' | 'maxChars'>): string {
@@ -101,12 +183,15 @@ export const command: Command = {
     const resolve = (file: string) => path.resolve(io.cwd, file);
     let result: ReviewResult;
     try {
-      result = review(loadArtifacts(resolve(options.base)), loadArtifacts(resolve(options.head)), {
+      const base = loadArtifacts(resolve(options.base));
+      const head = loadArtifacts(resolve(options.head));
+      result = review(base, head, {
         lint: lintTerraformJson,
         svgDir: options.svgDir ? resolve(options.svgDir) : undefined,
         svgDirShown: options.svgDir,
         failureModes: failureModesDirectory(options, io.cwd),
       });
+      if (options.backtest) result = withBacktest(result, base, head, options, resolve);
     } catch (error) {
       // Paths as the person gave them, not as resolved against the working directory.
       const asGiven = (message: string) =>
