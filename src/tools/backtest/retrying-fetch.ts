@@ -1,7 +1,9 @@
-// A fetch that tries again, with exponential backoff and jitter, when the Monitoring API says
-// "too many requests" (429) or fails on its side (5xx), or the connection drops; any other answer
-// is returned as it is. Google's guidance for its APIs: retry 429 and 5xx with truncated
-// exponential backoff (docs/backtest.md cites it).
+// A fetch that tries again, with truncated exponential backoff and jitter, when the Monitoring API
+// says "too many requests" (429) or fails on its side (5xx), or the connection drops; any other
+// answer is returned as it is. The Monitoring API's troubleshooting guide ("Retrying API errors",
+// cloud.google.com/monitoring/api/troubleshooting) names 503 UNAVAILABLE and 429
+// RESOURCE_EXHAUSTED as the errors worth retrying after a delay; ASSUMPTION: other 5xx answers are
+// transient too.
 export interface RetryPolicy {
   /** Tries in all, the first included. */
   readonly attempts: number;

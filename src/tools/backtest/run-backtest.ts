@@ -88,7 +88,12 @@ export function runBacktest(stack: StackModel, history: History): BacktestReport
   const windowSeconds = history.until;
   const weeks = windowSeconds / WEEK;
   const policies = stack.policies.map((policy): PolicyBacktest => {
-    const run = evaluatePolicy(policy, history.series, { until: history.until, recordValues: true, slos: stack.slos });
+    // Per-instant values (for each incident's peak) cost memory over weeks of minutes: recorded
+    // only in a second evaluation of the policies that opened an incident.
+    const options = { until: history.until, slos: stack.slos };
+    let run = evaluatePolicy(policy, history.series, options);
+    if (run.status === 'evaluated' && run.incidents.length > 0)
+      run = evaluatePolicy(policy, history.series, { ...options, recordValues: true });
     const base = {
       policy: policy.displayName,
       address: policy.address,
