@@ -227,6 +227,11 @@ function incidentsOf(out: string): string[] {
 }
 
 let firstReport: string[];
+let firstOut: string;
+
+// Each test runs whole backtests (two days of minutes, every policy): on a loaded 2-core machine
+// that takes longer than Jest's 5 s default. Speed is measured by `npm run bench:backtest`, not here.
+jest.setTimeout(30_000);
 
 test('reads every page, retries 429 and 503 bursts with growing delays, and finds the seeded incidents', async () => {
   // The 2nd and 3rd requests are refused with 429, the 8th to 10th fail with 503.
@@ -249,14 +254,14 @@ test('reads every page, retries 429 and 503 bursts with growing delays, and find
   expect(result.err).toContain(`over ${chunks} day chunks: ${chunks} from the Monitoring API, 0 from the cache`);
   expect(result.err).toContain('note: not read: [staging] Uptime: backend health endpoint failing');
   firstReport = incidentsOf(result.out);
+  firstOut = result.out;
   const seeded = model.incidents.flatMap((incident) => incident.pages).sort();
   expect(firstReport.map((line) => line.split(' ')[0]).sort()).toEqual(seeded);
 });
 
-test('the real alert history is matched: one matched with its time difference, one missed, the rest extra', async () => {
-  const result = await backtest('cache');
+test('the real alert history is matched: one matched with its time difference, one missed, the rest extra', () => {
   const history = (
-    JSON.parse(result.out) as {
+    JSON.parse(firstOut) as {
       alertHistory: {
         matched: Array<{ policy: string; predicted: string; real: string; differenceSeconds: number }>;
         missed: Array<{ policy: string; opened: string }>;
@@ -279,7 +284,7 @@ test('the real alert history is matched: one matched with its time difference, o
   expect(history.extra).toHaveLength(firstReport.length - 1);
   expect(history.extra.map((one) => one.policy)).not.toContain(CPU_POLICY);
   // Two pages read, newest first; the third, older than the window, never asked for.
-  expect(alertRequests.slice(-2).map((query) => query.get('pageToken'))).toEqual([null, 'second']);
+  expect(alertRequests.map((query) => query.get('pageToken'))).toEqual([null, 'second']);
   expect(alertRequests.every((query) => query.get('orderBy') === 'openTime desc')).toBe(true);
 });
 

@@ -12,6 +12,9 @@ import { captureIo } from '../support/capture-io';
 import { ENVIRONMENTS_DIR, stagingEnvironment, temporaryDirectory } from '../support/environments';
 
 const DAYS = 1;
+// Whole backtests over a day of minutes: slower than Jest's 5 s default on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
 const FROM = Date.parse('2026-11-01T00:00:00Z') / 1000;
 const model = stagingHistoryModel(DAYS);
 let root: string;

@@ -11,6 +11,9 @@ import { stagingHistoryModel } from '../../scripts/backtest/staging-history-mode
 import { captureIo } from '../support/capture-io';
 import { stagingEnvironment, temporaryDirectory } from '../support/environments';
 
+// Whole backtests over a day of minutes: slower than Jest's 5 s default on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
 const FROM = Date.parse('2026-11-01T00:00:00Z') / 1000;
 const model = stagingHistoryModel(1);
 let root: string;
