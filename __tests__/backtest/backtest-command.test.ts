@@ -108,7 +108,7 @@ test('the text report lists each incident with its times', async () => {
   const result = await backtest();
   expect(result.code).toBe(0);
   expect(result.out).toMatch(
-    /^Backtest of \d+ alert policies over 1 days \(2026-11-01T00:00:00Z to 2026-11-02T00:00:00Z\)/,
+    /^Backtest of \d+ alert policies over 1 day \(2026-11-01T00:00:00Z to 2026-11-02T00:00:00Z\)/,
   );
   expect(result.out).toContain('[staging] Cloud SQL: CPU > 90% for 15 min [WARNING]: 1 incidents, 7 a week');
   expect(result.out).toMatch(/ {2}- opened 2026-11-01T0\d:\d\d:00Z, closed 2026-11-01T\d\d:\d\d:00Z, \d+m/);

@@ -35,7 +35,7 @@ function severities(report: BacktestReport): string {
 }
 
 function header(report: BacktestReport): string {
-  return `Backtest of ${report.policies.length} alert policies over ${number(report.days)} days (${formatTimestamp(report.from)} to ${formatTimestamp(report.to)}), ${report.seriesCount} series`;
+  return `Backtest of ${report.policies.length} alert policies over ${number(report.days)} day${report.days === 1 ? '' : 's'} (${formatTimestamp(report.from)} to ${formatTimestamp(report.to)}), ${report.seriesCount} series`;
 }
 
 function text(report: BacktestReport, history?: HistoryComparison): string {

@@ -204,7 +204,7 @@ function listed(times: readonly string[]): string {
 /** The review's backtest section as Markdown lines. */
 export function revisionLines(summary: RevisionBacktestSummary): string[] {
   const lines = [
-    `Backtest over ${summary.days} days (${summary.from} to ${summary.to}), before and after this change:`,
+    `Backtest over ${summary.days} day${summary.days === 1 ? '' : 's'} (${summary.from} to ${summary.to}), before and after this change:`,
     '',
   ];
   if (summary.changes.length === 0) lines.push('No alert policy changes.');
