@@ -24,6 +24,7 @@ interface JsonReport {
   from: string;
   to: string;
   pagesPerWeekBySeverity: Record<string, number>;
+  pagesPerWeekByChannel: Record<string, number>;
   policies: Array<{
     id: string;
     status: string;
@@ -96,6 +97,22 @@ test('a seeded incident carries its duration, peak and the weekly rates', () => 
     incident.pages.some((id) => json.policies.find((policy) => policy.id === id)!.severity === 'CRITICAL'),
   ).length;
   expect(json.pagesPerWeekBySeverity.CRITICAL).toBe(critical * 7);
+  // Pages a week per channel: each seeded page reaches every channel of its policy.
+  const channelNames = Object.keys(json.pagesPerWeekByChannel);
+  expect(channelNames.length).toBeGreaterThan(0);
+  for (const name of channelNames) expect(name).not.toMatch(/^\$\{/);
+  const artifact = JSON.parse(fs.readFileSync(stackArtifactPath(path.join(root, 'cdktf.out'), 'staging'), 'utf8'));
+  const channelsOf = (id: string) =>
+    (artifact.resource.google_monitoring_alert_policy[id].notification_channels as string[]).map((reference) => {
+      const channelId = /google_monitoring_notification_channel\.([^.}]+)/.exec(reference)![1];
+      return artifact.resource.google_monitoring_notification_channel[channelId].display_name as string;
+    });
+  const expectedByChannel: Record<string, number> = {};
+  for (const incident of model.incidents)
+    for (const id of incident.pages)
+      for (const channel of channelsOf(id)) expectedByChannel[channel] = (expectedByChannel[channel] ?? 0) + 7;
+  for (const name of channelNames) expect(json.pagesPerWeekByChannel[name]).toBe(expectedByChannel[name] ?? 0);
+  expect(Object.values(expectedByChannel).length).toBeGreaterThan(0);
   // The uptime policies select series by a check id known after apply: said, not silently quiet.
   const uptime = json.policies.find((policy) => policy.id === 'uptime_backend_health_failing')!;
   expect(uptime.status).toBe('no-input');
@@ -111,6 +128,7 @@ test('the text report lists each incident with its times', async () => {
     /^Backtest of \d+ alert policies over 1 day \(2026-11-01T00:00:00Z to 2026-11-02T00:00:00Z\)/,
   );
   expect(result.out).toContain('[staging] Cloud SQL: CPU > 90% for 15 min [WARNING]: 1 incidents, 7 a week');
+  expect(result.out).toMatch(/\nPages a week by channel: .+ \d+/);
   expect(result.out).toMatch(/ {2}- opened 2026-11-01T0\d:\d\d:00Z, closed 2026-11-01T\d\d:\d\d:00Z, \d+m/);
 });
 

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import * as os from 'os';
+import { stackArtifactPath } from '../../config/environment';
 import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { VigilError } from '../../errors/vigil-error';
@@ -17,6 +18,8 @@ import { type History, historyFromFiles, loadHistory } from '../../tools/backtes
 import { DEFAULT_RETRY, type RetryPolicy, retryingFetch } from '../../tools/backtest/retrying-fetch';
 import { applicationDefaultToken, type TokenProvider } from '../../tools/export/credentials';
 import { MONITORING_API } from '../../tools/export/monitoring-rest';
+import { policyChannels } from '../../tools/backtest/policy-channels';
+import { type StackModel, stackModelFromJson } from '../../tools/simulate/policy-model';
 import { runBacktest } from '../../tools/backtest/run-backtest';
 import { parseTimestamp } from '../../tools/simulate/time-points';
 import { writeOutputFile } from '../../util/output-file';
@@ -139,6 +142,30 @@ function options(args: string[]): Options {
   };
 }
 
+/** The stack as simulate reads it, and its Terraform JSON for what the model leaves out (channels). */
+function loadStack(chosen: Options, cwd: string, environmentFile: string): { stack: StackModel; document: unknown } {
+  if (chosen.synth) {
+    // Loaded here, not at the top: cdktf is heavy and only --synth needs it.
+    const { synthesizeStackJson } =
+      require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
+    const document = synthesizeStackJson(loadEnvironmentFile(environmentFile));
+    return { stack: stackModelFromJson(document, `${chosen.environment} (synthesized)`), document };
+  }
+  const stack = environmentStack({
+    environment: chosen.environment,
+    environmentFile,
+    synth: false,
+    artifacts: chosen.artifacts,
+    cwd,
+    referencedFrom: `--env ${chosen.environment}`,
+    field: '--env',
+    missingArtifact: (message) => new VigilError(message),
+  });
+  // Read and checked by environmentStack just before: only its channels are taken from it here.
+  const artifact = stackArtifactPath(path.resolve(cwd, chosen.artifacts), chosen.environment);
+  return { stack, document: JSON.parse(fs.readFileSync(artifact, 'utf8')) };
+}
+
 function cacheDirectory(chosen: Options, io: { cwd: string; env: NodeJS.ProcessEnv }): string {
   if (chosen.cache) return path.resolve(io.cwd, chosen.cache);
   const base = io.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
@@ -156,16 +183,7 @@ export function backtestCommand(dependencies: BacktestDependencies): Command {
         throw new UsageError(
           `--env: no environment "${chosen.environment}": ${path.relative(io.cwd, environmentFile)} does not exist`,
         );
-      const stack = environmentStack({
-        environment: chosen.environment,
-        environmentFile,
-        synth: chosen.synth,
-        artifacts: chosen.artifacts,
-        cwd: io.cwd,
-        referencedFrom: `--env ${chosen.environment}`,
-        field: '--env',
-        missingArtifact: (message) => new VigilError(message),
-      });
+      const { stack, document } = loadStack(chosen, io.cwd, environmentFile);
       let history: History;
       let compare: ((report: ReturnType<typeof runBacktest>) => Promise<HistoryComparison | undefined>) | undefined;
       if (chosen.exports !== undefined) {
@@ -212,7 +230,7 @@ export function backtestCommand(dependencies: BacktestDependencies): Command {
         );
         history = historyFromFiles(read.files, { from, to }, 'the Monitoring API');
       }
-      const report = runBacktest(stack, history);
+      const report = runBacktest(stack, history, policyChannels(document));
       const comparison = compare ? await compare(report) : undefined;
       const text = formatBacktest(report, chosen.format, comparison);
       if (chosen.out) writeOutputFile(path.resolve(io.cwd, chosen.out), text, chosen.out);

@@ -34,12 +34,20 @@ function severities(report: BacktestReport): string {
     .join(', ');
 }
 
+function channels(report: BacktestReport): string | undefined {
+  if (!report.pagesPerWeekByChannel) return undefined;
+  const entries = Object.entries(report.pagesPerWeekByChannel).sort(([a], [b]) => (a < b ? -1 : 1));
+  return entries.length === 0 ? 'none' : entries.map(([channel, pages]) => `${channel} ${number(pages)}`).join(', ');
+}
+
 function header(report: BacktestReport): string {
   return `Backtest of ${report.policies.length} alert policies over ${number(report.days)} day${report.days === 1 ? '' : 's'} (${formatTimestamp(report.from)} to ${formatTimestamp(report.to)}), ${report.seriesCount} series`;
 }
 
 function text(report: BacktestReport, history?: HistoryComparison): string {
-  const lines = [header(report), `Pages a week by severity: ${severities(report)}`, ''];
+  const lines = [header(report), `Pages a week by severity: ${severities(report)}`];
+  if (channels(report)) lines.push(`Pages a week by channel: ${channels(report)}`);
+  lines.push('');
   for (const policy of report.policies) {
     lines.push(`${policy.policy}${policy.severity ? ` [${policy.severity}]` : ''}: ${summary(policy)}`);
     for (const incident of policy.incidents) lines.push(`  - ${incidentLine(incident)}`);
@@ -57,6 +65,7 @@ function markdown(report: BacktestReport, history?: HistoryComparison): string {
     `### ${header(report)}`,
     '',
     `Pages a week by severity: ${severities(report)}`,
+    ...(channels(report) ? ['', `Pages a week by channel: ${channels(report)}`] : []),
     '',
     '| Policy | Severity | Incidents | A week | In alert |',
     '| --- | --- | ---: | ---: | ---: |',
@@ -95,6 +104,7 @@ function json(report: BacktestReport, history?: HistoryComparison): string {
       days: report.days,
       seriesCount: report.seriesCount,
       pagesPerWeekBySeverity: report.pagesPerWeekBySeverity,
+      pagesPerWeekByChannel: report.pagesPerWeekByChannel,
       policies: report.policies.map((policy) => ({
         ...policy,
         incidents: policy.incidents.map((incident) => ({

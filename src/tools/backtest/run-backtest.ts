@@ -44,6 +44,8 @@ export interface BacktestReport {
   readonly policies: readonly PolicyBacktest[];
   /** Pages a week of all policies, by severity (policies without one under "NONE"). */
   readonly pagesPerWeekBySeverity: Readonly<Record<string, number>>;
+  /** Pages a week each notification channel receives (a policy pages all its channels); absent when unknown. */
+  readonly pagesPerWeekByChannel?: Readonly<Record<string, number>>;
 }
 
 function round(value: number, digits = 2): number {
@@ -84,7 +86,12 @@ function noInputReason(policy: Policy): string {
   return 'none of its series is in the history';
 }
 
-export function runBacktest(stack: StackModel, history: History): BacktestReport {
+/** `channels`: each policy's channel names by address (policy-channels.ts), when the artifact is at hand. */
+export function runBacktest(
+  stack: StackModel,
+  history: History,
+  channels?: ReadonlyMap<string, readonly string[]>,
+): BacktestReport {
   const windowSeconds = history.until;
   const weeks = windowSeconds / WEEK;
   const policies = stack.policies.map((policy): PolicyBacktest => {
@@ -140,6 +147,14 @@ export function runBacktest(stack: StackModel, history: History): BacktestReport
     const key = one.severity ?? 'NONE';
     bySeverity[key] = round((bySeverity[key] ?? 0) + one.pagesPerWeek);
   }
+  let byChannel: Record<string, number> | undefined;
+  if (channels) {
+    byChannel = {};
+    for (const one of policies) {
+      for (const channel of channels.get(one.address) ?? [])
+        byChannel[channel] = round((byChannel[channel] ?? 0) + one.pagesPerWeek);
+    }
+  }
   return {
     from: history.origin,
     to: history.origin + history.until,
@@ -147,5 +162,6 @@ export function runBacktest(stack: StackModel, history: History): BacktestReport
     seriesCount: history.series.length,
     policies,
     pagesPerWeekBySeverity: bySeverity,
+    ...(byChannel ? { pagesPerWeekByChannel: byChannel } : {}),
   };
 }
