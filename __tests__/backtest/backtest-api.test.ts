@@ -173,6 +173,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // fetch keeps connections alive: closed here, or the worker would wait on them.
+  server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   fs.rmSync(root, { recursive: true, force: true });
 });

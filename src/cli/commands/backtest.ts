@@ -5,24 +5,22 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import * as os from 'os';
 import { stackArtifactPath } from '../../config/environment';
 import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { VigilError } from '../../errors/vigil-error';
 import { formatBacktest, type BacktestFormat } from '../../tools/backtest/format-backtest';
 import { compareWithHistory, type HistoryComparison, readAlertHistory } from '../../tools/backtest/alert-history';
-import { readApiHistory } from '../../tools/backtest/api-history';
 import { historyFilters } from '../../tools/backtest/history-filters';
-import { type History, historyFromFiles, loadHistory } from '../../tools/backtest/load-history';
-import { DEFAULT_RETRY, type RetryPolicy, retryingFetch } from '../../tools/backtest/retrying-fetch';
-import { applicationDefaultToken, type TokenProvider } from '../../tools/export/credentials';
+import { type History, loadHistory } from '../../tools/backtest/load-history';
+import { applicationDefaultToken } from '../../tools/export/credentials';
 import { MONITORING_API } from '../../tools/export/monitoring-rest';
 import { policyChannels } from '../../tools/backtest/policy-channels';
 import { type StackModel, stackModelFromJson } from '../../tools/simulate/policy-model';
 import { runBacktest } from '../../tools/backtest/run-backtest';
 import { parseTimestamp } from '../../tools/simulate/time-points';
 import { writeOutputFile } from '../../util/output-file';
+import { type BacktestDependencies, backtestCacheDirectory, backtestNow, historyThroughApi } from '../backtest-history';
 import type { Command } from '../command';
 import { environmentStack } from '../environment-stack';
 import { UsageError } from '../usage-error';
@@ -49,16 +47,6 @@ stack, sends no request for what it already read. --from-exports reads \`vigil e
 
 Exit status: 0 when the report is written; 1 when it is not (no credentials, an API error, bad
 exports, no stack); 2 on bad usage.`;
-
-/** What the command needs from outside; tests replace it with a local fake of the API. */
-export interface BacktestDependencies {
-  readonly baseUrl: string;
-  readonly token: TokenProvider;
-  readonly fetch?: typeof fetch;
-  readonly retry?: RetryPolicy;
-  /** Epoch seconds. */
-  readonly now?: () => number;
-}
 
 /** A real alert and a predicted incident of the same policy this close count as the same incident. */
 const HISTORY_TOLERANCE_SECONDS = 30 * 60;
@@ -166,11 +154,7 @@ function loadStack(chosen: Options, cwd: string, environmentFile: string): { sta
   return { stack, document: JSON.parse(fs.readFileSync(artifact, 'utf8')) };
 }
 
-function cacheDirectory(chosen: Options, io: { cwd: string; env: NodeJS.ProcessEnv }): string {
-  if (chosen.cache) return path.resolve(io.cwd, chosen.cache);
-  const base = io.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'vigil', 'backtest');
-}
+export type { BacktestDependencies } from '../backtest-history';
 
 export function backtestCommand(dependencies: BacktestDependencies): Command {
   return {
@@ -193,30 +177,27 @@ export function backtestCommand(dependencies: BacktestDependencies): Command {
           chosen.exports,
         );
       } else {
-        const now = Math.floor((dependencies.now?.() ?? Date.now() / 1000) / 60) * 60;
+        const now = backtestNow(dependencies);
         const to = chosen.to ?? now;
         const from = chosen.from ?? to - chosen.days * 86400;
-        const credentials = await dependencies.token();
-        if ('missing' in credentials)
-          throw new VigilError(
-            `no Google Cloud credentials (${credentials.missing}); run \`gcloud auth application-default login\`, or backtest on \`vigil export\` files with --from-exports`,
-          );
         const { filters, skipped } = historyFilters(stack);
         for (const one of skipped) io.stderr(`note: not read: ${one.policy}: ${one.reason}\n`);
         const project = loadEnvironmentFile(environmentFile).project;
-        const endpoint = {
-          baseUrl: dependencies.baseUrl,
-          token: async () => credentials.token,
-          fetch: retryingFetch(dependencies.fetch ?? fetch, dependencies.retry ?? DEFAULT_RETRY),
-        };
-        const read = await readApiHistory(endpoint, {
-          project,
-          filters,
-          from,
-          to,
-          cacheDirectory: cacheDirectory(chosen, io),
-          now,
-        });
+        const read = await historyThroughApi(
+          dependencies,
+          {
+            project,
+            filters,
+            from,
+            to,
+            cacheDirectory: backtestCacheDirectory(chosen.cache, io),
+            now,
+            instead: 'backtest on `vigil export` files with --from-exports',
+          },
+          io,
+        );
+        history = read.history;
+        const endpoint = read.endpoint;
         compare = async (report) => {
           const alerts = await readAlertHistory(endpoint, project, from, to);
           if (alerts.status === 'unavailable') {
@@ -225,10 +206,6 @@ export function backtestCommand(dependencies: BacktestDependencies): Command {
           }
           return compareWithHistory(report, alerts.alerts, HISTORY_TOLERANCE_SECONDS);
         };
-        io.stderr(
-          `read ${filters.length} filters over ${read.fetchedChunks + read.cachedChunks} day chunks: ${read.fetchedChunks} from the Monitoring API, ${read.cachedChunks} from the cache\n`,
-        );
-        history = historyFromFiles(read.files, { from, to }, 'the Monitoring API');
       }
       const report = runBacktest(stack, history, policyChannels(document));
       const comparison = compare ? await compare(report) : undefined;
