@@ -7,6 +7,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { backtestCommand, type BacktestDependencies } from '../../src/cli/commands/backtest';
+import { reviewCommand } from '../../src/cli/commands/review';
 import { stackArtifactPath } from '../../src/config/environment';
 import { matchesFilter, parseFilter } from '../../src/gcp/filter';
 import type { SeriesIdentity } from '../../src/gcp/filter';
@@ -344,4 +345,42 @@ test('a run that fails keeps the chunks it finished; the next one resumes and as
   const askedAgain = requests.slice(resumed).filter((one) => finished.has(`${one.filter} ${one.start}`));
   expect(new Set(askedAgain.map((one) => `${one.filter} ${one.start}`)).size).toBeLessThanOrEqual(1);
   expect(incidentsOf(result.out)).toEqual(firstReport);
+});
+
+test("vigil review --backtest-days reads the changed policy's series through the API cache: no new request", async () => {
+  const artifact = stackArtifactPath(path.join(root, 'cdktf.out'), 'staging');
+  const document = JSON.parse(fs.readFileSync(artifact, 'utf8'));
+  const headDocument = JSON.parse(JSON.stringify(document));
+  headDocument.resource.google_monitoring_alert_policy.cloudsql_cpu_high.conditions[0].condition_threshold.threshold_value = 0.99;
+  for (const [side, body] of [
+    ['review-base', document],
+    ['review-head', headDocument],
+  ] as const) {
+    const file = stackArtifactPath(path.join(root, side), 'staging');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(body));
+  }
+  const before = requests.length;
+  const io = captureIo(root);
+  const review = reviewCommand({ ...dependencies, baseUrl, now: () => FROM + 2 * DAY });
+  const args = ['--base', 'review-base', '--head', 'review-head', '--backtest-days', '2', '--cache', 'cache'];
+  const code = await review.run([...args, '--format', 'json'], io);
+  expect(io.err.join('')).toBe('read 1 filters over 2 day chunks: 0 from the Monitoring API, 2 from the cache\n');
+  expect(code).toBe(0);
+  expect(requests.length).toBe(before);
+  const result = JSON.parse(io.out.join('')) as {
+    backtest: {
+      days: number;
+      changes: Array<{ address: string; vanished: string[]; after: { incidentsPerWeek: number } }>;
+    };
+  };
+  expect(result.backtest.days).toBe(2);
+  const [cpu] = result.backtest.changes;
+  expect(cpu.address).toBe('google_monitoring_alert_policy.cloudsql_cpu_high');
+  expect(cpu.after.incidentsPerWeek).toBe(0);
+  expect(cpu.vanished).toEqual([firstReport.find((line) => line.startsWith('cloudsql_cpu_high '))!.split(' ')[1]]);
+  const both = captureIo(root);
+  await expect(review.run([...args, '--backtest', 'history'], both)).rejects.toThrow(
+    'give either --backtest DIR or --backtest-days N, not both',
+  );
 });

@@ -6,17 +6,23 @@ import { lintTerraformJson } from '../../tools/lint';
 import { ArtifactError, loadArtifacts, maskJson, renderMarkdown, review } from '../../tools/review';
 import type { ReviewResult } from '../../tools/review';
 import type { Risk, StackArtifact } from '../../tools/review';
-import { loadHistory } from '../../tools/backtest/load-history';
+import { type History, loadHistory } from '../../tools/backtest/load-history';
 import { renderChart, revisionChartSpec } from '../../tools/backtest/plot';
 import {
   backtestRevision,
+  changedPolicyAddresses,
   DEFAULT_NOISE_BUDGET,
   type NoiseBudget,
   parseNoiseBudget,
   type RevisionBacktestSummary,
   summarizeRevision,
 } from '../../tools/backtest/revision-backtest';
-import type { Command } from '../command';
+import { type BacktestDependencies, backtestCacheDirectory, backtestNow, historyThroughApi } from '../backtest-history';
+import type { CliIo, Command } from '../command';
+import { historyFilters } from '../../tools/backtest/history-filters';
+import { applicationDefaultToken } from '../../tools/export/credentials';
+import { MONITORING_API } from '../../tools/export/monitoring-rest';
+import { stackModelFromJson } from '../../tools/simulate/policy-model';
 import { writeOutputFile } from '../../util/output-file';
 import { UsageError } from '../usage-error';
 
@@ -34,6 +40,9 @@ const USAGE = `usage: vigil review --base <dir|file> --head <dir|file> [options]
   --backtest <dir>       \`vigil export\` files (*.json): evaluate each added, removed or altered alert
                          policy before and after on this history (incidents a week, incidents that
                          appear or vanish; with --svg-dir, a picture per policy)
+  --backtest-days <n>    the same on the last n days read through the Monitoring API (the stack's
+                         project, application default credentials, the cache of \`vigil backtest\`)
+  --cache <dir>          where --backtest-days keeps API answers (default ~/.cache/vigil/backtest)
   --noise-budget <b>     pages a week one policy may send, as 2 (every severity) or CRITICAL=1,WARNING=5
                          (default 2): a change that pushes a policy over it is a risk
 
@@ -49,6 +58,8 @@ interface Options {
   failOnRisk: boolean;
   failureModes?: string;
   backtest?: string;
+  backtestDays?: number;
+  cache?: string;
   noiseBudget?: NoiseBudget;
 }
 
@@ -61,6 +72,8 @@ const VALUE_FLAGS = new Set([
   '--max-chars',
   '--failure-modes',
   '--backtest',
+  '--backtest-days',
+  '--cache',
   '--noise-budget',
 ]);
 
@@ -103,8 +116,19 @@ export function parseReviewArgs(args: readonly string[]): Options {
     failOnRisk,
     failureModes: values.get('--failure-modes'),
     backtest: values.get('--backtest'),
+    backtestDays: backtestDays(values.get('--backtest-days'), values.has('--backtest')),
+    cache: values.get('--cache'),
     noiseBudget: noiseBudget(values.get('--noise-budget')),
   };
+}
+
+function backtestDays(text: string | undefined, fromExports: boolean): number | undefined {
+  if (text === undefined) return undefined;
+  if (fromExports) throw new UsageError('give either --backtest DIR or --backtest-days N, not both');
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 1 || days > 400)
+    throw new UsageError(`--backtest-days takes a whole number of days from 1 to 400; found "${text}"`);
+  return days;
 }
 
 function noiseBudget(text: string | undefined): NoiseBudget | undefined {
@@ -117,21 +141,67 @@ function noiseBudget(text: string | undefined): NoiseBudget | undefined {
   return budget;
 }
 
-/** The backtest section and its risks, over the history in --backtest, for every stack on both sides. */
-function withBacktest(
+/** The stack's project, as its google provider block names it. */
+function providerProject(artifact: StackArtifact): string {
+  const google = (artifact.doc as { provider?: { google?: Array<{ project?: unknown }> } }).provider?.google;
+  const project = google?.[0]?.project;
+  if (typeof project !== 'string' || project === '')
+    throw new UsageError(`--backtest-days: ${artifact.file} names no project in its google provider block`);
+  return project;
+}
+
+/** The history --backtest or --backtest-days asks for, for the changed policies of one stack. */
+async function historyFor(
+  before: StackArtifact,
+  after: StackArtifact,
+  options: Options,
+  resolve: (file: string) => string,
+  dependencies: BacktestDependencies,
+  io: CliIo,
+): Promise<History> {
+  if (options.backtest) return loadHistory(resolve(options.backtest), {}, options.backtest);
+  const changed = new Set(changedPolicyAddresses(before.doc, after.doc));
+  const filters = new Set<string>();
+  for (const artifact of [before, after]) {
+    const model = stackModelFromJson(artifact.doc, artifact.file);
+    const selected = { ...model, policies: model.policies.filter((policy) => changed.has(policy.address)) };
+    for (const filter of historyFilters(selected).filters) filters.add(filter);
+  }
+  const now = backtestNow(dependencies);
+  const from = now - options.backtestDays! * 86400;
+  const { history } = await historyThroughApi(
+    dependencies,
+    {
+      project: providerProject(after),
+      filters: [...filters].sort(),
+      from,
+      to: now,
+      cacheDirectory: backtestCacheDirectory(options.cache, io),
+      now,
+      instead: 'review on `vigil export` files with --backtest DIR',
+    },
+    io,
+  );
+  return history;
+}
+
+/** The backtest section and its risks, for every stack on both sides. */
+async function withBacktest(
   result: ReviewResult,
   base: readonly StackArtifact[],
   head: readonly StackArtifact[],
   options: Options,
   resolve: (file: string) => string,
-): ReviewResult {
-  const history = loadHistory(resolve(options.backtest!), {}, options.backtest!);
+  dependencies: BacktestDependencies,
+  io: CliIo,
+): Promise<ReviewResult> {
   const budget = options.noiseBudget ?? DEFAULT_NOISE_BUDGET;
   const risks: Risk[] = [];
   let summary: RevisionBacktestSummary | undefined;
   for (const after of head) {
     const before = base.find((one) => one.stack === after.stack);
     if (!before) continue;
+    const history = await historyFor(before, after, options, resolve, dependencies, io);
     const revision = backtestRevision(before.doc, after.doc, history, budget);
     const svgFiles = new Map<string, string>();
     if (options.svgDir) {
@@ -175,33 +245,38 @@ function failureModesDirectory(options: Options, cwd: string): string | undefine
   return given;
 }
 
-export const command: Command = {
-  summary: 'what a change does to production monitoring, in words (base vs head synthesis)',
-  usage: USAGE,
-  async run(args, io) {
-    const options = parseReviewArgs(args);
-    const resolve = (file: string) => path.resolve(io.cwd, file);
-    let result: ReviewResult;
-    try {
-      const base = loadArtifacts(resolve(options.base));
-      const head = loadArtifacts(resolve(options.head));
-      result = review(base, head, {
-        lint: lintTerraformJson,
-        svgDir: options.svgDir ? resolve(options.svgDir) : undefined,
-        svgDirShown: options.svgDir,
-        failureModes: failureModesDirectory(options, io.cwd),
-      });
-      if (options.backtest) result = withBacktest(result, base, head, options, resolve);
-    } catch (error) {
-      // Paths as the person gave them, not as resolved against the working directory.
-      const asGiven = (message: string) =>
-        [options.base, options.head].reduce((text, given) => text.split(resolve(given)).join(given), message);
-      if (error instanceof ArtifactError) throw new UsageError(asGiven(error.message));
-      throw error;
-    }
-    const text = formatReview(result, options);
-    if (options.out) writeOutputFile(resolve(options.out), text, options.out);
-    else io.stdout(text);
-    return options.failOnRisk && result.risks.length > 0 ? 1 : 0;
-  },
-};
+export function reviewCommand(dependencies: BacktestDependencies): Command {
+  return {
+    summary: 'what a change does to production monitoring, in words (base vs head synthesis)',
+    usage: USAGE,
+    async run(args, io) {
+      const options = parseReviewArgs(args);
+      const resolve = (file: string) => path.resolve(io.cwd, file);
+      let result: ReviewResult;
+      try {
+        const base = loadArtifacts(resolve(options.base));
+        const head = loadArtifacts(resolve(options.head));
+        result = review(base, head, {
+          lint: lintTerraformJson,
+          svgDir: options.svgDir ? resolve(options.svgDir) : undefined,
+          svgDirShown: options.svgDir,
+          failureModes: failureModesDirectory(options, io.cwd),
+        });
+        if (options.backtest || options.backtestDays)
+          result = await withBacktest(result, base, head, options, resolve, dependencies, io);
+      } catch (error) {
+        // Paths as the person gave them, not as resolved against the working directory.
+        const asGiven = (message: string) =>
+          [options.base, options.head].reduce((text, given) => text.split(resolve(given)).join(given), message);
+        if (error instanceof ArtifactError) throw new UsageError(asGiven(error.message));
+        throw error;
+      }
+      const text = formatReview(result, options);
+      if (options.out) writeOutputFile(resolve(options.out), text, options.out);
+      else io.stdout(text);
+      return options.failOnRisk && result.risks.length > 0 ? 1 : 0;
+    },
+  };
+}
+
+export const command: Command = reviewCommand({ baseUrl: MONITORING_API, token: applicationDefaultToken });

@@ -102,6 +102,15 @@ function policyBodies(document: Json): Map<string, string> {
   );
 }
 
+/** The addresses of the alert policies whose Terraform bodies differ between two stacks, sorted. */
+export function changedPolicyAddresses(baseDocument: Json, headDocument: Json): string[] {
+  const baseBodies = policyBodies(baseDocument);
+  const headBodies = policyBodies(headDocument);
+  return [...new Set([...baseBodies.keys(), ...headBodies.keys()])]
+    .filter((address) => baseBodies.get(address) !== headBodies.get(address))
+    .sort();
+}
+
 /** Evaluates the policies that differ between two synthesized stacks over one history. */
 export function backtestRevision(
   baseDocument: Json,
@@ -111,11 +120,7 @@ export function backtestRevision(
 ): RevisionBacktest {
   const base = stackModelFromJson(baseDocument, 'base');
   const head = stackModelFromJson(headDocument, 'head');
-  const baseBodies = policyBodies(baseDocument);
-  const headBodies = policyBodies(headDocument);
-  const addresses = [...new Set([...baseBodies.keys(), ...headBodies.keys()])]
-    .filter((address) => baseBodies.get(address) !== headBodies.get(address))
-    .sort();
+  const addresses = changedPolicyAddresses(baseDocument, headDocument);
   const changes = addresses.map((address): PolicyRevisionChange => {
     const before = base.policies.find((policy) => policy.address === address);
     const after = head.policies.find((policy) => policy.address === address);
