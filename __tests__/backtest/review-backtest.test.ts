@@ -111,6 +111,8 @@ test('a picture per changed policy: the old and the new threshold, incidents sha
   expect(svg).toMatch(/^<svg /);
   expect(svg).toContain('threshold 0.9');
   expect(svg).toContain('threshold 0.45');
+  // The catalog unit of cloudsql.googleapis.com/database/cpu/utilization.
+  expect(svg).toContain('unit 10^2.%');
   expect(svg).toContain('fill="#d62728" fill-opacity="0.15"');
 });
 

@@ -7,7 +7,7 @@ import { ArtifactError, loadArtifacts, maskJson, renderMarkdown, review } from '
 import type { ReviewResult } from '../../tools/review';
 import type { Risk, StackArtifact } from '../../tools/review';
 import { type History, loadHistory } from '../../tools/backtest/load-history';
-import { renderChart, revisionChartSpec } from '../../tools/backtest/plot';
+import { comparedUnit, renderChart, revisionChartSpec } from '../../tools/backtest/plot';
 import {
   backtestRevision,
   changedPolicyAddresses,
@@ -207,7 +207,11 @@ async function withBacktest(
     if (options.svgDir) {
       for (const change of revision.changes) {
         const name = `backtest-${change.address.replace(/^google_monitoring_alert_policy\./, '')}.svg`;
-        const unit = '1';
+        const model = stackModelFromJson(after.doc, after.file);
+        const unit = comparedUnit(
+          model.policies.find((policy) => policy.address === change.address),
+          model.logMetrics,
+        );
         writeOutputFile(
           resolve(path.join(options.svgDir, name)),
           renderChart(revisionChartSpec(change, history.origin, unit)),

@@ -5,6 +5,7 @@
 // plot (src/tools/simulate/plot.ts) by turning it into the test result that plot reads: at merge,
 // only renderChart below changes.
 import type { ConditionTrace, PolicyRun } from '../simulate/evaluate-policy';
+import { lookupMetric } from '../../gcp/metric-catalog';
 import { plotTest } from '../simulate/plot';
 import type { Policy } from '../simulate/policy-model';
 import type { TestResult } from '../simulate/run-scenarios';
@@ -19,6 +20,18 @@ export interface TimeSeriesChartSpec {
   readonly incidents: ReadonlyArray<{ readonly start: number; readonly end?: number; readonly label?: string }>;
   readonly width?: number;
   readonly height?: number;
+}
+
+/**
+ * The catalog unit of what the policy's first threshold condition compares (a log-based metric's
+ * from the stack); '1' for a ratio of two filters, or when unknown.
+ */
+export function comparedUnit(policy: Policy | undefined, logMetrics: ReadonlyMap<string, { unit: string }>): string {
+  const condition = policy?.conditions.find((one) => one.type === 'threshold');
+  if (condition?.type !== 'threshold' || condition.denominatorFilter) return '1';
+  const type = /metric\.type\s*=\s*"([^"]+)"/.exec(condition.filter)?.[1];
+  if (!type) return '1';
+  return lookupMetric(type)?.unit ?? logMetrics.get(type)?.unit ?? '1';
 }
 
 /** The first threshold condition's compared values: what the threshold is drawn against. */
