@@ -1,6 +1,7 @@
 // The review as Markdown for a pull-request comment: counts per stack, the warning section first,
 // then each change in words. Kept under GitHub's 65,536-character comment limit by cutting the
 // least important lines first and saying what was cut.
+import { revisionLines } from '../backtest/revision-backtest';
 import type { ResourceChange, ReviewResult, TileChange } from './model';
 import { hasChanges } from './model';
 import { maskSecrets } from './secrets';
@@ -117,6 +118,12 @@ function buildBlocks(review: ReviewResult, title: string): Block[] {
       for (const change of changes) appendAll(blocks, resourceBlocks(change));
       blocks.push({ text: '', priority: 0 });
     }
+  }
+
+  if (review.backtest) {
+    blocks.push({ text: '### Backtest\n', priority: 0 });
+    for (const line of revisionLines(review.backtest)) blocks.push({ text: line, priority: 0 });
+    blocks.push({ text: '', priority: 0 });
   }
 
   blocks.push({ text: '### Lint findings new in head\n', priority: 0 });

@@ -1,4 +1,5 @@
 // What a review finds, independent of how it is printed (Markdown for the PR, JSON for tools).
+import type { RevisionBacktestSummary } from '../backtest/revision-backtest';
 
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'moved';
 
@@ -49,6 +50,7 @@ export type RiskKind =
   | 'failure-mode-uncovered'
   | 'failure-mode-slower'
   | 'noise-pages'
+  | 'over-noise-budget'
   | 'slo-removed'
   | 'slo-loosened';
 
@@ -91,6 +93,8 @@ export interface LintSection {
 
 export interface ReviewResult {
   readonly stacks: readonly StackReview[];
+  /** Set when the review was asked for a backtest (--backtest): policies before and after on real history. */
+  readonly backtest?: RevisionBacktestSummary;
   /** The warning section: dangerous changes first. */
   readonly risks: readonly Risk[];
   readonly lint: LintSection;

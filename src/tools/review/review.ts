@@ -44,6 +44,7 @@ const RISK_ORDER: readonly RiskKind[] = [
   'failure-mode-uncovered',
   'failure-mode-slower',
   'noise-pages',
+  'over-noise-budget',
   'policy-removed',
   'policy-disabled',
   'policy-lost-all-channels',

@@ -1,0 +1,102 @@
+// The history a backtest evaluates: every `vigil export` file (*.json) in a directory, joined into
+// one set of series. The same series read through two filters (a ratio's denominator is often
+// another policy's numerator) is kept once; its points are merged by end time.
+import * as fs from 'fs';
+import * as path from 'path';
+import { ConfigError } from '../../config/config-error';
+import { withFileErrors } from '../../errors/file-error';
+import { type PointValue } from '../simulate/series';
+import type { InputSeries } from '../simulate/series';
+import { readTimeSeriesExport, type ExportedSeries } from '../simulate/time-series-export';
+
+export interface History {
+  /** Epoch seconds of t=0 of every series. */
+  readonly origin: number;
+  /** Seconds from origin of the last evaluation. */
+  readonly until: number;
+  readonly series: readonly InputSeries[];
+  readonly files: readonly string[];
+}
+
+export interface Window {
+  /** Epoch seconds; undefined: from the earliest exported point. */
+  readonly from?: number;
+  /** Epoch seconds; undefined: to the latest exported point. */
+  readonly to?: number;
+}
+
+function identityKey(series: ExportedSeries): string {
+  const sorted = (labels: Readonly<Record<string, string>>) =>
+    Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([
+    series.identity.metricType,
+    series.identity.resourceType,
+    sorted(series.identity.metricLabels),
+    sorted(series.identity.resourceLabels),
+  ]);
+}
+
+export function loadHistory(directory: string, window: Window, shown: string = directory): History {
+  const stat = withFileErrors('read', shown, () => fs.statSync(directory));
+  if (!stat.isDirectory())
+    throw new ConfigError([
+      { file: shown, path: '', message: 'expected a directory of `vigil export` files (*.json)' },
+    ]);
+  const files = withFileErrors('list the directory', shown, () => fs.readdirSync(directory))
+    .filter((name) => name.endsWith('.json'))
+    .sort();
+  if (files.length === 0)
+    throw new ConfigError([
+      { file: shown, path: '', message: 'no export files (*.json) here; write them with `vigil export`' },
+    ]);
+  return historyFromFiles(
+    files.map((file) => path.join(directory, file)),
+    window,
+    shown,
+  );
+}
+
+/** The history in export files (of a directory, or of the API cache); `shown` names their source. */
+export function historyFromFiles(files: readonly string[], window: Window, shown: string): History {
+  const byIdentity = new Map<string, { first: ExportedSeries; points: Map<number, PointValue> }>();
+  for (const file of files) {
+    const exported = readTimeSeriesExport(file, shown, '--from-exports');
+    for (const series of exported.series) {
+      const key = identityKey(series);
+      let entry = byIdentity.get(key);
+      if (!entry) {
+        entry = { first: series, points: new Map() };
+        byIdentity.set(key, entry);
+      }
+      for (const point of series.points) entry.points.set(point.epochSeconds, point.v);
+    }
+  }
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const { points } of byIdentity.values()) {
+    for (const time of points.keys()) {
+      if (time < earliest) earliest = time;
+      if (time > latest) latest = time;
+    }
+  }
+  if (!Number.isFinite(earliest) && (window.from === undefined || window.to === undefined))
+    throw new ConfigError([
+      { file: shown, path: '', message: 'the history holds no points; pass --from and --to or export again' },
+    ]);
+  // One minute before the first point, so that the first point is inside the first window.
+  const origin = window.from ?? Math.floor(earliest / 60) * 60 - 60;
+  const end = window.to ?? Math.ceil(latest / 60) * 60;
+  const series: InputSeries[] = [];
+  let index = 0;
+  for (const { first, points } of byIdentity.values()) {
+    const times = [...points.keys()].filter((time) => time >= origin && time <= end).sort((a, b) => a - b);
+    series.push({
+      name: `${first.identity.metricType} #${index++}`,
+      identity: first.identity,
+      kind: first.kind,
+      valueType: first.valueType,
+      points: times.map((time) => ({ t: time - origin, v: points.get(time)! })),
+    });
+  }
+  return { origin, until: end - origin, series, files };
+}
