@@ -13,6 +13,9 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Two cores: one worker per core.
   maxWorkers: 2,
+  // A worker that has grown past this after a test file is replaced: the peak memory of a run stays
+  // bounded however many files a worker has run (each file loads cdktf's provider modules anew).
+  workerIdleMemoryLimit: '450MB',
   // Each run gets a temporary directory of its own and fails if a test leaves anything in it.
   globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',

@@ -6,6 +6,7 @@
 // --out (default fuzz-failures/). Exit 1 when anything failed.
 import { fork } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { loadEnvironmentFile } from '../src/config/load-environment';
 import { synthesizeStackJson } from '../stacks/synthesize';
@@ -30,11 +31,11 @@ const only = option('--target', '');
 const out = path.resolve(option('--out', 'fuzz-failures'));
 
 /** In the child: run one target from a case on, reporting each case's start and end to the parent. */
-async function child(target: string, from: number): Promise<void> {
+async function child(target: string, from: number, scratch: string): Promise<void> {
   const artifact = JSON.stringify(
     synthesizeStackJson(loadEnvironmentFile(path.join(root, 'environments', 'staging.yaml'))),
   );
-  const workspace = fuzzWorkspace(root, artifact);
+  const workspace = fuzzWorkspace(root, artifact, scratch);
   try {
     const fuzzTarget = fuzzTargets(workspace).find((one) => one.name === target);
     if (!fuzzTarget) throw new Error(`no fuzz target ${target}`);
@@ -45,15 +46,21 @@ async function child(target: string, from: number): Promise<void> {
       caseBudgetMs,
       onCase: (index) => process.send?.({ started: index }),
     });
-    process.send?.({ done: true, failures });
+    fs.rmSync(workspace.directory, { recursive: true, force: true });
+    process.send?.({ done: true, failures }, () => process.exit(0));
   } finally {
     fs.rmSync(workspace.directory, { recursive: true, force: true });
   }
 }
 
+// The parent owns the scratch directory, so a child killed by the watchdog leaves nothing behind.
+const scratch = process.argv.includes('--child') ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-fuzz-run-'));
+
 function runTarget(target: string, from: number): Promise<{ failures: FuzzFailure[]; hungAt?: number }> {
   return new Promise((resolve) => {
-    const worker = fork(__filename, ['--child', target, String(from), ...process.argv.slice(2)], { stdio: 'inherit' });
+    const worker = fork(__filename, ['--child', target, String(from), scratch, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+    });
     let current = from;
     let timer: NodeJS.Timeout | undefined;
     const arm = () => {
@@ -121,10 +128,13 @@ async function parent(): Promise<number> {
 
 const childAt = process.argv.indexOf('--child');
 if (childAt >= 0) {
-  child(process.argv[childAt + 1], Number(process.argv[childAt + 2])).catch((error) => {
+  child(process.argv[childAt + 1], Number(process.argv[childAt + 2]), process.argv[childAt + 3]).catch((error) => {
     process.stderr.write(`${(error as Error).stack}\n`);
     process.exit(2);
   });
 } else {
-  parent().then((code) => process.exit(code));
+  parent().then((code) => {
+    fs.rmSync(scratch, { recursive: true, force: true });
+    process.exit(code);
+  });
 }

@@ -25,10 +25,11 @@ function jsonFilesBelow(directory: string, limit: number): string[] {
   return found;
 }
 
-export function fuzzWorkspace(repositoryRoot: string, stagingArtifact: string): FuzzWorkspace {
+/** `parent`: where the scratch directory goes (the system's temporary directory by default). */
+export function fuzzWorkspace(repositoryRoot: string, stagingArtifact: string, parent = os.tmpdir()): FuzzWorkspace {
   const corpus = process.env.VIGIL_CORPUS_DIR ?? path.resolve(repositoryRoot, '..', 'shared', 'corpus');
   return {
-    directory: fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-fuzz-')),
+    directory: fs.mkdtempSync(path.join(parent, 'vigil-fuzz-')),
     repositoryRoot,
     stagingArtifact,
     restSamples: jsonFilesBelow(corpus, 60).map((file) => fs.readFileSync(file, 'utf8')),

@@ -119,12 +119,17 @@ function serve(ws: WebSocket, mode: BackendMode, slowMs: number): void {
         ...script.flatMap((step, index) => [step, { at: step.at + 1, frame: other(EVENTS[(index + 2) % 5]) }]),
       ];
     }
-    for (const step of script) {
-      setTimeout(() => {
+    // One step after the other (never one timer per step): the frames leave in the script's order
+    // however late a loaded machine fires its timers.
+    void (async () => {
+      let now = 0;
+      for (const step of script) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(step.at - now, 0)));
+        now = step.at;
         if (step.frame === 'DROP') ws.terminate();
         else if (typeof step.frame === 'string') ws.readyState === WebSocket.OPEN && ws.send(step.frame);
         else send(step.frame);
-      }, step.at);
-    }
+      }
+    })();
   });
 }
