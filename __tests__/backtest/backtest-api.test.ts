@@ -258,6 +258,12 @@ test('reads every page, retries 429 and 503 bursts with growing delays, and find
   expect(result.err).toContain('note: not read: [staging] Uptime: backend health endpoint failing');
   firstReport = incidentsOf(result.out);
   firstOut = result.out;
+  // The missing day and the late start are reported as gaps, and only they.
+  const gaps = (JSON.parse(result.out) as { dataGaps: Array<{ series: string; from: string; to: string }> }).dataGaps;
+  expect(gaps.map((gap) => [gap.series.split(' ')[0], gap.from, gap.to])).toEqual([
+    ['cloudsql.googleapis.com/database/postgresql/num_backends', iso(FROM + DAY), iso(FROM + 2 * DAY)],
+    ['redis.googleapis.com/stats/reject_connections_count', iso(FROM), iso(FROM + DAY / 2 + 60)],
+  ]);
   const seeded = model.incidents.flatMap((incident) => incident.pages).sort();
   expect(firstReport.map((line) => line.split(' ')[0]).sort()).toEqual(seeded);
 });

@@ -25,6 +25,7 @@ interface JsonReport {
   to: string;
   pagesPerWeekBySeverity: Record<string, number>;
   pagesPerWeekByChannel: Record<string, number>;
+  dataGaps: unknown[];
   policies: Array<{
     id: string;
     status: string;
@@ -76,6 +77,7 @@ test('finds exactly the seeded incidents, each after its trouble began and befor
     expect(opened).toBeGreaterThan(incident.start);
     expect(opened).toBeLessThanOrEqual(incident.start + incident.durationSeconds + 15 * 60);
   }
+  expect(json.dataGaps).toEqual([]);
   expect(json.from).toBe('2026-11-01T00:00:00Z');
   expect(json.to).toBe('2026-11-02T00:00:00Z');
 });

@@ -40,6 +40,17 @@ function channels(report: BacktestReport): string | undefined {
   return entries.length === 0 ? 'none' : entries.map(([channel, pages]) => `${channel} ${number(pages)}`).join(', ');
 }
 
+function gapLines(report: BacktestReport): string[] {
+  if (report.dataGaps.length === 0) return [];
+  return [
+    `Data gaps (an hour or more without a point): ${report.dataGaps.length}`,
+    ...report.dataGaps.map(
+      (gap) =>
+        `  ${gap.series}: ${formatTimestamp(gap.from)} to ${formatTimestamp(gap.to)} (${formatDuration(gap.to - gap.from)})`,
+    ),
+  ];
+}
+
 function header(report: BacktestReport): string {
   return `Backtest of ${report.policies.length} alert policies over ${number(report.days)} day${report.days === 1 ? '' : 's'} (${formatTimestamp(report.from)} to ${formatTimestamp(report.to)}), ${report.seriesCount} series`;
 }
@@ -52,6 +63,7 @@ function text(report: BacktestReport, history?: HistoryComparison): string {
     lines.push(`${policy.policy}${policy.severity ? ` [${policy.severity}]` : ''}: ${summary(policy)}`);
     for (const incident of policy.incidents) lines.push(`  - ${incidentLine(incident)}`);
   }
+  if (report.dataGaps.length > 0) lines.push('', ...gapLines(report));
   if (history) lines.push('', ...describeComparison(history));
   return `${lines.join('\n')}\n`;
 }
@@ -87,6 +99,10 @@ function markdown(report: BacktestReport, history?: HistoryComparison): string {
     lines.push('', `**${cell(policy.policy)}**`, '');
     for (const incident of policy.incidents) lines.push(`- ${incidentLine(incident)}`);
   }
+  if (report.dataGaps.length > 0) {
+    const [title, ...rest] = gapLines(report);
+    lines.push('', `#### ${title}`, '', ...rest.map((line) => `- ${cell(line.trim())}`));
+  }
   if (history) {
     const [title, ...rest] = describeComparison(history);
     lines.push('', `#### ${title}`, '', ...rest.map((line) => `- ${cell(line.trim())}`));
@@ -105,6 +121,7 @@ function json(report: BacktestReport, history?: HistoryComparison): string {
       seriesCount: report.seriesCount,
       pagesPerWeekBySeverity: report.pagesPerWeekBySeverity,
       pagesPerWeekByChannel: report.pagesPerWeekByChannel,
+      dataGaps: report.dataGaps.map((gap) => ({ ...gap, from: time(gap.from), to: time(gap.to) })),
       policies: report.policies.map((policy) => ({
         ...policy,
         incidents: policy.incidents.map((incident) => ({

@@ -9,6 +9,18 @@ import { type PointValue } from '../simulate/series';
 import type { InputSeries } from '../simulate/series';
 import { readTimeSeriesExport, type ExportedSeries } from '../simulate/time-series-export';
 
+/** A stretch of the window in which one series has no point: missing data, or a series that starts late or ends early. */
+export interface DataGap {
+  /** The metric type and the labels that tell the series apart. */
+  readonly series: string;
+  /** Epoch seconds: the last point before the gap (or the window's start), the first after (or its end). */
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Gaps shorter than this are sampling, not missing data (sample periods reach minutes; ingest, 10 min). */
+export const GAP_SECONDS = 3600;
+
 export interface History {
   /** Epoch seconds of t=0 of every series. */
   readonly origin: number;
@@ -16,6 +28,8 @@ export interface History {
   readonly until: number;
   readonly series: readonly InputSeries[];
   readonly files: readonly string[];
+  /** Every stretch of an hour or more without a point, per series. */
+  readonly gaps: readonly DataGap[];
 }
 
 export interface Window {
@@ -87,9 +101,14 @@ export function historyFromFiles(files: readonly string[], window: Window, shown
   const origin = window.from ?? Math.floor(earliest / 60) * 60 - 60;
   const end = window.to ?? Math.ceil(latest / 60) * 60;
   const series: InputSeries[] = [];
+  const gaps: DataGap[] = [];
   let index = 0;
   for (const { first, points } of byIdentity.values()) {
     const times = [...points.keys()].filter((time) => time >= origin && time <= end).sort((a, b) => a - b);
+    const name = `${first.identity.metricType} ${JSON.stringify({ ...first.identity.resourceLabels, ...first.identity.metricLabels })}`;
+    const edges = [origin, ...times, end];
+    for (let at = 1; at < edges.length; at++)
+      if (edges[at] - edges[at - 1] >= GAP_SECONDS) gaps.push({ series: name, from: edges[at - 1], to: edges[at] });
     series.push({
       name: `${first.identity.metricType} #${index++}`,
       identity: first.identity,
@@ -98,5 +117,5 @@ export function historyFromFiles(files: readonly string[], window: Window, shown
       points: times.map((time) => ({ t: time - origin, v: points.get(time)! })),
     });
   }
-  return { origin, until: end - origin, series, files };
+  return { origin, until: end - origin, series, files, gaps };
 }

@@ -44,6 +44,8 @@ export interface BacktestReport {
   readonly policies: readonly PolicyBacktest[];
   /** Pages a week of all policies, by severity (policies without one under "NONE"). */
   readonly pagesPerWeekBySeverity: Readonly<Record<string, number>>;
+  /** Stretches of an hour or more in which a series has no point (missing data, late start, early end). */
+  readonly dataGaps: History['gaps'];
   /** Pages a week each notification channel receives (a policy pages all its channels); absent when unknown. */
   readonly pagesPerWeekByChannel?: Readonly<Record<string, number>>;
 }
@@ -162,6 +164,7 @@ export function runBacktest(
     seriesCount: history.series.length,
     policies,
     pagesPerWeekBySeverity: bySeverity,
+    dataGaps: history.gaps,
     ...(byChannel ? { pagesPerWeekByChannel: byChannel } : {}),
   };
 }
