@@ -76,7 +76,7 @@ test('the louder threshold: incidents a week before and after, the ones that app
   const cpu = json.backtest.changes.find(
     (change) => change.address === 'google_monitoring_alert_policy.cloudsql_cpu_high',
   )!;
-  expect(cpu.thresholds).toEqual(['threshold 0.9 → 0.45', 'duration 900s → 0s']);
+  expect(cpu.thresholds).toEqual(['threshold 90% → 45%', 'duration 15 min → 0 s']);
   expect(cpu.before.incidentsPerWeek).toBe(7); // the one seeded incident in a day
   expect(cpu.after.incidentsPerWeek).toBeGreaterThan(7);
   expect(cpu.appeared.length).toBeGreaterThan(0);
@@ -109,11 +109,15 @@ test('a picture per changed policy: the old and the new threshold, incidents sha
   const cpu = json.backtest.changes.find((change) => change.address.endsWith('cloudsql_cpu_high'))!;
   const svg = fs.readFileSync(path.join(root, cpu.svgFile!), 'utf8');
   expect(svg).toMatch(/^<svg /);
-  expect(svg).toContain('threshold 0.9');
-  expect(svg).toContain('threshold 0.45');
-  // The catalog unit of cloudsql.googleapis.com/database/cpu/utilization.
-  expect(svg).toContain('unit 10^2.%');
-  expect(svg).toContain('fill="#d62728" fill-opacity="0.15"');
+  // In the catalog unit of cloudsql.googleapis.com/database/cpu/utilization (10^2.%): percent.
+  expect(svg).toContain('threshold before 90%</text>');
+  expect(svg).toContain('threshold after 45%</text>');
+  expect(svg).not.toMatch(/>0\.9</);
+  // Incidents shaded, each side named in the legend (outside the plot, above it).
+  expect(svg).toMatch(/<rect x="[\d.]+" y="92" width="[\d.]+" height="204" fill="#d62728" fill-opacity="0.25"\/>/);
+  expect(svg).toMatch(/incidents before \(\d+\)<\/text>/);
+  // Time ticks on round days (UTC) across the 2-day window: MM-DD or MM-DD 00:00 labels.
+  expect(svg).toMatch(/>11-02( 00:00)?<\/text>/);
 });
 
 test('the Markdown says it in words; a higher budget turns the risk off', async () => {
@@ -127,10 +131,10 @@ test('the Markdown says it in words; a higher budget turns the risk off', async 
   const markdown = io.out.join('');
   expect(markdown).toContain('### Backtest');
   expect(markdown).toMatch(
-    /- \*\*\[staging\] Cloud SQL: CPU > 90% for 15 min\*\*: threshold 0\.9 → 0\.45, duration 900s → 0s: 7 → [\d.]+ incidents a week; \d+ appear \(2026-11-01T/,
+    /- \*\*\[staging\] Cloud SQL: CPU > 90% for 15 min\*\*: threshold 90% → 45%, duration 15 min → 0 s: 7 → [\d.]+ incidents a week; \d+ appear \(2026-11-01T/,
   );
   expect(markdown).toMatch(
-    /\*\*\[staging\] Cloud SQL: disk > 90% full\*\*: threshold 0\.9 → 0\.97: 7 → 0 incidents a week; 1 vanish/,
+    /\*\*\[staging\] Cloud SQL: disk > 90% full\*\*: threshold 90% → 97%: 7 → 0 incidents a week; 1 vanish/,
   );
   expect(markdown).not.toContain('over the noise budget');
   const bad = captureIo(root);

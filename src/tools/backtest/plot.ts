@@ -1,14 +1,12 @@
 // The picture of one changed policy for the review: the value each threshold condition compared
 // over the window, the old and the new threshold, and the incidents of each side shaded.
-// The data is a TimeSeriesChartSpec, the input of the charting module planned in issue 26
-// (src/tools/charts/renderTimeSeriesChartSvg); until it lands, the spec is drawn with simulate's
-// plot (src/tools/simulate/plot.ts) by turning it into the test result that plot reads: at merge,
-// only renderChart below changes.
+// The data is a TimeSeriesChartSpec, the input of the charting module planned in issue 26; until
+// it lands, chart-svg.ts draws it (values in the metric's unit, round time ticks, the legend above
+// the plot, incidents shaded).
 import type { ConditionTrace, PolicyRun } from '../simulate/evaluate-policy';
+import { renderTimeSeriesChartSvg } from './chart-svg';
 import { lookupMetric } from '../../gcp/metric-catalog';
-import { plotTest } from '../simulate/plot';
 import type { Policy } from '../simulate/policy-model';
-import type { TestResult } from '../simulate/run-scenarios';
 import type { PolicyRevisionChange } from './revision-backtest';
 
 export interface TimeSeriesChartSpec {
@@ -49,8 +47,8 @@ export function revisionChartSpec(change: PolicyRevisionChange, origin: number, 
   const thresholds: Array<{ value: number; label: string }> = [];
   const before = firstTrace(change.runs.before)?.threshold;
   const after = firstTrace(change.runs.after)?.threshold;
-  if (before !== undefined) thresholds.push({ value: before, label: `before: ${before}` });
-  if (after !== undefined && after !== before) thresholds.push({ value: after, label: `after: ${after}` });
+  if (before !== undefined) thresholds.push({ value: before, label: 'threshold before' });
+  if (after !== undefined && after !== before) thresholds.push({ value: after, label: 'threshold after' });
   const incidents = (['before', 'after'] as const).flatMap((sideName) => {
     const run = change.runs[sideName];
     if (run?.status !== 'evaluated') return [];
@@ -69,46 +67,7 @@ export function revisionChartSpec(change: PolicyRevisionChange, origin: number, 
   };
 }
 
-/** Draws a spec with simulate's plot: one panel per threshold, the series and its side's incidents. */
+/** Draws a spec: one chart, both thresholds, each side's incidents shaded (chart-svg.ts). */
 export function renderChart(spec: TimeSeriesChartSpec): string {
-  const origin = Math.min(
-    ...spec.series.flatMap((one) => one.points.map((point) => point.t)),
-    ...spec.incidents.map((one) => one.start),
-  );
-  const end = Math.max(...spec.series.flatMap((one) => one.points.map((point) => point.t)), origin + 1);
-  const values = new Map(
-    spec.series.map((one) => [one.name, one.points.map((point) => [point.t - origin, point.v] as [number, number])]),
-  );
-  const runs: PolicyRun[] = spec.thresholds.map((threshold) => {
-    const side = threshold.label.split(':')[0];
-    return {
-      status: 'evaluated',
-      policy: {
-        address: side,
-        displayName: side,
-        combiner: 'OR',
-        conditions: [],
-        autoCloseSeconds: 0,
-        enabled: true,
-      } as Policy,
-      incidents: spec.incidents
-        .filter((incident) => incident.label === undefined || incident.label === side)
-        .map((incident) => ({
-          openedAt: incident.start - origin,
-          closedAt: (incident.end ?? end) - origin,
-          failing: [],
-          conditionsMet: [],
-        })),
-      traces: [
-        {
-          displayName: `${spec.title} (${threshold.label}, unit ${spec.unit})`,
-          ingestDelaySeconds: 0,
-          values,
-          threshold: threshold.value,
-        },
-      ],
-    };
-  });
-  const result = { name: spec.title, series: [], incidentStart: 0, until: end - origin, runs } as unknown as TestResult;
-  return plotTest(result, new Set(runs.map((run) => run.policy.displayName)));
+  return renderTimeSeriesChartSvg(spec);
 }

@@ -1,6 +1,9 @@
 // The backtest section of `vigil review`: each alert policy that a change adds, removes or alters,
 // evaluated before and after on the same history; incidents a week before and after, the
 // incidents that appear or vanish, and pages a week over a noise budget per severity (a risk).
+import { durationWords } from '../../artifact/duration';
+import { lookupMetric } from '../../gcp/metric-catalog';
+import { formatValue } from './chart-svg';
 import { evaluatePolicy, type PolicyRun } from '../simulate/evaluate-policy';
 import { type Policy, type StackModel, stackModelFromJson } from '../simulate/policy-model';
 import type { History } from './load-history';
@@ -76,19 +79,30 @@ function unmatched(mine: readonly number[], theirs: readonly number[]): number[]
   return mine.filter((opened) => !theirs.some((other) => Math.abs(other - opened) <= SAME_INCIDENT_SECONDS));
 }
 
+/** A condition's threshold in the unit a person reads (5%, 500 ms), raw when its metric is unknown. */
+function thresholdText(condition: Policy['conditions'][number], value: number): string {
+  if (condition.type !== 'threshold') return String(value);
+  if (condition.denominatorFilter) return formatValue(value, '1');
+  const type = /metric\.type\s*=\s*"([^"]+)"/.exec(condition.filter)?.[1];
+  const unit = type ? lookupMetric(type)?.unit : undefined;
+  return unit ? formatValue(value, unit) : String(value);
+}
+
 function thresholdChanges(before: Policy, after: Policy): string[] {
   const changes: string[] = [];
   after.conditions.forEach((condition, index) => {
     const old = before.conditions[index];
     if (condition.type === 'threshold' && old?.type === 'threshold' && old.thresholdValue !== condition.thresholdValue)
-      changes.push(`threshold ${old.thresholdValue} → ${condition.thresholdValue}`);
+      changes.push(
+        `threshold ${thresholdText(old, old.thresholdValue)} → ${thresholdText(condition, condition.thresholdValue)}`,
+      );
     if (
       condition.type !== 'unsupported' &&
       old &&
       old.type !== 'unsupported' &&
       old.durationSeconds !== condition.durationSeconds
     )
-      changes.push(`duration ${old.durationSeconds}s → ${condition.durationSeconds}s`);
+      changes.push(`duration ${durationWords(old.durationSeconds)} → ${durationWords(condition.durationSeconds)}`);
   });
   return changes;
 }
