@@ -32,14 +32,14 @@ const eventName = z
   .regex(/^[a-z][a-z0-9_]{0,62}$/, { error: 'expected an event name of lowercase letters, digits and _' });
 
 const TokenAuth = z.strictObject({
-  type: z.literal('token'),
+  type: z.literal('token').describe('A bearer token kept in Secret Manager.'),
   tokenSecret: identifier(SECRET_ID).describe(
     'Secret Manager secret id holding the bearer token (its latest version is used).',
   ),
 });
 
 const LoginAuth = z.strictObject({
-  type: z.literal('login'),
+  type: z.literal('login').describe("A test user's login at the auth service, credentials kept in Secret Manager."),
   loginUrl: z
     .url({ protocol: /^https?$/, error: 'expected the login endpoint as an http(s) URL' })
     .describe("The auth service's login endpoint; the test user logs in there for each run."),

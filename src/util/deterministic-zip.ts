@@ -1,8 +1,10 @@
 // A zip archive whose bytes depend only on the entries' names and contents: entries sorted by
 // name, every timestamp fixed at the DOS epoch (1980-01-01 00:00), no extra fields, no comments,
-// fixed permissions, deflate at a fixed level. cdktf's TerraformAsset (ARCHIVE) zips with the
-// files' modification times and the directory walk's order, so the same sources checked out at
-// another time would give another zip, another object name and a redeploy: hence this writer.
+// fixed permissions, deflate at a fixed level. cdktf's TerraformAsset (ARCHIVE) is not usable here:
+// it zips a whole directory (node_modules and tests included) through archiver, in a child
+// process, and archiver stamps each entry with the file's mtime (cdktf/lib/private/fs.js,
+// archiver/lib/core.js), so the same sources checked out at another time give another zip, another
+// object name and a redeploy. Hence this small writer.
 import { deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
