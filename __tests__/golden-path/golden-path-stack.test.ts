@@ -7,6 +7,7 @@ import { inflateRawSync } from 'zlib';
 import { ConfigError } from '../../src/config/config-error';
 import { stackArtifactPath } from '../../src/config/environment';
 import type { Environment } from '../../src/config/environment';
+import { lintDocument } from '../../src/tools/lint';
 import { MonitoringStack } from '../../stacks/monitoring-stack';
 import { resourcesOf, stagingData, validate } from '../support/environments';
 import { testingApp } from '../support/testing-app';
@@ -193,6 +194,13 @@ describe('golden-path resources', () => {
     const app = testingApp();
     const stack = new MonitoringStack(app, disabled, { goldenPathSource: path.join(FIXTURE, 'missing') });
     expect(stack.goldenPath).toBeUndefined();
+  });
+});
+
+describe('golden-path lint', () => {
+  test('the stack with a golden path lints without errors or warnings', () => {
+    const findings = lintDocument(token.document, 'cdk.tf.json') ?? [];
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.path}: ${finding.message}`)).toEqual([]);
   });
 });
 
