@@ -50,7 +50,10 @@ export type RiskKind =
   | 'failure-mode-slower'
   | 'noise-pages'
   | 'slo-removed'
-  | 'slo-loosened';
+  | 'slo-loosened'
+  | 'golden-path-removed'
+  | 'golden-path-event-dropped'
+  | 'golden-path-deadline-raised';
 
 export interface Risk {
   readonly stack: string;

@@ -5,6 +5,7 @@ import { comparePolicies, FoundRisk, summarizePolicy } from './alert-policies';
 import { pairStacks, StackArtifact, StackPair } from './artifacts';
 import { renderLayoutSvg } from './dashboard-svg';
 import { driftCheckRisks } from './drift-checks';
+import { goldenPathRisks } from './golden-path';
 import { compareTiles, dashboardLayout, DashboardLayout } from './dashboard-tiles';
 import { describeLeafChange, leafChanges } from './json-changes';
 import { LintFunction, newLintFindings } from './lint-findings';
@@ -44,6 +45,9 @@ const RISK_ORDER: readonly RiskKind[] = [
   'failure-mode-uncovered',
   'failure-mode-slower',
   'noise-pages',
+  'golden-path-removed',
+  'golden-path-event-dropped',
+  'golden-path-deadline-raised',
   'policy-removed',
   'policy-disabled',
   'policy-lost-all-channels',
@@ -88,6 +92,7 @@ function reviewStack(pair: StackPair, risks: Risk[], options: ReviewOptions): St
   const addRisks = (address: string, found: readonly FoundRisk[]) =>
     found.forEach((risk) => risks.push({ stack: pair.stack, address, ...risk }));
   for (const risk of driftCheckRisks(pair.base?.doc, pair.head?.doc)) risks.push({ stack: pair.stack, ...risk });
+  for (const risk of goldenPathRisks(pair.base?.doc, pair.head?.doc)) risks.push({ stack: pair.stack, ...risk });
   const catalog = options.failureModes ? catalogFor(options.failureModes, pair.stack) : undefined;
   if (catalog && pair.base && pair.head)
     for (const risk of coverageRisks(catalog, pair.base.doc, pair.head.doc)) risks.push({ stack: pair.stack, ...risk });
