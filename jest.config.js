@@ -13,4 +13,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Two cores: one worker per core.
   maxWorkers: 2,
+  // Each run gets a temporary directory of its own and fails if a test leaves anything in it.
+  globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
 };

@@ -17,18 +17,21 @@ export function signalTable(): string {
   return signalTableMarkdown(SIGNAL_DEFINITIONS);
 }
 
+function synthesizeStaging(repositoryRoot: string): Record<string, unknown> {
+  return synthesizeStackJson(loadEnvironmentFile(path.join(repositoryRoot, 'environments', 'staging.yaml')));
+}
+
+// Each table takes the synthesized staging stack (or a directory holding it, for the commands that
+// read artifacts) when the caller has one already, and synthesizes it otherwise.
+
 /** The table of alerts of the synthesized staging stack. */
-export function alertTable(repositoryRoot: string): string {
-  return alertTableMarkdown(
-    synthesizeStackJson(loadEnvironmentFile(path.join(repositoryRoot, 'environments', 'staging.yaml'))),
-  );
+export function alertTable(repositoryRoot: string, staging = synthesizeStaging(repositoryRoot)): string {
+  return alertTableMarkdown(staging);
 }
 
 /** The SLOs of the synthesized staging stack and their burn-rate alerts. */
-export function sloTable(repositoryRoot: string): string {
-  return sloTableMarkdown(
-    synthesizeStackJson(loadEnvironmentFile(path.join(repositoryRoot, 'environments', 'staging.yaml'))),
-  );
+export function sloTable(repositoryRoot: string, staging = synthesizeStaging(repositoryRoot)): string {
+  return sloTableMarkdown(staging);
 }
 
 export const REPORT_ARGS = [
@@ -52,13 +55,19 @@ export const COVERAGE_ARGS = [
 ] as const;
 
 /** Worst-case time to notification per condition, with the slowest time the staging scenarios measured. */
-export function timeToNotificationTable(repositoryRoot: string): Promise<string> {
-  return vigilOutput(REPORT_ARGS, repositoryRoot);
+export function timeToNotificationTable(repositoryRoot: string, artifactsDirectory?: string): Promise<string> {
+  return vigilOutput(withArtifacts(REPORT_ARGS, artifactsDirectory), repositoryRoot);
 }
 
 /** Per failure mode of staging, the first policy that pages and how soon; then the noise scenarios. */
-export function coverageTable(repositoryRoot: string): Promise<string> {
-  return vigilOutput(COVERAGE_ARGS, repositoryRoot);
+export function coverageTable(repositoryRoot: string, artifactsDirectory?: string): Promise<string> {
+  return vigilOutput(withArtifacts(COVERAGE_ARGS, artifactsDirectory), repositoryRoot);
+}
+
+/** The arguments reading an existing artifact instead of synthesizing, when there is one. */
+function withArtifacts(args: readonly string[], artifactsDirectory: string | undefined): string[] {
+  if (!artifactsDirectory) return [...args];
+  return args.flatMap((arg) => (arg === '--synth' ? ['--artifacts', artifactsDirectory] : [arg]));
 }
 
 async function vigilOutput(args: readonly string[], repositoryRoot: string): Promise<string> {
@@ -76,11 +85,8 @@ async function vigilOutput(args: readonly string[], repositoryRoot: string): Pro
 }
 
 /** The runbook index of docs/coverage.md: failure modes → alerts and alerts → failure modes, for staging. */
-export function failureModeIndex(repositoryRoot: string): string {
-  const stack = stackModelFromJson(
-    synthesizeStackJson(loadEnvironmentFile(path.join(repositoryRoot, 'environments', 'staging.yaml'))),
-    'staging (synthesized)',
-  );
+export function failureModeIndex(repositoryRoot: string, staging = synthesizeStaging(repositoryRoot)): string {
+  const stack = stackModelFromJson(staging, 'staging (synthesized)');
   const catalog = loadFailureModeCatalog(path.join(repositoryRoot, 'failure-modes', 'staging.yaml'));
   return failureModeIndexMarkdown(catalog, coverageOf(catalog, { resolveEnvironment: () => stack }));
 }

@@ -2,6 +2,7 @@
 // a user can cause or meet is one message in words with the file (and field) where there is one,
 // a documented exit code (docs/cli.md), and never a stack trace. Outputs into missing directories
 // create them.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CliIo } from '../../src/cli/command';
@@ -286,18 +287,24 @@ describe('lint inputs', () => {
   });
 
   test('a file that cannot be read is an error naming it and why', async () => {
-    write('unreadable/policy.json', STACK);
-    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-    const spy = jest.spyOn(fs.promises, 'readFile').mockRejectedValueOnce(denied);
-    try {
-      const run = await vigil(['lint', 'unreadable']);
-      expect(run.code).toBe(1);
-      expect(run.stdout).toContain('cannot read the file: permission denied (EACCES)');
-      expect(run.stdout).toContain('unreadable/policy.json');
-      expect(run.stderr).toBe('vigil lint: no monitoring resources found in unreadable\n');
-    } finally {
-      spy.mockRestore();
-    }
+    // Root opens any file whatever its mode; a symbolic link to itself fails to open for anyone.
+    fs.mkdirSync(path.join(work, 'unreadable'), { recursive: true });
+    fs.symlinkSync('policy.json', path.join(work, 'unreadable', 'policy.json'));
+    const run = await vigil(['lint', 'unreadable']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('cannot read the file: too many symbolic links (ELOOP)');
+    expect(run.stdout).toContain('unreadable/policy.json');
+    expect(run.stderr).toBe('vigil lint: no monitoring resources found in unreadable\n');
+  });
+
+  test.each([
+    ['a character device', '/dev/zero', 'it is a character device, not a regular file (EFTYPE)'],
+    ['a FIFO', 'pipe.json', 'it is a FIFO (named pipe), not a regular file (EFTYPE)'],
+  ])('%s given as a file is refused in words, without reading it', async (_, target, reason) => {
+    if (target === 'pipe.json') execFileSync('mkfifo', [path.join(work, target)]);
+    const run = await vigil(['lint', target]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(reason);
   });
 
   test('a directory with a stack still passes', async () => {

@@ -12,6 +12,7 @@ import {
 import { thresholdWords } from '../../src/tools/docs/alert-table';
 import { generatedSection, replaceGeneratedSection } from '../../src/tools/docs/readme-sections';
 import { REPO_ROOT } from '../support/environments';
+import { sharedArtifactsDirectory, stagingStackJson } from '../support/staging-stack';
 
 describe('README', () => {
   const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
@@ -24,7 +25,7 @@ describe('README', () => {
   });
 
   test('the alert table matches the synthesized staging stack (run `npm run docs` after changing alerts)', () => {
-    const table = alertTable(REPO_ROOT);
+    const table = alertTable(REPO_ROOT, stagingStackJson());
     expect(generatedSection(readme, 'alert-table')).toBe(table);
     expect(table).toContain(
       '| [staging] PostgreSQL: p99 query latency > 500 ms | critical | Query Insights p99 latency > 500 ms for 5 min | > 500 ms | 1 min window, held 5 min |',
@@ -36,7 +37,7 @@ describe('README', () => {
   });
 
   test('the failure-mode coverage table is what `vigil simulate --coverage` prints for staging (run `npm run docs`)', async () => {
-    const table = await coverageTable(REPO_ROOT);
+    const table = await coverageTable(REPO_ROOT, sharedArtifactsDirectory());
     expect(generatedSection(readme, 'failure-mode-coverage')).toBe(table);
     expect(table).toContain('| redis-noauth | page | 5m | [staging] Redis: health endpoint reports redis not healthy');
     expect(table).not.toContain('NOT COVERED');
@@ -44,7 +45,7 @@ describe('README', () => {
   });
 
   test('the SLO table matches the synthesized staging stack (run `npm run docs` after changing SLOs)', () => {
-    const table = sloTable(REPO_ROOT);
+    const table = sloTable(REPO_ROOT, stagingStackJson());
     expect(generatedSection(readme, 'slo-table')).toBe(table);
     expect(table).toContain(
       '| Chat API availability | 99.5% over 30 days | 3 h 36 min | [staging] Chat API availability SLO: error budget burning > 14.4x | critical | > 14.4x over 1 h and 5 min | 2% |',
@@ -53,13 +54,13 @@ describe('README', () => {
   });
 
   test('the time-to-notification table is what `vigil simulate --report` prints for staging (run `npm run docs`)', async () => {
-    const table = await timeToNotificationTable(REPO_ROOT);
+    const table = await timeToNotificationTable(REPO_ROOT, sharedArtifactsDirectory());
     expect(generatedSection(readme, 'time-to-notification')).toBe(table);
     expect(table).toContain('| [staging] Redis: connection failures > 1% |');
   });
 
   test('docs/coverage.md links each failure mode to its alerts and back (run `npm run docs`)', () => {
-    const index = failureModeIndex(REPO_ROOT);
+    const index = failureModeIndex(REPO_ROOT, stagingStackJson());
     const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'coverage.md'), 'utf8');
     expect(generatedSection(doc, 'failure-mode-index')).toBe(index);
     expect(index).toContain(

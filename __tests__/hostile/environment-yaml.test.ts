@@ -209,6 +209,15 @@ describe('duplicates are reported as duplicates', () => {
     ]);
   });
 
+  test('a service named twice in expect.cloudRun.services (an internal error from cdktf before)', () => {
+    const data = stagingData() as any;
+    data.expect.cloudRun.services = ['netra-backend-staging', 'netra-backend-staging'];
+    expect(problemsOf(data)).toEqual([
+      `${FILE}: expect.cloudRun.services[1]: duplicate service name "netra-backend-staging": ` +
+        'also expect.cloudRun.services[0]; expected each service name once',
+    ]);
+  });
+
   test('a channel id, a checker region and a routed channel given twice', () => {
     const data = stagingData() as any;
     data.notifications.channels.push({ ...data.notifications.channels[0] });

@@ -61,6 +61,20 @@ describe('lint on input nested 2,000 deep', () => {
     expect(findings.map((finding) => finding.ruleId)).toEqual(['input/too-deep']);
   });
 
+  test('Terraform JSON: a duration nested 2,000 arrays deep (a stack overflow in the reader before)', () => {
+    const condition = {
+      display_name: 'c',
+      condition_threshold: { filter: FILTER, duration: nested(2000, '60s', (inner) => [inner]) },
+    };
+    const doc = {
+      resource: {
+        google_monitoring_alert_policy: { p: { display_name: 'p', combiner: 'OR', conditions: [condition] } },
+      },
+    };
+    const findings = lintDocument(doc, 'hostile.tf.json')!;
+    expect(findings.map((finding) => finding.ruleId)).toEqual(['input/too-deep']);
+  });
+
   test('dashboard charts', () => {
     const widget = nested(2000, { text: { content: 'x' } }, (inner) => ({
       xyChart: { dataSets: [{ timeSeriesQuery: { timeSeriesFilter: { filter: FILTER } } }], chartOptions: { inner } },

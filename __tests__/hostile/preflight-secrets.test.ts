@@ -81,20 +81,21 @@ describe('a URL password with a % not followed by two hex digits', () => {
 });
 
 describe('preflight against a Redis with AUTH renamed (it echoes the password)', () => {
-  let directory: string;
+  const directories: string[] = [];
   let server: RedisServer;
   beforeAll(async () => {
     server = await startRedis(['--rename-command', 'AUTH', '']);
   }, 20000);
   afterAll(() => {
     stopAll();
-    if (directory) fs.rmSync(directory, { recursive: true, force: true });
+    for (const made of directories) fs.rmSync(made, { recursive: true, force: true });
   });
 
   test.each([['text'], ['json']])(
     '%s report: no form of the password',
     async (format) => {
-      directory = temporaryDirectory('hostile-preflight');
+      const directory = temporaryDirectory('hostile-preflight');
+      directories.push(directory);
       const data = parse(fs.readFileSync(FIXTURE, 'utf8'));
       data.redis.port = server.port;
       const file = path.join(directory, 'preflight.yaml');

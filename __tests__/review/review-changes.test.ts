@@ -379,7 +379,7 @@ describe('other resources', () => {
       'period 60 s → 300 s',
       'http check › path "/health" → "/healthz"',
     ]);
-    expect(result.risks.map((risk) => risk.kind)).toEqual(['uptime-regions-reduced', 'uptime-period-longer']);
+    expect(result.risks.map((risk) => risk.kind)).toEqual(['uptime-locations-reduced', 'uptime-period-longer']);
   });
 });
 

@@ -28,7 +28,15 @@ test.each([
   ],
   [
     'uptime-fewer-regions',
-    '**[staging] Backend health endpoint**: checked from fewer regions, 5 → 3 (EUROPE, ASIA_PACIFIC, USA_IOWA): fewer witnesses of an outage',
+    '**[staging] Backend health endpoint**: uptime checks drop from 5 to 3 checker locations (ASIA_PACIFIC, EUROPE and USA_IOWA); fewer independent witnesses of an outage',
+  ],
+  [
+    'uptime-usa-to-one-location',
+    '**[staging] Backend health endpoint**: uptime checks drop from 5 to 3 checker locations (ASIA_PACIFIC, EUROPE and USA_OREGON); fewer independent witnesses of an outage',
+  ],
+  [
+    'uptime-all-in-one-region',
+    "**[staging] Backend health endpoint**: all in USA: a problem of that region's network alone looks like an outage; fewer independent witnesses of an outage",
   ],
   [
     'uptime-longer-period',

@@ -8,6 +8,7 @@ import { synthesizeStackJson } from '../../stacks/synthesize';
 import { renderMarkdown, review } from '../../src/tools/review';
 import { stagingEnvironment } from '../support/environments';
 import { artifact } from './fixture';
+import { stagingStackJson } from '../support/staging-stack';
 
 const GOLDEN = path.join(__dirname, 'fixtures', 'staging-p99-5000ms-no-pagerduty.md');
 
@@ -25,7 +26,7 @@ function headDocument(): Record<string, unknown> {
   return doc;
 }
 
-const base = synthesizeStackJson(stagingEnvironment());
+const base = stagingStackJson();
 const head = headDocument();
 const result = review([artifact(base, 'monitoring-staging')], [artifact(head, 'monitoring-staging')]);
 const markdown = renderMarkdown(result);

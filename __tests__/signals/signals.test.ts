@@ -3,6 +3,7 @@
 // configuration and with every optional alert on, their thresholds in the metric's unit, their
 // runbooks, the log-based metrics and dashboard sections it declares, and the threshold lines
 // its charts take from its alerts. One table over the registry.
+import { testingApp } from '../support/testing-app';
 import { TerraformStack, Testing } from 'cdktf';
 import type { Environment } from '../../src/config/environment';
 import type { SignalKey } from '../../src/config/signals/registry';
@@ -114,7 +115,7 @@ function build(key: SignalKey, data: Record<string, unknown>): Built {
     dashboardTitle: 'Test dashboard',
     dashboardUrl: 'https://console.example.com/dashboards/test',
   };
-  const stack = new TerraformStack(Testing.app(), 'signal-test');
+  const stack = new TerraformStack(testingApp(), 'signal-test');
   const [id, SignalConstruct] = SIGNAL_CONSTRUCTS[key];
   const signal = new SignalConstruct(stack, id, context);
   const resources = (JSON.parse(Testing.synth(stack)) as { resource?: Resources }).resource ?? {};

@@ -6,22 +6,18 @@ import * as path from 'path';
 import type { CliIo } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import { ConfigError } from '../../src/config/config-error';
-import { loadEnvironmentFile } from '../../src/config/load-environment';
 import { coverageOf, hasGap } from '../../src/tools/simulate/failure-modes/coverage';
 import { loadFailureModeCatalog } from '../../src/tools/simulate/failure-modes/failure-mode-catalog';
 import { formatCoverageMarkdown } from '../../src/tools/simulate/failure-modes/format-coverage';
 import { StackModel, stackModelFromJson } from '../../src/tools/simulate/policy-model';
 import { review } from '../../src/tools/review';
 import { coverageRisks } from '../../src/tools/review/failure-mode-coverage';
-import { synthesizeStackJson } from '../../stacks/synthesize';
-import { ENVIRONMENTS_DIR, REPO_ROOT, temporaryDirectory } from '../support/environments';
+import { REPO_ROOT, temporaryDirectory } from '../support/environments';
+import { stagingStackJson } from '../support/staging-stack';
 
 let staging: StackModel | undefined;
 function resolveEnvironment(): StackModel {
-  staging ??= stackModelFromJson(
-    synthesizeStackJson(loadEnvironmentFile(path.join(ENVIRONMENTS_DIR, 'staging.yaml'))),
-    'staging (synthesized)',
-  );
+  staging ??= stackModelFromJson(stagingStackJson(), 'staging (synthesized)');
   return staging;
 }
 
@@ -212,7 +208,7 @@ describe('vigil simulate --coverage', () => {
 });
 
 describe('review: coverage regressions', () => {
-  const base = synthesizeStackJson(loadEnvironmentFile(path.join(ENVIRONMENTS_DIR, 'staging.yaml'))) as {
+  const base = stagingStackJson() as {
     resource: { google_monitoring_alert_policy: Record<string, Record<string, unknown>> };
   };
   const catalog = path.join(REPO_ROOT, 'failure-modes', 'staging.yaml');

@@ -8,15 +8,18 @@ import { reportRows } from '../../src/tools/simulate/report';
 import { runScenarioFile, scenarioFiles, TestResult } from '../../src/tools/simulate/run-scenarios';
 import { synthesizeStackJson } from '../../stacks/synthesize';
 import { ENVIRONMENTS_DIR, REPO_ROOT } from '../support/environments';
+import { stagingStackJson } from '../support/staging-stack';
 
 const stacks = new Map<string, StackModel>();
 function resolveEnvironment(environment: string): StackModel {
   let stack = stacks.get(environment);
   if (!stack) {
-    stack = stackModelFromJson(
-      synthesizeStackJson(loadEnvironmentFile(path.join(ENVIRONMENTS_DIR, `${environment}.yaml`))),
-      `${environment} (synthesized)`,
-    );
+    // Staging is synthesized once per run (support/staging-stack.ts); another environment here.
+    const document =
+      environment === 'staging'
+        ? stagingStackJson()
+        : synthesizeStackJson(loadEnvironmentFile(path.join(ENVIRONMENTS_DIR, `${environment}.yaml`)));
+    stack = stackModelFromJson(document, `${environment} (synthesized)`);
     stacks.set(environment, stack);
   }
   return stack;

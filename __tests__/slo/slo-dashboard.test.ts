@@ -1,10 +1,7 @@
-// The dashboard's SLO section in the staging stack: one row per SLO with the SLI against its goal,
-// the error budget left and the burn rate over the alert windows, each chart naming its SLO as the
-// burn-rate policies do, and the dashboard ordered after the SLOs.
-import { synthesizeStackJson } from '../../stacks/synthesize';
-import { resourcesOf, stagingEnvironment } from '../support/environments';
+import { resourcesOf } from '../support/environments';
+import { stagingStackJson } from '../support/staging-stack';
 
-const document = synthesizeStackJson(stagingEnvironment());
+const document = stagingStackJson();
 const dashboardResource = resourcesOf(document, 'google_monitoring_dashboard').infrastructure_dashboard;
 const dashboard = JSON.parse(dashboardResource.dashboard_json as string);
 type Tile = { xPos: number; yPos: number; width: number; height: number; widget: Record<string, any> };

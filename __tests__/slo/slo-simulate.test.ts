@@ -179,3 +179,46 @@ describe('SLOs read from a synthesized stack', () => {
     expect([...stackModelFromJson({ resource: resources }, 'stack.json').slos.keys()]).toEqual([NAME]);
   });
 });
+
+describe('many series', () => {
+  test('an SLI over 1,000 series gives what the same traffic in one series gives (series merged once)', () => {
+    const slos = slo({ type: 'ratio', badFilter: `metric.type="${BAD}"`, totalFilter: `metric.type="${TOTAL}"` });
+    const minutes = 360;
+    const badShare = (minute: number) => (minute >= 120 && minute < 200 ? 30 : 0);
+    const options = { until: minutes * 60, ignoreIngestDelay: true, slos };
+    const fast = burn('3600s', 14.4);
+    const one = evaluatePolicy(
+      policy([fast]),
+      [
+        counter(
+          BAD,
+          Array.from({ length: minutes }, (_, minute) => 1000 * badShare(minute)),
+        ),
+        counter(
+          TOTAL,
+          Array.from({ length: minutes }, () => 1000 * 100),
+        ),
+      ],
+      options,
+    );
+    const many = [];
+    for (let index = 0; index < 1000; index += 1) {
+      const labels = { metricLabels: { shard: String(index) } };
+      many.push(
+        series(
+          Array.from({ length: minutes }, (_, minute) => badShare(minute)),
+          { metric: BAD, kind: 'DELTA', valueType: 'INT64', ...labels },
+        ),
+      );
+      many.push(
+        series(
+          Array.from({ length: minutes }, () => 100),
+          { metric: TOTAL, kind: 'DELTA', valueType: 'INT64', ...labels },
+        ),
+      );
+    }
+    const merged = evaluatePolicy(policy([fast]), many, options);
+    expect(opened(one).length).toBeGreaterThan(0);
+    expect(opened(merged)).toEqual(opened(one));
+  });
+});

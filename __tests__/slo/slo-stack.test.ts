@@ -4,11 +4,12 @@ import { setupJest } from 'cdktf/lib/testing/adapters/jest';
 import { MonitoringCustomService } from '@cdktf/provider-google/lib/monitoring-custom-service';
 import { MonitoringSlo } from '@cdktf/provider-google/lib/monitoring-slo';
 import { synthesizeStackJson } from '../../stacks/synthesize';
-import { resourcesOf, stagingData, stagingEnvironment, validate } from '../support/environments';
+import { resourcesOf, stagingData, validate } from '../support/environments';
+import { stagingStackJson } from '../support/staging-stack';
 
 setupJest();
 
-const document = synthesizeStackJson(stagingEnvironment());
+const document = stagingStackJson();
 const synthesized = JSON.stringify(document);
 const policies = resourcesOf(document, 'google_monitoring_alert_policy');
 const SLO_NAME = 'projects/netra-staging/services/vigil-staging-chat-backend/serviceLevelObjectives';

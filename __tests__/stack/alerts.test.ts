@@ -6,10 +6,11 @@ import { MonitoringUptimeCheckConfig } from '@cdktf/provider-google/lib/monitori
 import { LoggingMetric } from '@cdktf/provider-google/lib/logging-metric';
 import { synthesizeStackJson } from '../../stacks/synthesize';
 import { resourcesOf, stagingEnvironment } from '../support/environments';
+import { stagingStackJson } from '../support/staging-stack';
 
 setupJest();
 
-const document = synthesizeStackJson(stagingEnvironment());
+const document = stagingStackJson();
 const synthesized = JSON.stringify(document);
 const policies = resourcesOf(document, 'google_monitoring_alert_policy');
 type Condition = {

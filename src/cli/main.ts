@@ -20,6 +20,7 @@ const COMMANDS: Readonly<Record<string, () => Command>> = {
   preflight: () => require('./commands/preflight').command,
   schema: () => require('./commands/schema').command,
   stacks: () => require('./commands/stacks').command,
+  'golden-path': () => require('./commands/golden-path').command,
 };
 
 function help(): string {

@@ -17,3 +17,8 @@ export function checkerLocations(regions: readonly string[]): string[] {
 }
 
 export const MIN_CHECKER_LOCATIONS = 3;
+
+/** The geography a checker location stands in: the three USA checkers are all "USA". */
+export function geographyOf(location: string): string {
+  return location.startsWith('USA_') ? 'USA' : location;
+}

@@ -20,6 +20,9 @@ export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigPr
   );
   // Each service becomes resources named after it; two of the same name would clash in Terraform.
   appendAll(problems, duplicates(file, 'service name', 'cloudRun.services', env.cloudRun.services));
+  // The drift checks name a postcondition after each expected service: a repeat would clash too.
+  const expectedServices = env.expect?.cloudRun?.services ?? [];
+  appendAll(problems, duplicates(file, 'service name', 'expect.cloudRun.services', expectedServices));
   appendAll(problems, duplicates(file, 'checker region', 'uptime.checkerRegions', env.uptime.checkerRegions));
   for (const severity of ['critical', 'error', 'warning'] as const) {
     appendAll(

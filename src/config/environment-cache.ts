@@ -13,16 +13,21 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Environment } from './environment';
+import { readRegularFile } from '../util/read-regular-file';
 
 const FORMAT = 'vigil environment cache 1';
 const ENVIRONMENT_FILE = /\.ya?ml$/;
+
+// Larger than any file the key covers may be (environment YAML is capped at 256 KiB, manifests are
+// small); anything else (a FIFO, a device, a huge file) means no cache, and the loader reports it.
+const MAX_KEYED_FILE_BYTES = 1024 * 1024;
 
 // dist/src/config → the project root, when running compiled code.
 const COMPILED_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 function readOrUndefined(file: string): Buffer | undefined {
   try {
-    return fs.readFileSync(file);
+    return readRegularFile(file, MAX_KEYED_FILE_BYTES);
   } catch {
     return undefined;
   }

@@ -4,7 +4,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileErrorReason } from '../errors/file-error';
-import { checkYamlSize, MAX_ENVIRONMENT_YAML_BYTES, parseBoundedYaml } from './bounded-yaml';
+import { readFailureMessage as readFailure, readRegularTextFile } from '../util/read-regular-file';
+import { MAX_ENVIRONMENT_YAML_BYTES, parseBoundedYaml } from './bounded-yaml';
 import { ConfigError, ConfigProblem } from './config-error';
 import { crossFieldProblems } from './cross-field-rules';
 import { environmentCollisions } from './environment-collisions';
@@ -132,12 +133,10 @@ export function loadEnvironmentFile(file: string): Environment {
 export function readEnvironmentData(file: string): unknown {
   let text: string;
   try {
-    // The size first: a file of gigabytes is refused without being read.
-    checkYamlSize(fs.statSync(file).size, file, MAX_ENVIRONMENT_YAML_BYTES);
-    text = fs.readFileSync(file, 'utf8');
+    // A regular file within the cap: a file of gigabytes, a device or a FIFO is refused unread.
+    text = readRegularTextFile(file, MAX_ENVIRONMENT_YAML_BYTES);
   } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError([{ file, path: '', message: `cannot read the file: ${fileErrorReason(error)}` }]);
+    throw new ConfigError([{ file, path: '', message: readFailure(error) }]);
   }
   return parseYaml(text, file);
 }

@@ -1,6 +1,7 @@
 // Synthesized Terraform JSON (cdk.tf.json) → artifact model. Terraform spells the API's fields in
 // snake_case; bodies are converted to the API's camelCase so rules are written once, and paths are
 // converted back so findings name the Terraform attribute.
+import { MAX_JSON_DEPTH } from './artifact-limits';
 import { camelCase, snakeCase } from '../json';
 import { logMetricShape, type LogMetricShape } from '../log-metrics';
 import { readTerraformSlos } from '../slos';
@@ -39,15 +40,20 @@ export function isTerraformJson(doc: unknown): doc is Record<string, unknown> {
   );
 }
 
-/** A Terraform (or snake_case REST) body in the API's camelCase spelling; map keys kept as written. */
-export function toApiSpelling(value: unknown, keepKeys = false): unknown {
-  if (Array.isArray(value)) return value.map((item) => toApiSpelling(item));
+/**
+ * A Terraform (or snake_case REST) body in the API's camelCase spelling; map keys kept as written.
+ * Below MAX_JSON_DEPTH levels the value is kept as it is rather than recursed into: no real body
+ * nests that deep, and lint reports such a body as too deep without walking it.
+ */
+export function toApiSpelling(value: unknown, keepKeys = false, depth = 0): unknown {
+  if (depth >= MAX_JSON_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((item) => toApiSpelling(item, false, depth + 1));
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     if (key === '//') continue;
     const restKey = keepKeys ? key : camelCase(key);
-    out[restKey] = toApiSpelling(child, !keepKeys && MAP_ATTRIBUTES.has(key) && isRecord(child));
+    out[restKey] = toApiSpelling(child, !keepKeys && MAP_ATTRIBUTES.has(key) && isRecord(child), depth + 1);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // vigil simulate [files or directories…]: unit tests of alert policies on synthetic time series
 // (alert-tests/**/*.yaml), and --report, the worst-case time to notification per policy.
+import { outputWidth } from '../../util/text-table';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
@@ -183,7 +184,7 @@ function runReport(chosen: Options, io: Parameters<Command['run']>[1]): number {
     io.stdout(
       chosen.format === 'markdown'
         ? formatReportMarkdown(rows, simulated !== undefined)
-        : formatReportText(rows, simulated !== undefined),
+        : formatReportText(rows, simulated !== undefined, outputWidth()),
     );
   return 0;
 }
@@ -216,7 +217,7 @@ function runCoverage(chosen: Options, io: Parameters<Command['run']>[1]): number
       ? formatCoverageJson(result)
       : chosen.format === 'markdown'
         ? formatCoverageMarkdown(result)
-        : formatCoverageText(result),
+        : formatCoverageText(result, outputWidth()),
   );
   return chosen.failOnGap && hasGap(result) ? 1 : 0;
 }

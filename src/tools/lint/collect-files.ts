@@ -38,6 +38,9 @@ function walk(directory: string, files: InputFile[]): void {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) walk(full, files);
-    else if (entry.isFile() && entry.name.endsWith('.json')) files.push({ path: full, explicit: false });
+    // A symbolic link to a file is linted like the file (a broken one becomes an unreadable-file
+    // finding); links to directories are not followed, so a link loop cannot make the walk endless.
+    else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.json'))
+      files.push({ path: full, explicit: false });
   }
 }

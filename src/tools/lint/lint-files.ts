@@ -1,6 +1,6 @@
 // The in-process API: lint files and directories, or an already-parsed Terraform document.
-import * as fs from 'fs';
-import { fileErrorReason, isFileSystemError } from '../../errors/file-error';
+import { MAX_ARTIFACT_BYTES } from '../../artifact/read/artifact-limits';
+import { readFailureMessage, readRegularTextFile } from '../../util/read-regular-file';
 import { collectFiles } from './collect-files';
 import { locateJsonPaths, parseErrorPosition } from '../../artifact/json-positions';
 import { readDocument } from '../../artifact/read/read-document';
@@ -48,10 +48,9 @@ export async function lintInputs(paths: readonly string[]): Promise<LintRun> {
   for (const file of collectFiles(paths)) {
     let text: string;
     try {
-      text = await fs.promises.readFile(file.path, 'utf8');
+      text = readRegularTextFile(file.path, MAX_ARTIFACT_BYTES);
     } catch (error) {
-      if (!isFileSystemError(error)) throw error;
-      unreadable(file.path, `cannot read the file: ${fileErrorReason(error)}`);
+      unreadable(file.path, readFailureMessage(error));
       continue;
     }
     let doc: unknown;

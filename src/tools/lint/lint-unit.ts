@@ -2,7 +2,8 @@
 // severity the registry gives its id: at most MAX_FINDINGS_PER_FILE of them and a count of the rest.
 import type { ArtifactUnit, PathSegment } from '../../artifact/model';
 import { MAX_FINDINGS_PER_FILE, type Finding } from './finding';
-import { MAX_LINT_NESTING, tooDeepAt } from './nesting-depth';
+import { MAX_LINT_NESTING } from './nesting-depth';
+import { tooDeepAt } from '../../util/json-depth';
 import type { RuleContext } from './rule-context';
 import { ruleSeverity } from './rule-ids';
 import { RULES_BY_KIND } from './rules';
@@ -38,7 +39,7 @@ export function lintUnitLocated(unit: ArtifactUnit): LocatedFinding[] {
         found.push({ finding, documentPath: resource.documentPathOf(path) });
       },
     };
-    const deep = tooDeepAt(resource.body);
+    const deep = tooDeepAt(resource.body, MAX_LINT_NESTING);
     if (deep) {
       // The rules walk bodies recursively; a body this deep is not a real resource, and is not walked.
       context.report(

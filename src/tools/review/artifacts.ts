@@ -4,7 +4,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ExitCode } from '../../errors/exit-codes';
-import { fileErrorReason } from '../../errors/file-error';
+import { MAX_ARTIFACT_BYTES, MAX_JSON_DEPTH } from '../../artifact/read/artifact-limits';
+import { describeDeepPath, tooDeepAt } from '../../util/json-depth';
+import { readFailureMessage, readRegularTextFile } from '../../util/read-regular-file';
 import { VigilError } from '../../errors/vigil-error';
 
 export type TerraformJson = Record<string, unknown>;
@@ -32,7 +34,8 @@ export function loadArtifacts(location: string): StackArtifact[] {
     throw new ArtifactError(
       `${location}: no such file or directory (expected a cdktf.out directory or a ${ARTIFACT_FILE} file)`,
     );
-  if (fs.statSync(location).isFile()) return [readArtifact(location, stackNameOfFile(location), true)];
+  // Anything but a directory is read as a file, so a device or a FIFO gets readArtifact's refusal in words.
+  if (!fs.statSync(location).isDirectory()) return [readArtifact(location, stackNameOfFile(location), true)];
   const files = findArtifactFiles(location);
   if (files.length === 0) {
     throw new ArtifactError(
@@ -67,9 +70,9 @@ function stackNameOfFile(file: string): string {
 function readArtifact(file: string, stack: string, givenAsFile: boolean): StackArtifact {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularTextFile(file, MAX_ARTIFACT_BYTES);
   } catch (error) {
-    throw new ArtifactError(`cannot read ${file}: ${fileErrorReason(error)}`);
+    throw new ArtifactError(`${file}: ${readFailureMessage(error)}`);
   }
   return { stack, file, doc: parseArtifact(text, file), givenAsFile };
 }
@@ -81,6 +84,12 @@ export function parseArtifact(text: string, file: string): TerraformJson {
   } catch (error) {
     throw new ArtifactError(
       `${file}: is not JSON (${(error as Error).message}); expected the Terraform JSON that cdktf synth writes`,
+    );
+  }
+  const deep = tooDeepAt(doc, MAX_JSON_DEPTH);
+  if (deep) {
+    throw new ArtifactError(
+      `${file}: the JSON nests deeper than ${MAX_JSON_DEPTH} levels at ${describeDeepPath(deep)}; expected the Terraform JSON that cdktf synth writes`,
     );
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {

@@ -43,7 +43,7 @@ export type RiskKind =
   | 'address-changed'
   | 'drift-check-removed'
   | 'drift-expectation-removed'
-  | 'uptime-regions-reduced'
+  | 'uptime-locations-reduced'
   | 'uptime-period-longer'
   | 'uptime-matcher-removed'
   | 'failure-mode-uncovered'

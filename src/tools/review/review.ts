@@ -59,7 +59,7 @@ const RISK_ORDER: readonly RiskKind[] = [
   'drift-check-removed',
   'drift-expectation-removed',
   'uptime-matcher-removed',
-  'uptime-regions-reduced',
+  'uptime-locations-reduced',
   'uptime-period-longer',
   'loosened',
   'severity-lowered',

@@ -2,6 +2,7 @@
 // not at all: fewer checker regions (fewer independent witnesses, and the alert's "N regions
 // failing" needs more of the remaining ones), a longer period between checks, a content matcher
 // removed (a 200 with the wrong body, e.g. a health JSON saying "degraded", passes again).
+import { checkerLocations, geographyOf, MIN_CHECKER_LOCATIONS } from '../../config/checker-locations';
 import type { FoundRisk } from './alert-policies';
 import { describeLeafChange, leafChanges } from './json-changes';
 import { durationSeconds } from '../../artifact/duration';
@@ -33,6 +34,32 @@ function describeMatcher(matcher: JsonObject): string {
   return typeof jsonPath === 'string' ? `JSON path ${jsonPath} ${how} ${content}` : `${how} ${content}`;
 }
 
+const list = (items: readonly string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+/**
+ * Why a change of checker regions weakens the check, in words, or undefined. Regions are not
+ * comparable by count: USA stands for three checker locations (Oregon, Iowa, Virginia), so
+ * [USA, EUROPE, ASIA_PACIFIC] → [USA_OREGON, EUROPE, ASIA_PACIFIC] keeps three regions but drops
+ * from five witnesses to three. Fewer locations, fewer than the API's minimum of three, or every
+ * location in one geography (one region's network trouble then looks like an outage) is a risk.
+ */
+function weakerCheckerLayout(before: readonly string[], after: readonly string[]): string | undefined {
+  const was = checkerLocations(before);
+  const now = checkerLocations(after);
+  const geographiesBefore = new Set(was.map(geographyOf));
+  const geographiesNow = [...new Set(now.map(geographyOf))];
+  const reasons: string[] = [];
+  if (now.length < was.length)
+    reasons.push(`uptime checks drop from ${was.length} to ${now.length} checker locations (${list(now)})`);
+  else if (now.length < MIN_CHECKER_LOCATIONS)
+    reasons.push(`uptime checks run from ${now.length} checker locations only (${list(now)})`);
+  if (geographiesNow.length === 1 && geographiesBefore.size > 1)
+    reasons.push(`all in ${geographiesNow[0]}: a problem of that region's network alone looks like an outage`);
+  if (reasons.length === 0) return undefined;
+  return `${reasons.join(', ')}; fewer independent witnesses of an outage`;
+}
+
 export function compareUptimeChecks(before: ResourceRecord, after: ResourceRecord): UptimeComparison {
   const b = before.body;
   const a = after.body;
@@ -45,17 +72,8 @@ export function compareUptimeChecks(before: ResourceRecord, after: ResourceRecor
   if (stableJson(regionsBefore ?? null) !== stableJson(regionsAfter ?? null)) {
     const shown = (list: string[] | undefined) => (list ? list.join(', ') : 'every region (the default)');
     details.push(`checker regions ${shown(regionsBefore)} → ${shown(regionsAfter)}`);
-    const fewer =
-      regionsAfter !== undefined && (regionsBefore === undefined || regionsAfter.length < regionsBefore.length);
-    if (fewer) {
-      const was = regionsBefore ? `${regionsBefore.length}` : 'every region';
-      risks.push({
-        kind: 'uptime-regions-reduced',
-        message:
-          `**${label}**: checked from fewer regions, ${was} → ${regionsAfter.length} (${shown(regionsAfter)}): ` +
-          'fewer witnesses of an outage',
-      });
-    }
+    const weaker = weakerCheckerLayout(regionsBefore ?? [], regionsAfter ?? []);
+    if (weaker) risks.push({ kind: 'uptime-locations-reduced', message: `**${label}**: ${weaker}` });
   }
 
   if (b.period !== a.period) {

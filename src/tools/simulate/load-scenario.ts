@@ -1,7 +1,6 @@
 // Reads and validates one scenario file; every problem names the file and the field path.
-import * as fs from 'fs';
-import { checkYamlSize, MAX_SCENARIO_YAML_BYTES, parseBoundedYaml } from '../../config/bounded-yaml';
-import { fileErrorReason } from '../../errors/file-error';
+import { MAX_SCENARIO_YAML_BYTES, parseBoundedYaml } from '../../config/bounded-yaml';
+import { readFailureMessage, readRegularTextFile } from '../../util/read-regular-file';
 import { ConfigError } from '../../config/config-error';
 import { fieldPath, issueToProblem } from '../../config/format-issues';
 import type { z } from 'zod';
@@ -66,11 +65,9 @@ export function parseScenario(text: string, file: string): ScenarioFile {
 export function loadScenarioFile(file: string): ScenarioFile {
   let text: string;
   try {
-    checkYamlSize(fs.statSync(file).size, file, MAX_SCENARIO_YAML_BYTES);
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularTextFile(file, MAX_SCENARIO_YAML_BYTES);
   } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError([{ file, path: '', message: `cannot read the scenario file: ${fileErrorReason(error)}` }]);
+    throw new ConfigError([{ file, path: '', message: readFailureMessage(error, 'the scenario file') }]);
   }
   return parseScenario(text, file);
 }

@@ -2,6 +2,7 @@
 // the policy alone: the metric's ingest delay (metric catalog) + the alignment period (the whole
 // window must fill with the incident's data in the worst case) + the duration + one evaluation
 // interval (the incident may begin just after an evaluation).
+import { DEFAULT_TEXT_WIDTH, formatTextTable } from '../../util/text-table';
 import { type Slo, sloIndicatorFilters } from '../../artifact/slos';
 import { filterSelectors, parseFilter } from '../../gcp/filter';
 import { lookbackSeconds, parseSloSelector } from '../../gcp/slo-selectors';
@@ -155,15 +156,13 @@ export function formatReportMarkdown(rows: readonly ReportRow[], withSimulated =
   return `${lines.join('\n')}\n`;
 }
 
-export function formatReportText(rows: readonly ReportRow[], withSimulated = false): string {
+/** The table in plain text within `width` columns (numbers right-aligned); long cells wrap. */
+export function formatReportText(
+  rows: readonly ReportRow[],
+  withSimulated = false,
+  width = DEFAULT_TEXT_WIDTH,
+): string {
   const lines = table(rows, withSimulated);
-  const widths = lines[0].map((_, column) => lines.reduce((widest, line) => Math.max(widest, line[column].length), 0));
-  return `${lines
-    .map((line) =>
-      line
-        .map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')}\n`;
+  const numeric = lines[0].map((_, column) => column).filter((column) => column >= 2);
+  return `${formatTextTable(lines, { width, rightAligned: numeric })}\n`;
 }

@@ -16,7 +16,7 @@ import { align } from './aligners';
 import type { ConditionTick, ConditionTracker } from './condition-trackers';
 import { type Distribution, distributionCount, isDistribution } from './distribution';
 import type { ThresholdCondition } from './policy-model';
-import { firstAfter, type InputSeries } from './series';
+import type { InputSeries, Point } from './series';
 
 export const SIMULATED_SLO_SELECTORS: ReadonlySet<string> = new Set([
   'select_slo_burn_rate',
@@ -41,31 +41,70 @@ function select(filter: string, inputs: readonly PreparedSeries[]): InputSeries[
   return inputs.filter((input) => matchesFilter(node, input.series.identity)).map((input) => input.series);
 }
 
-// DELTA numeric series are summed thousands of times over windows of up to days: prefix sums.
-function prefixSums(series: InputSeries): Float64Array {
-  const sums = new Float64Array(series.points.length + 1);
-  series.points.forEach((point, index) => {
-    sums[index + 1] = sums[index] + Number(point.v);
+/**
+ * Points of many series added up per timestamp, with prefix sums over time: the sum over any window
+ * is two binary searches, however many series there are. An SLO's filter may select a thousand
+ * series, summed at every step over windows of up to days.
+ */
+interface MergedSums {
+  readonly times: Float64Array;
+  /** sums[k][i]: the k-th quantity added up over the first i timestamps. */
+  readonly sums: Float64Array[];
+}
+
+function mergeSums(
+  series: readonly InputSeries[],
+  quantities: number,
+  valuesOf: (point: Point) => number[],
+): MergedSums {
+  const perTime = new Map<number, number[]>();
+  for (const one of series) {
+    for (const point of one.points) {
+      const values = valuesOf(point);
+      const sum = perTime.get(point.t);
+      if (sum) for (let k = 0; k < quantities; k += 1) sum[k] += values[k];
+      else perTime.set(point.t, values.slice());
+    }
+  }
+  const times = Float64Array.from(perTime.keys()).sort();
+  const sums = Array.from({ length: quantities }, () => new Float64Array(times.length + 1));
+  times.forEach((time, index) => {
+    const values = perTime.get(time) as number[];
+    for (let k = 0; k < quantities; k += 1) sums[k][index + 1] = sums[k][index] + values[k];
   });
-  return sums;
+  return { times, sums };
+}
+
+/** Index of the first timestamp after `time`. */
+function firstTimeAfter(times: Float64Array, time: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (times[middle] <= time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The window (end − period, end] of merged sums: [from, to) timestamp indexes, empty when to ≤ from. */
+function windowOf(merged: MergedSums, end: number, period: number): [number, number] {
+  return [firstTimeAfter(merged.times, end - period), firstTimeAfter(merged.times, end)];
 }
 
 function counter(series: readonly InputSeries[]): Counter {
-  const sums = series.map((one) => (one.kind === 'DELTA' ? prefixSums(one) : undefined));
+  // DELTA points are the events of their interval: they add up across series and time.
+  const delta = mergeSums(
+    series.filter((one) => one.kind === 'DELTA'),
+    1,
+    (point) => [Number(point.v)],
+  );
+  const others = series.filter((one) => one.kind !== 'DELTA');
   return (end, period) => {
-    let total = 0;
-    let seen = false;
-    series.forEach((one, index) => {
-      const prefix = sums[index];
-      if (prefix) {
-        const from = firstAfter(one.points, end - period);
-        const to = firstAfter(one.points, end);
-        if (to > from) {
-          seen = true;
-          total += prefix[to] - prefix[from];
-        }
-        return;
-      }
+    const [from, to] = windowOf(delta, end, period);
+    let seen = to > from;
+    let total = seen ? delta.sums[0][to] - delta.sums[0][from] : 0;
+    others.forEach((one) => {
       const value = align('ALIGN_DELTA', one.points, end, period, one.kind);
       if (typeof value === 'number') {
         seen = true;
@@ -89,29 +128,15 @@ function countInRange(distribution: Distribution, min = -Infinity, max = Infinit
 // Distribution points hold the values observed in their interval (DELTA, and CUMULATIVE as scenario
 // files write them), so each point's good and total counts add up over a window: prefix sums again.
 function cutCounter(series: readonly InputSeries[], min?: number, max?: number): CutCounter {
-  const sums = series.map((one) => {
-    const good = new Float64Array(one.points.length + 1);
-    const total = new Float64Array(one.points.length + 1);
-    one.points.forEach((point, index) => {
-      const value = isDistribution(point.v) ? point.v : undefined;
-      good[index + 1] = good[index] + (value ? countInRange(value, min, max) : 0);
-      total[index + 1] = total[index] + (value ? distributionCount(value) : 0);
-    });
-    return { good, total };
-  });
+  const merged = mergeSums(series, 2, (point) =>
+    isDistribution(point.v) ? [countInRange(point.v, min, max), distributionCount(point.v)] : [0, 0],
+  );
   return (end, period) => {
-    let good = 0;
-    let total = 0;
-    let seen = false;
-    series.forEach((one, index) => {
-      const from = firstAfter(one.points, end - period);
-      const to = firstAfter(one.points, end);
-      if (to <= from) return;
-      seen = true;
-      good += sums[index].good[to] - sums[index].good[from];
-      total += sums[index].total[to] - sums[index].total[from];
-    });
-    return seen ? { bad: total - good, total } : undefined;
+    const [from, to] = windowOf(merged, end, period);
+    if (to <= from) return undefined;
+    const good = merged.sums[0][to] - merged.sums[0][from];
+    const total = merged.sums[1][to] - merged.sums[1][from];
+    return { bad: total - good, total };
   };
 }
 

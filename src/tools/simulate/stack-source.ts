@@ -4,16 +4,36 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError } from '../../config/config-error';
+import { fileErrorReason, isFileSystemError } from '../../errors/file-error';
+import { MAX_ARTIFACT_BYTES, MAX_JSON_DEPTH } from '../../artifact/read/artifact-limits';
+import { describeDeepPath, tooDeepAt } from '../../util/json-depth';
+import { readRegularTextFile } from '../../util/read-regular-file';
 import { mergeStackModels, StackModel, stackModelFromJson } from './policy-model';
 import { appendAll } from '../../util/append-all';
 
 function readJson(file: string, referencedFrom: string, field: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    text = readRegularTextFile(file, MAX_ARTIFACT_BYTES);
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const why = isFileSystemError(error) ? fileErrorReason(error) : (error as Error).message;
     throw new ConfigError([{ file: referencedFrom, path: field, message: `cannot read "${file}" as JSON (${why})` }]);
   }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError([
+      { file: referencedFrom, path: field, message: `cannot read "${file}" as JSON (${(error as Error).message})` },
+    ]);
+  }
+  const deep = tooDeepAt(document, MAX_JSON_DEPTH);
+  if (deep) {
+    const where = describeDeepPath(deep);
+    const message = `"${file}" nests deeper than ${MAX_JSON_DEPTH} levels at ${where}; expected Terraform JSON or a REST export`;
+    throw new ConfigError([{ file: referencedFrom, path: field, message }]);
+  }
+  return document;
 }
 
 function jsonFilesBelow(directory: string): string[] {

@@ -5,6 +5,7 @@
 // times are RFC 3339, points come newest first, DELTA and CUMULATIVE points carry a start time.
 // Every problem names the export file and the JSON path of what is wrong.
 import * as fs from 'fs';
+import { readRegularTextFile } from '../../util/read-regular-file';
 import { ConfigError, ConfigProblem } from '../../config/config-error';
 import type { SeriesIdentity } from '../../gcp/filter';
 import type { MetricKind, ValueType } from '../../gcp/metric-catalog';
@@ -97,6 +98,7 @@ export function readTimeSeriesExport(file: string, referencedFrom: string, field
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) blameReference(`"${file}" is a directory; expected a time-series export file (JSON)`);
+    if (!stat.isFile()) blameReference(`"${file}" is not a regular file; expected a time-series export file (JSON)`);
     size = stat.size;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
@@ -114,7 +116,8 @@ export function readTimeSeriesExport(file: string, referencedFrom: string, field
   }
   let document: unknown;
   try {
-    document = JSON.parse(fs.readFileSync(file, 'utf8'));
+    // Read under the cap as well: the file may have grown since it was measured.
+    document = JSON.parse(readRegularTextFile(file, EXPORT_LIMITS.bytes));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code) blameReference(`cannot read the export "${file}" (${code})`);

@@ -4,6 +4,7 @@
 // nobody. A catalog may `extends:` another (failure-modes/<name>.yaml): it inherits its modes and
 // noise, and an entry with the same id replaces the inherited one.
 import * as fs from 'fs';
+import { readRegularTextFile } from '../../../util/read-regular-file';
 import * as path from 'path';
 import { parseDuration } from '../../../artifact/duration';
 import { MAX_ENVIRONMENT_YAML_BYTES, parseBoundedYaml } from '../../../config/bounded-yaml';
@@ -216,7 +217,7 @@ export function loadFailureModeCatalog(file: string, visiting: readonly string[]
     throw new ConfigError([
       { file, path: 'extends', message: `extends itself through ${[...visiting, absolute].join(' → ')}` },
     ]);
-  const textContent = withFileErrors('read', file, () => fs.readFileSync(file, 'utf8'));
+  const textContent = withFileErrors('read', file, () => readRegularTextFile(file, MAX_ENVIRONMENT_YAML_BYTES));
   const document = parseBoundedYaml(textContent, file, { maxBytes: MAX_ENVIRONMENT_YAML_BYTES });
   if (!isRecord(document))
     throw new ConfigError([{ file, path: '', message: 'expected a mapping with modes: and noise:' }]);

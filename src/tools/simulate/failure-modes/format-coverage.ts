@@ -1,6 +1,7 @@
 // The coverage table: one row per failure mode, then one per noise scenario.
 import { formatDuration } from '../durations';
 import type { CoverageResult, CoverageRow } from './coverage';
+import { DEFAULT_TEXT_WIDTH, formatTextTable } from '../../../util/text-table';
 
 const STATUS_WORDS: Readonly<Record<CoverageRow['status'], string>> = {
   ok: 'ok',
@@ -50,6 +51,17 @@ function tables(result: CoverageResult): string[][][] {
   ];
 }
 
+/** Lists shown in a markdown cell before the rest folds into a details block. */
+const SHOWN_LIST_ITEMS = 2;
+
+/** A `; `-separated list cell: the first items, then the rest, whole, in a <details> block. */
+function foldedList(cell: string): string {
+  const items = cell.split('; ');
+  if (items.length <= SHOWN_LIST_ITEMS + 1) return cell;
+  const rest = items.slice(SHOWN_LIST_ITEMS);
+  return `${items.slice(0, SHOWN_LIST_ITEMS).join('; ')}; <details><summary>+${rest.length} more</summary>${rest.join('; ')}</details>`;
+}
+
 export function formatCoverageMarkdown(result: CoverageResult): string {
   const escapePipes = (cell: string) => cell.replace(/\|/g, '\\|');
   return tables(result)
@@ -57,26 +69,17 @@ export function formatCoverageMarkdown(result: CoverageResult): string {
       [
         `| ${headers.join(' | ')} |`,
         `| ${headers.map(() => '---').join(' | ')} |`,
-        ...body.map((line) => `| ${line.map(escapePipes).join(' | ')} |`),
+        ...body.map((line) => `| ${line.map((cell) => foldedList(escapePipes(cell))).join(' | ')} |`),
       ].join('\n'),
     )
     .join('\n\n')
     .concat('\n');
 }
 
-export function formatCoverageText(result: CoverageResult): string {
+/** The tables in plain text within `width` columns; long cells wrap, and what is cut is named. */
+export function formatCoverageText(result: CoverageResult, width = DEFAULT_TEXT_WIDTH): string {
   return tables(result)
-    .map((lines) => {
-      const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)));
-      return lines
-        .map((line) =>
-          line
-            .map((cell, column) => cell.padEnd(widths[column]))
-            .join('  ')
-            .trimEnd(),
-        )
-        .join('\n');
-    })
+    .map((rows) => formatTextTable(rows, { width }))
     .join('\n\n')
     .concat('\n');
 }
