@@ -7,6 +7,7 @@ import { inflateRawSync } from 'zlib';
 import { ConfigError } from '../../src/config/config-error';
 import { stackArtifactPath } from '../../src/config/environment';
 import type { Environment } from '../../src/config/environment';
+import { buildSourceArchive, GOLDEN_PATH_SOURCE_DIRECTORY } from '../../src/constructs/golden-path/source-archive';
 import { lintDocument } from '../../src/tools/lint';
 import { MonitoringStack } from '../../stacks/monitoring-stack';
 import { resourcesOf, stagingData, validate } from '../support/environments';
@@ -85,6 +86,13 @@ describe('golden-path source zip', () => {
     const entries = unzip(token.zip);
     expect([...entries.keys()]).toEqual(['index.js', 'package-lock.json', 'package.json', 'src/run.js']);
     for (const [name, content] of entries) expect(content.equals(fs.readFileSync(path.join(FIXTURE, name)))).toBe(true);
+  });
+
+  test("the repository's golden-path/ zips to its package.json, lockfile and listed files only, the same bytes twice", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(GOLDEN_PATH_SOURCE_DIRECTORY, 'package.json'), 'utf8'));
+    const first = buildSourceArchive();
+    expect(first.fileNames).toEqual(['package-lock.json', 'package.json', ...manifest.files].sort());
+    expect(buildSourceArchive().bytes.equals(first.bytes)).toBe(true);
   });
 
   test('the object name carries the content hash, so a change redeploys', () => {
@@ -227,7 +235,7 @@ describe('golden-path validation', () => {
       'goldenPath.periodSeconds',
       'expected a monitor period of 60, 300, 600 or 900 seconds',
     ],
-    [{ ...TOKEN_BLOCK, sloGoalPercent: 90 }, 'goldenPath.sloGoalPercent', 'expected a goal above 90'],
+    [{ ...TOKEN_BLOCK, sloGoalPercent: 90 }, 'goldenPath.sloGoalPercent', 'expected a goal of at least 93.06%'],
     [{ ...TOKEN_BLOCK, timeoutSeconds: 20 }, 'goldenPath.timeoutSeconds', 'expected at least 33 s'],
     [
       { ...TOKEN_BLOCK, auth: { type: 'token', tokenSecret: 'has a space' } },

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { GCS_BUCKET, REGION, SECRET_ID, VPC_CONNECTOR_NAME } from './identifiers';
 import { boundedText } from './free-text';
 import { identifier, wholeNumber } from './schema-fields';
+import { MIN_PAGEABLE_GOAL_PERCENT } from './slo-schema';
 
 /** The remediation plan's five critical events, in the order the backend sends them. */
 export const DEFAULT_GOLDEN_PATH_EVENTS = [
@@ -92,9 +93,12 @@ export const GoldenPathSchema = z
     sourceBucket: identifier(GCS_BUCKET)
       .optional()
       .describe("Bucket for the function's source zip (a new one named after the project by default)."),
+    // Above the plan's 90% and at least the lowest goal whose fast-burn page can fire (slo-schema.ts).
     sloGoalPercent: z
       .number({ error: 'expected a percentage' })
-      .gt(90, { error: 'expected a goal above 90 (the plan asks > 90% of E2E runs to pass)' })
+      .gte(MIN_PAGEABLE_GOAL_PERCENT, {
+        error: `expected a goal of at least ${MIN_PAGEABLE_GOAL_PERCENT}% (the plan asks > 90% of E2E runs to pass; below ${MIN_PAGEABLE_GOAL_PERCENT}% a fast-burn page could never fire)`,
+      })
       .lt(100, { error: 'expected a goal below 100' })
       .default(95)
       .describe('Percent of golden-path runs that must pass over the SLO window.'),
