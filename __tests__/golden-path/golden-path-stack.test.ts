@@ -175,6 +175,29 @@ describe('golden-path resources', () => {
     expect((policy.documentation as any).content).toContain('`token` → the auth service');
   });
 
+  test('an SLO on golden-path success (failed runs of all runs) with the existing SLOs' burn-rate alerts', () => {
+    const slo = resourcesOf(token.document, 'google_monitoring_slo').slo_golden_path_success!;
+    expect(slo).toMatchObject({ goal: 0.95, rolling_period_days: 30 });
+    expect((slo.request_based_sli as any).good_total_ratio).toEqual({
+      bad_service_filter:
+        'metric.type="logging.googleapis.com/user/vigil-staging-golden-path-failed-steps" AND resource.type="cloud_run_revision"',
+      total_service_filter:
+        'metric.type="logging.googleapis.com/user/vigil-staging-golden-path-runs" AND resource.type="cloud_run_revision"',
+    });
+    const runs = resourcesOf(token.document, 'google_logging_metric').golden_path_runs!;
+    expect(runs.filter).toBe(
+      'resource.type="cloud_run_revision" AND resource.labels.service_name="vigil-staging-golden-path" AND jsonPayload.goldenPath.outcome:*',
+    );
+    const burnAlerts = Object.keys(resourcesOf(token.document, 'google_monitoring_alert_policy')).filter((id) =>
+      id.startsWith('slo_golden_path_success_'),
+    );
+    expect(burnAlerts.sort()).toEqual([
+      'slo_golden_path_success_fast_burn',
+      'slo_golden_path_success_slow_burn',
+      'slo_golden_path_success_steady_burn',
+    ]);
+  });
+
   test('the dashboard opens with the golden-path section', () => {
     const dashboard = resourcesOf(token.document, 'google_monitoring_dashboard').infrastructure_dashboard!;
     const tiles = JSON.parse(dashboard.dashboard_json as string).mosaicLayout.tiles;

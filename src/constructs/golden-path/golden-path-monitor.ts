@@ -31,6 +31,12 @@ const CHECK_PASSED = metric('monitoring.googleapis.com/uptime_check/check_passed
 /** Consecutive failed runs before paging: one failed run stays silent (Google's console default is two). */
 export const GOLDEN_PATH_FAILED_RUNS_TO_PAGE = 2;
 
+/** The log-based metrics of the run's log line, by the name after `vigil-<env>-` (the SLO reads the first two). */
+export const GOLDEN_PATH_LOG_METRICS = {
+  runs: 'golden-path-runs',
+  failedSteps: 'golden-path-failed-steps',
+} as const;
+
 /** Latency buckets of the per-event log-based metrics, in ms: the plan's 3 s connect and 30 s agent budgets fall on bounds. */
 const LATENCY_BOUNDS_MS = [250, 500, 1000, 2000, 3000, 5000, 10000, 15000, 20000, 25000, 30000, 45000, 60000];
 
@@ -225,9 +231,17 @@ export class GoldenPathMonitor extends Construct {
       `resource.labels.service_name="${functionName}"`,
       'jsonPayload.goldenPath.outcome:*',
     ].join(' AND ');
+    const runs = new LoggingMetric(this, 'golden_path_runs', {
+      project: environment.project,
+      name: logMetricName(environment, GOLDEN_PATH_LOG_METRICS.runs),
+      description: 'Golden-path runs, passed or failed (one log line per run): the SLO total.',
+      filter: runLog,
+      metricDescriptor: { metricKind: 'DELTA', valueType: 'INT64', unit: '1' },
+    });
+    runs.overrideLogicalId('golden_path_runs');
     const failures = new LoggingMetric(this, 'golden_path_failed_steps', {
       project: environment.project,
-      name: logMetricName(environment, 'golden-path-failed-steps'),
+      name: logMetricName(environment, GOLDEN_PATH_LOG_METRICS.failedSteps),
       description: 'Failed golden-path runs by failing step (one log line per run, docs/golden-path.md).',
       filter: `${runLog} AND jsonPayload.goldenPath.outcome="failed"`,
       metricDescriptor: {
@@ -293,7 +307,7 @@ export class GoldenPathMonitor extends Construct {
           [
             {
               filter: metricFilter({
-                metricType: `${LOG_BASED_METRIC_PREFIX}${logMetricName(environment, 'golden-path-failed-steps')}`,
+                metricType: `${LOG_BASED_METRIC_PREFIX}${logMetricName(environment, GOLDEN_PATH_LOG_METRICS.failedSteps)}`,
                 resourceType: 'cloud_run_revision',
               }),
               aggregation: {
