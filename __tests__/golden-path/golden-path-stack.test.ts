@@ -175,7 +175,7 @@ describe('golden-path resources', () => {
     expect((policy.documentation as any).content).toContain('`token` → the auth service');
   });
 
-  test('an SLO on golden-path success (failed runs of all runs) with the existing SLOs' burn-rate alerts', () => {
+  test('an SLO on golden-path success (failed runs of all runs) with the burn-rate alerts of the other SLOs', () => {
     const slo = resourcesOf(token.document, 'google_monitoring_slo').slo_golden_path_success!;
     expect(slo).toMatchObject({ goal: 0.95, rolling_period_days: 30 });
     expect((slo.request_based_sli as any).good_total_ratio).toEqual({
