@@ -10,7 +10,9 @@ import type { Environment } from '../../src/config/environment';
 import { buildSourceArchive, GOLDEN_PATH_SOURCE_DIRECTORY } from '../../src/constructs/golden-path/source-archive';
 import { lintDocument } from '../../src/tools/lint';
 import { MonitoringStack } from '../../stacks/monitoring-stack';
-import { resourcesOf, stagingData, validate } from '../support/environments';
+import { resourcesOf, stagingData, temporaryDirectory, validate } from '../support/environments';
+import { MARKER_FILE } from '../../stacks/output-directory';
+import { synthesizeEnvironments } from '../../stacks/synthesize';
 import { testingApp } from '../support/testing-app';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'golden-path-source');
@@ -225,6 +227,26 @@ describe('golden-path resources', () => {
     const app = testingApp();
     const stack = new MonitoringStack(app, disabled, { goldenPathSource: path.join(FIXTURE, 'missing') });
     expect(stack.goldenPath).toBeUndefined();
+  });
+});
+
+describe('vigil synth output', () => {
+  test('the zip is committed beside cdk.tf.json and listed as generated; a re-synthesis leaves the same bytes', async () => {
+    const outdir = temporaryDirectory('golden-path-synth');
+    try {
+      const environment = environmentWith(TOKEN_BLOCK);
+      await synthesizeEnvironments([environment], outdir);
+      const document = JSON.parse(fs.readFileSync(stackArtifactPath(outdir, 'staging'), 'utf8'));
+      const source = Object.values(resourcesOf(document, 'google_storage_bucket_object'))[0]!.source as string;
+      const zipFile = path.join(path.dirname(stackArtifactPath(outdir, 'staging')), source);
+      const first = fs.readFileSync(zipFile);
+      const marker = fs.readFileSync(path.join(outdir, MARKER_FILE), 'utf8');
+      expect(marker).toContain(source);
+      await synthesizeEnvironments([environment], outdir);
+      expect(fs.readFileSync(zipFile).equals(first)).toBe(true);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
 
