@@ -72,7 +72,7 @@ export class GoldenPathMonitor extends Construct {
     const region = settings.region ?? environment.region;
     const functionName = goldenPathFunctionName(environment);
 
-    this.archive = addSourceArchive(this, environment, sourceDirectory);
+    this.archive = addSourceArchive(this, sourceDirectory);
     const bucketName = settings.sourceBucket ?? this.createBucket(environment, region);
     const object = new StorageBucketObject(this, 'golden_path_source', {
       bucket: bucketName,

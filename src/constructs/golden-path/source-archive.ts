@@ -8,7 +8,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { TerraformStack } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import type { Construct } from 'constructs';
-import type { Environment } from '../../config/environment';
 import { FileError } from '../../errors/file-error';
 import { VigilError } from '../../errors/vigil-error';
 import { deterministicZip } from '../../util/deterministic-zip';
@@ -71,7 +70,7 @@ export function buildSourceArchive(directory: string = GOLDEN_PATH_SOURCE_DIRECT
  * Builds the archive and writes it next to the stack's cdk.tf.json when the stack is synthesized
  * (`assets/golden-path/<sha256>.zip`), where the bucket object's `source` finds it.
  */
-export function addSourceArchive(scope: Construct, _environment: Environment, directory?: string): StackSourceArchive {
+export function addSourceArchive(scope: Construct, directory?: string): StackSourceArchive {
   const archive = buildSourceArchive(directory);
   const terraformPath = `assets/golden-path/${archive.sha256}.zip`;
   const stack = TerraformStack.of(scope);
