@@ -131,7 +131,6 @@ export class GoldenPathMonitor extends Construct {
           ? { vpcConnector: `projects/${environment.project}/locations/${region}/connectors/${settings.vpcConnector}` }
           : {}),
       },
-      dependsOn: [],
     });
     fn.overrideLogicalId('golden_path_function');
 
