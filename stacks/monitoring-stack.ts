@@ -8,6 +8,7 @@ import type { Environment } from '../src/config/environment';
 import { stackName } from '../src/config/environment';
 import { InfrastructureDashboard } from '../src/constructs/dashboard/infrastructure-dashboard';
 import { DriftChecks } from '../src/constructs/drift/drift-checks';
+import { GoldenPathMonitor } from '../src/constructs/golden-path/golden-path-monitor';
 import { dashboardTitle, dashboardUrl, MonitoringContext } from '../src/constructs/monitoring-context';
 import { NotificationChannels } from '../src/constructs/notification-channels';
 import { createSignals } from '../src/constructs/signals/registry';
@@ -18,8 +19,10 @@ import { addStateBackend } from './state-backend';
 export class MonitoringStack extends TerraformStack {
   readonly signals: readonly Signal[];
   readonly serviceLevelObjectives: ServiceLevelObjectives;
+  readonly goldenPath: GoldenPathMonitor | undefined;
 
-  constructor(scope: Construct, environment: Environment) {
+  /** `goldenPathSource`: the golden-path function's source folder (the repository's golden-path/ by default). */
+  constructor(scope: Construct, environment: Environment, options: { readonly goldenPathSource?: string } = {}) {
     super(scope, stackName(environment.name));
     new GoogleProvider(this, 'google', { project: environment.project, region: environment.region });
     addStateBackend(this, environment);
@@ -31,9 +34,20 @@ export class MonitoringStack extends TerraformStack {
       dashboardTitle: dashboardTitle(environment),
       dashboardUrl: dashboardUrl(environment),
     };
+    // Built first: its section opens the dashboard.
+    this.goldenPath = environment.goldenPath?.enabled
+      ? new GoldenPathMonitor(this, 'golden-path', context, environment.goldenPath, options.goldenPathSource)
+      : undefined;
     this.signals = createSignals(this, context);
     this.serviceLevelObjectives = new ServiceLevelObjectives(this, 'slos', context);
-    new InfrastructureDashboard(this, 'dashboard', context, this.signals, this.serviceLevelObjectives.slos);
+    new InfrastructureDashboard(
+      this,
+      'dashboard',
+      context,
+      this.signals,
+      this.serviceLevelObjectives.slos,
+      this.goldenPath,
+    );
     new DriftChecks(this, 'drift', { environment });
   }
 }

@@ -151,6 +151,7 @@ function writeStacks(
     const entry = manifest.stacks[stackName(environment.name)];
     entries.push(entry);
     files.push(entry.synthesizedStackPath.split(path.sep).join('/'));
+    files.push(...stackAssets(staging, path.dirname(entry.synthesizedStackPath)));
     check?.(environment, path.join(staging, entry.synthesizedStackPath));
     forgetTokens();
     collectGarbageIfGrown();
@@ -161,6 +162,21 @@ function writeStacks(
     manifest.writeToFile();
   });
   return [Manifest.fileName, ...files];
+}
+
+// Files a stack writes beside its cdk.tf.json (the golden-path source zip under assets/) are
+// generated too: committed with the stack and replaced, or removed, at the next synthesis.
+function stackAssets(staging: string, stackDirectory: string): string[] {
+  const assets = path.join(stackDirectory, 'assets');
+  if (!fs.existsSync(path.join(staging, assets))) return [];
+  return (fs.readdirSync(path.join(staging, assets), { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      path
+        .relative(staging, path.join(entry.parentPath ?? entry.path, entry.name))
+        .split(path.sep)
+        .join('/'),
+    );
 }
 
 // cdktf registers every token in one process-wide map that is never emptied, and the tokens hold

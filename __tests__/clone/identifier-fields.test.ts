@@ -25,6 +25,14 @@ describe('identifier fields', () => {
       'stateBackend.gcs.bucket',
       'expect.redis.host',
       'expect.cloudRun.connector',
+      // The golden path's endpoints, secrets, connector and bucket are the new project's own.
+      'goldenPath.webSocketUrl',
+      'goldenPath.auth.tokenSecret',
+      'goldenPath.auth.loginUrl',
+      'goldenPath.auth.usernameSecret',
+      'goldenPath.auth.passwordSecret',
+      'goldenPath.vpcConnector',
+      'goldenPath.sourceBucket',
     ]) {
       expect([pattern, roleOf(pattern)]).toEqual([pattern, 'identifier']);
     }
@@ -41,6 +49,9 @@ describe('identifier fields', () => {
       'uptime.checkerRegions[]',
       'agent.durationField',
       'extends',
+      'goldenPath.events[]',
+      'goldenPath.deadlineSeconds',
+      'goldenPath.region',
     ]) {
       expect([pattern, roleOf(pattern)]).toEqual([pattern, 'shared']);
     }

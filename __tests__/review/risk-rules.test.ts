@@ -46,6 +46,22 @@ test.each([
     'uptime-json-path-matcher-removed',
     '**[staging] Backend health endpoint**: JSON-path matcher removed (JSON path $.status MATCHES_JSON_PATH "\\"ok\\""): a response that fails it now passes the check',
   ],
+  [
+    'golden-path-removed',
+    'the **golden path** is removed or disabled: nothing runs a real chat turn any more, so a backend whose /health is green but whose agents never answer pages nobody',
+  ],
+  [
+    'golden-path-event-dropped',
+    'the **golden path** no longer requires `agent_completed`: a run where it never arrives now passes',
+  ],
+  [
+    'golden-path-deadline-raised',
+    "the **golden path**'s deadline is raised 30 s → 45 s, over the plan's 30 s agent budget: slow agents now pass",
+  ],
+  [
+    'golden-path-less-often',
+    '**[staging] Golden path (chat turn end to end)**: checked less often, every 60 s → 300 s (an outage is seen later)',
+  ],
 ])('%s is a risk: --fail-on-risk exits 1 and says why', async (name, warning) => {
   const withoutFlag = await reviewFixture(name);
   expect(withoutFlag.code).toBe(0);

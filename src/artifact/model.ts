@@ -35,6 +35,8 @@ export interface ArtifactUnit {
   readonly logMetrics?: ReadonlyMap<string, LogMetricShape>;
   /** The stack's google_monitoring_slo resources; undefined for REST exports. */
   readonly slos?: readonly Slo[];
+  /** Names (Terraform resource names) of the stack's google_cloudfunctions2_function resources; undefined for REST exports. */
+  readonly cloudFunctions?: ReadonlySet<string>;
 }
 
 export function renderPath(prefix: string, segments: readonly PathSegment[]): string {

@@ -78,3 +78,10 @@ export const IPV4_CIDR_28: IdentifierFormat = {
   pattern: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\/28$/,
   expected: 'an IPv4 /28 range such as 10.1.0.0/28',
 };
+
+// Secret Manager secret ids: letters, digits, hyphens and underscores, at most 255 characters
+// (Secret Manager's secretId rule). Only the id is ever in a YAML file, never a value.
+export const SECRET_ID: IdentifierFormat = {
+  pattern: /^[A-Za-z0-9_-]{1,255}$/,
+  expected: 'a Secret Manager secret id (letters, digits, - and _, at most 255 characters)',
+};

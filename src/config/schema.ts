@@ -17,6 +17,7 @@ import {
   VPC_CONNECTOR_NAME,
 } from './identifiers';
 import { ExpectSchema } from './expect-schema';
+import { GoldenPathSchema } from './golden-path-schema';
 import { boundedText, LogFilter } from './free-text';
 import { MAX_CHANNEL_DESCRIPTION_CHARS, MAX_EMAIL_ADDRESS_CHARS } from '../gcp/api-limits';
 import { httpsUrl, identifier, positive, thresholdsSchema, wholeNumber } from './schema-fields';
@@ -316,6 +317,9 @@ export const EnvironmentFileSchema = z.strictObject({
   cloudRun: CloudRunSchema.describe('The Cloud Run services of the environment.'),
   uptime: UptimeSchema.describe('Uptime checks of the health endpoints.'),
   agent: AgentSchema.prefault({}).describe('Where the agent execution signal finds its log entries.'),
+  goldenPath: GoldenPathSchema.optional().describe(
+    'A synthetic monitor running a real chat turn end to end: token, WebSocket, agent events in order, deadline (docs/golden-path.md).',
+  ),
   thresholds: ThresholdsSchema.describe('Alert thresholds per signal; every name carries its unit.'),
   slos: SlosSchema.describe('Service level objectives with burn-rate alerts: goals and rolling windows (docs/slo.md).'),
   expect: ExpectSchema.optional().describe(

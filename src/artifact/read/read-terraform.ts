@@ -70,9 +70,14 @@ function terraformSegments(segments: readonly PathSegment[]): PathSegment[] {
 export function readTerraform(doc: Record<string, unknown>, file: string): ArtifactUnit {
   const resources: ArtifactResource[] = [];
   const logMetrics = new Map<string, LogMetricShape>();
+  const cloudFunctions = new Set<string>();
   const blocks = isRecord(doc.resource) ? doc.resource : {};
   for (const [type, instances] of Object.entries(blocks)) {
     if (!isRecord(instances)) continue;
+    if (type === 'google_cloudfunctions2_function') {
+      for (const name of Object.keys(instances)) cloudFunctions.add(name);
+      continue;
+    }
     if (type === 'google_logging_metric') {
       for (const metric of Object.values(instances)) {
         if (!isRecord(metric) || typeof metric.name !== 'string') continue;
@@ -101,7 +106,7 @@ export function readTerraform(doc: Record<string, unknown>, file: string): Artif
       });
     }
   }
-  return { file, format: 'terraform', resources, logMetrics, slos: readTerraformSlos(blocks) };
+  return { file, format: 'terraform', resources, logMetrics, slos: readTerraformSlos(blocks), cloudFunctions };
 }
 
 /** dashboard_json is a JSON string already in the API's spelling; paths point inside it after `#`. */

@@ -3,6 +3,7 @@
 // (slo-section.ts), and configuration drift.
 import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
 import { Construct } from 'constructs';
+import type { AlertPolicyInfo } from '../alert-policy-factory';
 import { dashboardResourceName, MonitoringContext } from '../monitoring-context';
 import { SIGNAL_DEFINITIONS } from '../../config/signals/registry';
 import type { SignalDefinition } from '../../config/signals/signal-definition';
@@ -12,6 +13,12 @@ import { driftTileMarkdown } from './drift-tile';
 import { layOutSections, MOSAIC_COLUMNS, SectionTiles } from './mosaic-layout';
 import { sloSection } from './slo-section';
 import { alertChart, sectionHeader, textTile } from './widgets';
+
+/** What the golden-path monitor adds to the dashboard: its section, shown first, and its alert's status chart. */
+export interface GoldenPathTiles {
+  readonly section: SectionTiles;
+  readonly alertPolicies: readonly AlertPolicyInfo[];
+}
 
 const SECTION_TITLES: Readonly<Record<DashboardSection, string>> = {
   responseTimes: 'Infrastructure response times',
@@ -32,8 +39,13 @@ export function dashboardSections(
   context: MonitoringContext,
   signals: readonly Signal[],
   slos: readonly SloInfo[] = [],
+  goldenPath?: GoldenPathTiles,
 ): SectionTiles[] {
-  const policies = [...signals.flatMap((signal) => signal.alertPolicies), ...slos.flatMap((slo) => slo.alertPolicies)];
+  const policies = [
+    ...(goldenPath?.alertPolicies ?? []),
+    ...signals.flatMap((signal) => signal.alertPolicies),
+    ...slos.flatMap((slo) => slo.alertPolicies),
+  ];
   // What is firing comes first: the person who opens the dashboard from a runbook sees it at once.
   const alertStatus: SectionTiles = {
     header: sectionHeader('Alert status', 'One chart per alert policy: open incidents show in red'),
@@ -54,7 +66,14 @@ export function dashboardSections(
     tileHeight: 12,
   };
   const objectives = sloSection(slos);
-  return [alertStatus, ...charts, ...(objectives ? [objectives] : []), drift];
+  // The golden path opens the dashboard: whether users can chat at all, before any part.
+  return [
+    ...(goldenPath ? [goldenPath.section] : []),
+    alertStatus,
+    ...charts,
+    ...(objectives ? [objectives] : []),
+    drift,
+  ];
 }
 
 export class InfrastructureDashboard extends Construct {
@@ -64,10 +83,11 @@ export class InfrastructureDashboard extends Construct {
     context: MonitoringContext,
     signals: readonly Signal[],
     slos: readonly SloInfo[] = [],
+    goldenPath?: GoldenPathTiles,
   ) {
     super(scope, id);
     const environment = context.environment;
-    const tiles = layOutSections(dashboardSections(context, signals, slos));
+    const tiles = layOutSections(dashboardSections(context, signals, slos, goldenPath));
     const dashboard = {
       name: dashboardResourceName(environment),
       displayName: context.dashboardTitle,

@@ -19,14 +19,18 @@ import {
 import { sloBudgetFractionFilter, sloBurnRateFilter, sloName } from '../../gcp/slo-selectors';
 import { durationText } from '../../gcp/units';
 import { AlertPolicyInfo, createAlertPolicy } from '../alert-policy-factory';
+import { GOLDEN_PATH_LOG_METRICS } from '../golden-path/golden-path-monitor';
 import { logMetricName, MonitoringContext } from '../monitoring-context';
+
+/** The golden-path SLO's window: the same 30 days as the other SLOs' default. */
+const GOLDEN_PATH_SLO_WINDOW_DAYS = 30;
 
 const RUN_REQUESTS = metric('run.googleapis.com/request_count');
 const RUN_LATENCIES = metric('run.googleapis.com/request_latencies');
 
 /** One SLO as the construct builds it. The `id` is both the API's slo_id and the Terraform logical id's stem. */
 interface SloSpec {
-  readonly key: keyof Environment['slos'];
+  readonly key: keyof Environment['slos'] | 'goldenPath';
   readonly sloId: string;
   readonly title: string;
   readonly good: string;
@@ -70,7 +74,10 @@ export class ServiceLevelObjectives extends Construct {
 
   private addSlo(service: MonitoringCustomService, spec: SloSpec, context: MonitoringContext): void {
     const environment = context.environment;
-    const { goalPercent, windowDays } = environment.slos[spec.key];
+    const { goalPercent, windowDays } =
+      spec.key === 'goldenPath'
+        ? { goalPercent: environment.goldenPath!.sloGoalPercent, windowDays: GOLDEN_PATH_SLO_WINDOW_DAYS }
+        : environment.slos[spec.key];
     const logicalId = `slo_${spec.sloId.replace(/-/g, '_')}`;
     const slo = new MonitoringSlo(this, logicalId, {
       project: environment.project,
@@ -181,7 +188,9 @@ function sloSpecs(environment: Environment): SloSpec[] {
     'Did a deploy just happen? Roll back the backend revision if the failures started with it.',
   ];
   const budget = environment.thresholds.agent.executionBudgetSeconds;
+  const goldenPath = environment.goldenPath?.enabled ? [goldenPathSpec(environment, logMetric)] : [];
   return [
+    ...goldenPath,
     {
       key: 'chatAvailability',
       sloId: 'chat-availability',
@@ -239,4 +248,28 @@ function sloSpecs(environment: Environment): SloSpec[] {
       firstChecks: agentChecks,
     },
   ];
+}
+
+// Golden-path success: runs that passed, of all runs (one log line each). The plan asks for more
+// than 90% of end-to-end runs to pass; the default goal 95% matches its ">= 95% success for
+// business-critical operations", and anything below 93.06% could never reach the fast-burn page.
+function goldenPathSpec(environment: Environment, logMetric: (name: string) => string): SloSpec {
+  return {
+    key: 'goldenPath',
+    sloId: 'golden-path-success',
+    title: 'Golden path success',
+    good: 'the golden-path runs (a real chat turn end to end) that passed',
+    sli: {
+      goodTotalRatio: {
+        badServiceFilter: logMetric(GOLDEN_PATH_LOG_METRICS.failedSteps),
+        totalServiceFilter: logMetric(GOLDEN_PATH_LOG_METRICS.runs),
+      },
+    },
+    userImpact: 'Users often cannot complete a chat turn: the golden path keeps failing at some step.',
+    firstChecks: [
+      "Open the dashboard's Golden path section: which step fails (failed runs by step)?",
+      `Run \`vigil golden-path --env ${environment.name}\` to see one run's steps and latencies yourself.`,
+      "Then follow the golden-path alert's runbook for that step.",
+    ],
+  };
 }

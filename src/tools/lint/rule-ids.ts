@@ -186,6 +186,21 @@ const UPTIME = {
       'both `auth_info` and `service_agent_authentication` [§3]',
   },
   'uptime/validate-ssl': { severity: 'warning', description: '`validate_ssl` without `use_ssl` [§3]' },
+  'uptime/synthetic-timeout': {
+    severity: 'error',
+    description: 'a synthetic monitor whose timeout is longer than its period (runs would overlap)',
+  },
+  'uptime/synthetic-function': {
+    severity: 'error',
+    description:
+      'a synthetic monitor without `cloud_function_v2.name`, referencing a `google_cloudfunctions2_function` the stack does not define, ' +
+      'or naming one that is not `projects/…/locations/…/functions/…`',
+  },
+  'uptime/synthetic-no-alert': {
+    severity: 'warning',
+    description:
+      'a synthetic monitor (Terraform stack) that no alert policy reads by its check_id: its failures page nobody',
+  },
   'uptime/user-labels': { severity: 'error', description: USER_LABELS },
   'uptime/field-typo': {
     severity: 'error',

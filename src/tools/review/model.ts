@@ -52,7 +52,10 @@ export type RiskKind =
   | 'noise-pages'
   | 'over-noise-budget'
   | 'slo-removed'
-  | 'slo-loosened';
+  | 'slo-loosened'
+  | 'golden-path-removed'
+  | 'golden-path-event-dropped'
+  | 'golden-path-deadline-raised';
 
 export interface Risk {
   readonly stack: string;

@@ -5,6 +5,7 @@ import { comparePolicies, FoundRisk, summarizePolicy } from './alert-policies';
 import { pairStacks, StackArtifact, StackPair } from './artifacts';
 import { renderLayoutSvg } from './dashboard-svg';
 import { driftCheckRisks } from './drift-checks';
+import { goldenPathRisks } from './golden-path';
 import { compareTiles, dashboardLayout, DashboardLayout } from './dashboard-tiles';
 import { describeLeafChange, leafChanges } from './json-changes';
 import { LintFunction, newLintFindings } from './lint-findings';
@@ -45,6 +46,9 @@ const RISK_ORDER: readonly RiskKind[] = [
   'failure-mode-slower',
   'noise-pages',
   'over-noise-budget',
+  'golden-path-removed',
+  'golden-path-event-dropped',
+  'golden-path-deadline-raised',
   'policy-removed',
   'policy-disabled',
   'policy-lost-all-channels',
@@ -89,6 +93,7 @@ function reviewStack(pair: StackPair, risks: Risk[], options: ReviewOptions): St
   const addRisks = (address: string, found: readonly FoundRisk[]) =>
     found.forEach((risk) => risks.push({ stack: pair.stack, address, ...risk }));
   for (const risk of driftCheckRisks(pair.base?.doc, pair.head?.doc)) risks.push({ stack: pair.stack, ...risk });
+  for (const risk of goldenPathRisks(pair.base?.doc, pair.head?.doc)) risks.push({ stack: pair.stack, ...risk });
   const catalog = options.failureModes ? catalogFor(options.failureModes, pair.stack) : undefined;
   if (catalog && pair.base && pair.head)
     for (const risk of coverageRisks(catalog, pair.base.doc, pair.head.doc)) risks.push({ stack: pair.stack, ...risk });
