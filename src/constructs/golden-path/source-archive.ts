@@ -3,8 +3,8 @@
 // contract. The same sources always give the same bytes (src/util/deterministic-zip.ts), and the
 // object name carries their hash, so a change redeploys and no change never churns a plan.
 import { createHash } from 'node:crypto';
-import { dirname, join, normalize, resolve } from 'node:path';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { TerraformStack } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import type { Construct } from 'constructs';
@@ -13,7 +13,15 @@ import { VigilError } from '../../errors/vigil-error';
 import { deterministicZip } from '../../util/deterministic-zip';
 
 /** The folder of the function's sources at the repository root (owned by the monitor's package). */
-export const GOLDEN_PATH_SOURCE_DIRECTORY = resolve(__dirname, '..', '..', '..', 'golden-path');
+/** golden-path/ beside the package, found upwards from here: from src/ (tests) or dist/src/ (the CLI). */
+function sourceDirectory(): string {
+  let directory = __dirname;
+  while (!existsSync(join(directory, 'golden-path', 'package.json')) && dirname(directory) !== directory)
+    directory = dirname(directory);
+  return join(directory, 'golden-path');
+}
+
+export const GOLDEN_PATH_SOURCE_DIRECTORY = sourceDirectory();
 
 export interface SourceArchive {
   readonly bytes: Buffer;
