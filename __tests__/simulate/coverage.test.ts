@@ -47,7 +47,9 @@ describe('staging coverage', () => {
 
   it.each(result.modes.map((one) => [one.id, one] as const))('%s is covered within its target', (_, row) => {
     expect(row.status).toBe('ok');
-    expect(row.worstCaseSeconds).not.toBeNull();
+    expect(row.scenarioSeconds!).toBeLessThanOrEqual(row.targetSeconds);
+    // An SLO burn rate has no computable worst case; any other first notification has one.
+    if (row.firstPage?.includes('error budget burning')) return;
     expect(row.worstCaseSeconds!).toBeLessThanOrEqual(row.targetSeconds);
     expect(row.scenarioSeconds!).toBeLessThanOrEqual(row.worstCaseSeconds!);
   });
@@ -160,6 +162,59 @@ describe('failure-mode catalog files', () => {
   });
 });
 
+describe('coverage tells what happened in the scenario', () => {
+  const directory = temporaryDirectory('coverage-truth');
+  afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
+  const scenarioText = (name: string) =>
+    fs.readFileSync(path.join(REPO_ROOT, 'alert-tests', 'staging', 'failure-modes', name), 'utf8');
+  const catalogOf = (body: string) => {
+    const file = path.join(directory, `catalog-${fs.readdirSync(directory).length}.yaml`);
+    fs.writeFileSync(file, body);
+    return loadFailureModeCatalog(file);
+  };
+
+  it('names the paging policy that fired first in the scenario, not the one with the lowest worst case', () => {
+    // PostgreSQL down, but the backend's /health reports it only 15 minutes later: Cloud SQL's
+    // database/up policy (worst case 9m 45s) pages first although the health endpoint's bound is lower.
+    const late = scenarioText('postgres-down.yaml').replace(/"truex29 falsex39"/g, '"truex44 falsex24"');
+    expect(late).not.toBe(scenarioText('postgres-down.yaml'));
+    const scenario = path.join(directory, 'postgres-down-late-health.yaml');
+    fs.writeFileSync(scenario, late);
+    const row = coverageOf(
+      catalogOf(`modes:\n  - {id: late, description: x, severity: page, scenario: ${scenario}}\n`),
+      { resolveEnvironment },
+    ).modes[0];
+    expect(row.firstPage).toBe('[staging] Cloud SQL: staging-postgres-db down for 5 min');
+    expect(row.scenarioSeconds!).toBeLessThan(15 * 60);
+    expect(row.worstCaseSeconds!).toBeGreaterThan(300);
+    expect(row.status).toBe('slow');
+    expect(row.alsoFiring).toContain(
+      '[staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations',
+    );
+  });
+
+  it('counts in a noise row only incidents that open inside the noise window', () => {
+    // The auth outage opens its incident at 32m; as noise starting at 30m it pages, as noise
+    // starting at 40m (the outage already open) it does not.
+    const outage = path.join(directory, 'auth-outage.yaml');
+    fs.writeFileSync(outage, scenarioText('auth-down.yaml'));
+    const afterwards = path.join(directory, 'auth-outage-afterwards.yaml');
+    fs.writeFileSync(afterwards, scenarioText('auth-down.yaml').replace('incident_start: 30m', 'incident_start: 40m'));
+    const noise = coverageOf(
+      catalogOf(
+        `noise:\n  - {id: during, description: x, scenario: ${outage}}\n` +
+          `  - {id: afterwards, description: x, scenario: ${afterwards}}\n`,
+      ),
+      { resolveEnvironment },
+    ).noise;
+    expect(noise.map((one) => [one.id, one.status])).toEqual([
+      ['during', 'pages'],
+      ['afterwards', 'silent'],
+    ]);
+    expect(noise[0].paging).toEqual(['[staging] Uptime: auth service health endpoint failing from 2+ locations']);
+  });
+});
+
 describe('vigil simulate --coverage', () => {
   async function vigil(...args: string[]) {
     let stdout = '';
@@ -189,11 +244,18 @@ describe('vigil simulate --coverage', () => {
       'severity',
       'targetSeconds',
       'firstPage',
+      'firstPageInScenario',
       'worstCaseSeconds',
       'scenarioSeconds',
       'alsoFiring',
       'status',
     ]);
+    const noauth = parsed.failureModes.find((one: { id: string }) => one.id === 'redis-noauth');
+    expect(noauth.firstPageInScenario).toEqual({
+      policy: noauth.firstPage,
+      scenarioSeconds: noauth.scenarioSeconds,
+      worstCaseSeconds: noauth.worstCaseSeconds,
+    });
   });
 
   it('names a catalog path that does not exist', async () => {
