@@ -50,10 +50,10 @@ const SIGNALS: readonly SignalRow[] = [
   {
     key: 'redis',
     alerts: { minimal: 3, all: 3 },
-    // 1% of requests as a ratio; rejected connections > 0; connected clients < 1; the health
-    // endpoint failing from more than 2 - 1 locations.
+    // 1% of requests as a ratio with at least 100 requests (> 99) in the window; rejected
+    // connections > 0; connected clients < 1; the health endpoint failing from more than 2 - 1 locations.
     thresholds: {
-      redis_connection_failures: [0.01],
+      redis_connection_failures: [0.01, 99],
       redis_health_endpoint: [1],
       redis_memorystore_connections: [0, 1],
     },

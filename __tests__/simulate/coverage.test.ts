@@ -305,7 +305,10 @@ describe('review: coverage regressions', () => {
   it('flags a mode left uncovered and a noise scenario that starts paging', () => {
     const head = edited((policies) => {
       delete policies.uptime_auth_health_failing;
-      policies.redis_connection_failures.severity = 'CRITICAL';
+      // Without its volume guard the critical Redis ratio pages on one error at night.
+      const ratio = policies.redis_connection_failures;
+      ratio.conditions = (ratio.conditions as unknown[]).slice(0, 1);
+      ratio.combiner = 'OR';
     });
     const risks = coverageRisks(catalog, base, head);
     expect(risks.map((one) => [one.kind, one.address])).toEqual([

@@ -59,8 +59,9 @@ describe('staging alert policies', () => {
       '${google_monitoring_notification_channel.channel_staging_slack.name}',
       '${google_monitoring_notification_channel.channel_platform_email.name}',
     ]);
-    // Corroboration of the health endpoint's page (failure-modes/staging.yaml): Slack and email.
+    // The plan's > 1% Redis failures are critical: partial failures the health endpoint cannot see page.
     expect(policies.redis_connection_failures.notification_channels).toEqual([
+      '${google_monitoring_notification_channel.channel_pagerduty_oncall.name}',
       '${google_monitoring_notification_channel.channel_staging_slack.name}',
       '${google_monitoring_notification_channel.channel_platform_email.name}',
     ]);
@@ -69,7 +70,7 @@ describe('staging alert policies', () => {
     ]);
   });
 
-  test('Redis connection failures: a ratio of log-based metrics, > 1% as a fraction', () => {
+  test('Redis connection failures: a ratio of log-based metrics, > 1% as a fraction, critical with a volume guard', () => {
     expect(synthesized).toHaveResourceWithProperties(LoggingMetric, {
       name: 'vigil-staging-redis-connection-errors',
       metric_descriptor: {
@@ -81,9 +82,18 @@ describe('staging alert policies', () => {
     });
     expect(synthesized).toHaveResourceWithProperties(MonitoringAlertPolicy, {
       display_name: '[staging] Redis: connection failures > 1%',
-      severity: 'ERROR',
-      combiner: 'OR',
+      severity: 'CRITICAL',
+      combiner: 'AND',
     });
+    // The volume guard: at least 100 requests in the same 5-minute window, so one error at night
+    // traffic (2 requests a minute) cannot page.
+    const guard = threshold('redis_connection_failures', 1);
+    expect(guard.filter).toBe(
+      'metric.type="logging.googleapis.com/user/vigil-staging-redis-operations" AND resource.type="cloud_run_revision"',
+    );
+    expect(guard.comparison).toBe('COMPARISON_GT');
+    expect(guard.threshold_value).toBe(99);
+    expect(guard.denominator_filter).toBeUndefined();
     const condition = threshold('redis_connection_failures');
     expect(condition.filter).toBe(
       'metric.type="logging.googleapis.com/user/vigil-staging-redis-connection-errors" AND resource.type="cloud_run_revision"',

@@ -127,10 +127,14 @@ export class RedisConnectivity extends Construct implements Signal {
       {
         id: 'redis_connection_failures',
         component: 'redis',
-        // Corroboration, not the page: log-based (up to 10 min of ingest) and without a volume guard, one
-        // error at night traffic is above 1%. The health endpoint pages for Redis (failure-modes/staging.yaml).
-        severity: 'error',
+        // The plan calls more than 1% Redis failures critical: a partial failure (one connection in
+        // thirty refused) is invisible to the health endpoint, which sees one request a minute. The
+        // volume guard keeps one error at night traffic from paging (failure-modes/staging.yaml,
+        // noise night-blip).
+        severity: 'critical',
         title: `Redis: connection failures > ${percent}%`,
+        // AND: the ratio matters only with enough requests in the window.
+        combiner: 'AND',
         conditions: [
           thresholdCondition({
             displayName: `Redis connection errors per request > ${percent}% over ${minutes} min`,
@@ -141,10 +145,19 @@ export class RedisConnectivity extends Construct implements Signal {
             threshold: percentAsFraction(percent),
             durationSeconds: 60,
           }),
+          thresholdCondition({
+            displayName: `At least ${thresholds.minOperationsPerWindow} requests in ${minutes} min`,
+            filter: filters.operationsFilter,
+            aggregation: filters.logAggregation(thresholds.windowSeconds),
+            comparison: 'COMPARISON_GT',
+            // Counts are whole numbers: "> N-1" is "at least N".
+            threshold: thresholds.minOperationsPerWindow - 1,
+            durationSeconds: 60,
+          }),
         ],
         chartLabel: `alert: ${percent}%`,
         runbook: {
-          whatFired: `More than ${percent}% of requests to ${environment.cloudRun.services.join(', ')} logged a Redis connection error over ${minutes} minutes (log-based metrics ${filters.errors.name} / ${filters.operations.name}).`,
+          whatFired: `More than ${percent}% of requests to ${environment.cloudRun.services.join(', ')} logged a Redis connection error over ${minutes} minutes, with at least ${thresholds.minOperationsPerWindow} requests in the window (log-based metrics ${filters.errors.name} / ${filters.operations.name}).`,
           userImpact:
             'Sessions, rate limits and agent state live in Redis: chat requests fail or hang, and agent executions time out.',
           ...runbook,

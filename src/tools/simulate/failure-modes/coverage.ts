@@ -155,6 +155,7 @@ export function coverageOfMode(mode: FailureMode, options: RunOptions): Coverage
  * before (a policy still settling on the scenario's first samples) is not caused by the noise.
  */
 function openedDuringNoise(run: PolicyRun, result: TestResult): boolean {
+  if (run.status !== 'evaluated') return false;
   return run.incidents.some((one) => one.openedAt >= result.incidentStart && one.openedAt <= result.until);
 }
 
@@ -164,7 +165,7 @@ export function coverageOfNoise(noise: NoiseScenario, options: RunOptions): Nois
   const notifying = new Set<string>();
   for (const result of results)
     result.runs.forEach((run) => {
-      if (run.status !== 'evaluated' || !openedDuringNoise(run, result)) return;
+      if (!openedDuringNoise(run, result)) return;
       const policy = run.policy;
       (pages(policy) ? paging : notifying).add(policy.displayName);
     });
