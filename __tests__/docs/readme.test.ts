@@ -31,7 +31,7 @@ describe('README', () => {
     );
     expect(table).toContain('| [staging] Redis: connection failures > 1% | error |');
     expect(table).toContain(
-      '| [staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations | critical |',
+      '| [staging] PostgreSQL: health endpoint reports postgresql not healthy from 4+ locations | critical |',
     );
   });
 
@@ -63,7 +63,7 @@ describe('README', () => {
     const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'coverage.md'), 'utf8');
     expect(generatedSection(doc, 'failure-mode-index')).toBe(index);
     expect(index).toContain(
-      '| [staging] Redis: health endpoint reports redis not healthy from 2+ locations | [redis-noauth](#redis-noauth), [redis-unreachable](#redis-unreachable), [redis-maxclients](#redis-maxclients), [vpc-connector-down](#vpc-connector-down) | [backend-down](#backend-down) |',
+      '| [staging] Redis: health endpoint reports redis not healthy from 4+ locations | [redis-noauth](#redis-noauth), [redis-unreachable](#redis-unreachable), [redis-maxclients](#redis-maxclients), [vpc-connector-down](#vpc-connector-down) | [backend-down](#backend-down) |',
     );
   });
 

@@ -51,10 +51,11 @@ const SIGNALS: readonly SignalRow[] = [
     key: 'redis',
     alerts: { minimal: 3, all: 3 },
     // 1% of requests as a ratio with at least 100 requests (> 99) in the window; rejected
-    // connections > 0; connected clients < 1; the health endpoint failing from more than 2 - 1 locations.
+    // connections > 0; connected clients < 1; the health endpoint failing from more than
+    // 4 - 1 locations (one more than the USA's 3 checkers).
     thresholds: {
       redis_connection_failures: [0.01, 99],
-      redis_health_endpoint: [1],
+      redis_health_endpoint: [3],
       redis_memorystore_connections: [0, 1],
     },
   },
@@ -65,7 +66,7 @@ const SIGNALS: readonly SignalRow[] = [
     thresholds: {
       postgres_p99_latency_critical: [500000],
       postgres_p99_latency_warning: [200000],
-      postgres_health_endpoint: [1],
+      postgres_health_endpoint: [3],
     },
   },
   {
@@ -83,7 +84,7 @@ const SIGNALS: readonly SignalRow[] = [
   {
     key: 'uptime',
     alerts: { minimal: 2, all: 2 },
-    thresholds: { uptime_backend_health_failing: [1], uptime_auth_health_failing: [1] },
+    thresholds: { uptime_backend_health_failing: [3], uptime_auth_health_failing: [3] },
   },
   {
     key: 'cloudSql',

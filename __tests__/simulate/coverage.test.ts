@@ -29,7 +29,7 @@ const catalogFile = path.join(REPO_ROOT, 'failure-modes', 'staging.yaml');
 const result = coverageOf(loadFailureModeCatalog(catalogFile), { resolveEnvironment });
 
 describe('staging coverage', () => {
-  it('has the failure modes of issue 14 and five noise scenarios', () => {
+  it("has the failure modes of issue 14 and the noise scenarios, with issue 23's maintenance restart, one failed run and one region failing", () => {
     expect(result.modes.map((one) => one.id)).toEqual([
       'redis-noauth',
       'redis-unreachable',
@@ -42,7 +42,16 @@ describe('staging coverage', () => {
       'agent-timeouts',
       'agent-slow',
     ]);
-    expect(result.noise).toHaveLength(5);
+    expect(result.noise.map((one) => one.id)).toEqual([
+      'diurnal-day',
+      'deploy',
+      'one-location-failing',
+      'night-blip',
+      'metrics-gap',
+      'cloudsql-maintenance',
+      'one-failed-run',
+      'one-region-failing',
+    ]);
   });
 
   it.each(result.modes.map((one) => [one.id, one] as const))('%s is covered within its target', (_, row) => {
@@ -66,7 +75,7 @@ describe('staging coverage', () => {
 
   it('the Redis AUTH outage pages from the health endpoint and keeps the log ratio as corroboration', () => {
     const noauth = result.modes.find((one) => one.id === 'redis-noauth')!;
-    expect(noauth.firstPage).toBe('[staging] Redis: health endpoint reports redis not healthy from 2+ locations');
+    expect(noauth.firstPage).toBe('[staging] Redis: health endpoint reports redis not healthy from 4+ locations');
     expect(noauth.worstCaseSeconds).toBe(275);
     expect(noauth.alsoFiring).toContain('[staging] Redis: connection failures > 1%');
     expect(hasGap(result)).toBe(false);
@@ -74,9 +83,9 @@ describe('staging coverage', () => {
 
   it('names the policy the scenario expects first among policies that tie (backend down fails every health check)', () => {
     const backend = result.modes.find((one) => one.id === 'backend-down')!;
-    expect(backend.firstPage).toBe('[staging] Uptime: backend health endpoint failing from 2+ locations');
+    expect(backend.firstPage).toBe('[staging] Uptime: backend health endpoint failing from 4+ locations');
     expect(backend.alsoFiring).toContain(
-      '[staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations',
+      '[staging] PostgreSQL: health endpoint reports postgresql not healthy from 4+ locations',
     );
   });
 });
@@ -189,7 +198,7 @@ describe('coverage tells what happened in the scenario', () => {
     expect(row.worstCaseSeconds!).toBeGreaterThan(300);
     expect(row.status).toBe('slow');
     expect(row.alsoFiring).toContain(
-      '[staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations',
+      '[staging] PostgreSQL: health endpoint reports postgresql not healthy from 4+ locations',
     );
   });
 
@@ -211,7 +220,7 @@ describe('coverage tells what happened in the scenario', () => {
       ['during', 'pages'],
       ['afterwards', 'silent'],
     ]);
-    expect(noise[0].paging).toEqual(['[staging] Uptime: auth service health endpoint failing from 2+ locations']);
+    expect(noise[0].paging).toEqual(['[staging] Uptime: auth service health endpoint failing from 4+ locations']);
   });
 });
 
@@ -298,7 +307,7 @@ describe('review: coverage regressions', () => {
       ['failure-mode-slower', 'failure mode postgres-down'],
     ]);
     expect(risks[0].message).toBe(
-      'failure mode **postgres-slow** (page, target 5m) becomes SLOWER THAN TARGET: before, [staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations in 4m 35s worst case; after, [staging] PostgreSQL: p99 query latency > 500 ms in 9m 45s worst case',
+      'failure mode **postgres-slow** (page, target 5m) becomes SLOWER THAN TARGET: before, [staging] PostgreSQL: health endpoint reports postgresql not healthy from 4+ locations in 4m 35s worst case; after, [staging] PostgreSQL: p99 query latency > 500 ms in 9m 45s worst case',
     );
   });
 
@@ -316,7 +325,7 @@ describe('review: coverage regressions', () => {
       ['noise-pages', 'noise scenario night-blip'],
     ]);
     expect(risks[0].message).toContain(
-      'before, [staging] Uptime: auth service health endpoint failing from 2+ locations in 4m 35s worst case; after, nothing notifies',
+      'before, [staging] Uptime: auth service health endpoint failing from 4+ locations in 4m 35s worst case; after, nothing notifies',
     );
     expect(risks[1].message).toBe('noise scenario **night-blip** now pages: [staging] Redis: connection failures > 1%');
   });

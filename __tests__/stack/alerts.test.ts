@@ -215,7 +215,7 @@ describe('staging alert policies', () => {
     });
   });
 
-  test('uptime: health endpoint and auth service from 3+ locations, alerting when 2 or more fail', () => {
+  test('uptime: health endpoint and auth service from 5 locations, alerting when 4 or more fail for 3 runs (one region cannot page alone)', () => {
     const checks = resourcesOf(document, 'google_monitoring_uptime_check_config');
     expect(Object.keys(checks).sort()).toEqual([
       'uptime_auth_health',
@@ -239,10 +239,10 @@ describe('staging alert policies', () => {
       'postgres_health_endpoint',
     ]) {
       const condition = threshold(id);
-      expect(condition).toMatchObject({ comparison: 'COMPARISON_GT', threshold_value: 1, duration: '60s' });
+      expect(condition).toMatchObject({ comparison: 'COMPARISON_GT', threshold_value: 3, duration: '120s' });
       expect(condition.aggregations).toEqual([
         {
-          alignment_period: '120s',
+          alignment_period: '60s',
           per_series_aligner: 'ALIGN_NEXT_OLDER',
           cross_series_reducer: 'REDUCE_COUNT_FALSE',
           group_by_fields: ['metric.label.check_id'],
