@@ -29,7 +29,7 @@ describe('README', () => {
     expect(table).toContain(
       '| [staging] PostgreSQL: p99 query latency > 500 ms | critical | Query Insights p99 latency > 500 ms for 5 min | > 500 ms | 1 min window, held 5 min |',
     );
-    expect(table).toContain('| [staging] Redis: connection failures > 1% | error |');
+    expect(table).toContain('| [staging] Redis: connection failures > 1% | critical |');
     expect(table).toContain(
       '| [staging] PostgreSQL: health endpoint reports postgresql not healthy from 4+ locations | critical |',
     );
