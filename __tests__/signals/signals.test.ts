@@ -88,12 +88,13 @@ const SIGNALS: readonly SignalRow[] = [
   },
   {
     key: 'cloudSql',
-    alerts: { minimal: 4, all: 4 },
-    // database/up below 1; 80% of the default 100 max_connections as a backend count; CPU and
-    // disk utilization are fractions (90% -> 0.9).
+    alerts: { minimal: 5, all: 5 },
+    // database/up below 1; 80% (ticket) and 95% (page) of the default 100 max_connections as a
+    // backend count; CPU and disk utilization are fractions (90% -> 0.9).
     thresholds: {
       cloudsql_instance_down: [1],
       cloudsql_connections_near_max: [80],
+      cloudsql_connections_exhausted: [95],
       cloudsql_cpu_high: [0.9],
       cloudsql_disk_high: [0.9],
     },

@@ -41,6 +41,8 @@ describe('staging coverage', () => {
       'auth-down',
       'agent-timeouts',
       'agent-slow',
+      'redis-partial',
+      'postgres-connections-exhausted',
     ]);
     expect(result.noise.map((one) => one.id)).toEqual([
       'diurnal-day',
@@ -63,9 +65,10 @@ describe('staging coverage', () => {
     expect(row.scenarioSeconds!).toBeLessThanOrEqual(row.worstCaseSeconds!);
   });
 
-  it('pages for every page-severity mode within 5 minutes except the justified log-derived agent timeouts', () => {
+  it('pages for every page-severity mode within 5 minutes except the justified log-derived ones', () => {
     const slowPages = result.modes.filter((one) => one.severity === 'page' && one.worstCaseSeconds! > 300);
-    expect(slowPages.map((one) => one.id)).toEqual(['agent-timeouts']);
+    // Both are seen only in the services' logs (up to 10 minutes of ingest); each says so in targetReason.
+    expect(slowPages.map((one) => one.id)).toEqual(['agent-timeouts', 'redis-partial']);
   });
 
   it.each(result.noise.map((one) => [one.id, one] as const))('noise %s pages nobody', (_, row) => {
