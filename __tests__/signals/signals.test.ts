@@ -49,7 +49,7 @@ interface SignalRow {
 const SIGNALS: readonly SignalRow[] = [
   {
     key: 'redis',
-    alerts: { minimal: 3, all: 3 },
+    alerts: { minimal: 4, all: 4 },
     // 1% of requests as a ratio with at least 100 requests (> 99) in the window; rejected
     // connections > 0; connected clients < 1; the health endpoint failing from more than
     // 4 - 1 locations (one more than the USA's 3 checkers).
@@ -57,6 +57,8 @@ const SIGNALS: readonly SignalRow[] = [
       redis_connection_failures: [0.01, 99],
       redis_health_endpoint: [3],
       redis_memorystore_connections: [0, 1],
+      // 90% of maxmemory as a fraction; any evicted key.
+      redis_memory_pressure: [0.9, 0],
     },
   },
   {

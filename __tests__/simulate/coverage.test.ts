@@ -43,6 +43,7 @@ describe('staging coverage', () => {
       'agent-slow',
       'redis-partial',
       'postgres-connections-exhausted',
+      'redis-evictions',
     ]);
     expect(result.noise.map((one) => one.id)).toEqual([
       'diurnal-day',

@@ -21,6 +21,13 @@ export const redisSignal = defineSignal({
       windowSeconds: wholeMinutes('a window in seconds', 60, 3600)
         .default(300)
         .describe('The window the connection-failure ratio is summed over, in seconds (whole minutes).'),
+      // Memory pressure is a ticket: Memorystore evicts keys (sessions, rate limits) near maxmemory
+      // before it refuses writes; someone should resize it in working hours.
+      memoryUsagePercent: positive('a percentage', 100)
+        .default(90)
+        .describe(
+          'Ticket when Memorystore memory usage (stats/memory/usage_ratio) stays above this percentage for 5 minutes.',
+        ),
       // Preflight calls Redis degraded above this.
       responseTimeMs: positive('a response time in ms', 60000)
         .default(100)
