@@ -35,3 +35,7 @@ export function largestRegion(regions: readonly string[]): { region: string; loc
 export function failingLocationsThreshold(regions: readonly string[], configured: number | undefined): number {
   return configured ?? largestRegion(regions).locations + 1;
 }
+
+/** The region rule in a runbook's words: why one region's checkers do not page. */
+export const REGION_RULE =
+  "That is more locations than any one checker region holds (USA has 3), so one region's checkers, usually the network between them and the service, cannot page alone: check the uptime check's results per location before blaming the service.";

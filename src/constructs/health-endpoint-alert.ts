@@ -2,7 +2,7 @@
 // `$.postgresql.status`): one uptime check per section, passing only when the section says
 // "healthy", and one alert when it fails from several checker locations. The Redis and PostgreSQL
 // signals each own theirs; this builds both the same way.
-import { failingLocationsThreshold } from '../config/checker-locations';
+import { failingLocationsThreshold, REGION_RULE } from '../config/checker-locations';
 import type { Construct } from 'constructs';
 import type { Severity } from '../config/schema';
 import { AlertPolicyInfo, createAlertPolicy } from './alert-policy-factory';
@@ -54,7 +54,7 @@ export function createHealthSectionAlert(
       ],
       runbook: {
         ...spec.runbook,
-        whatFired: `${url} answered with \`${spec.section}.status\` other than "healthy" (${spec.statusMeaning}) from ${failing} or more checker locations.`,
+        whatFired: `${url} answered with \`${spec.section}.status\` other than "healthy" (${spec.statusMeaning}) from ${failing} or more checker locations for 3 consecutive runs. ${REGION_RULE}`,
       },
     },
     context,
