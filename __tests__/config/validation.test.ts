@@ -237,6 +237,25 @@ describe('environment validation', () => {
     ]);
   });
 
+  test("an uptime failing-location count that one region's checkers could reach alone", () => {
+    expect(
+      problemsOf(
+        withChange((data) => {
+          data.uptime.checkerRegions = ['USA', 'EUROPE', 'ASIA_PACIFIC'];
+          data.thresholds = { ...data.thresholds, uptime: { failingLocations: 3 } };
+        }),
+      ),
+    ).toEqual([
+      `${FILE}: thresholds.uptime.failingLocations: expected more than the 3 checker locations of region USA, found 3: that region's checkers alone could page (leave it unset for 4)`,
+    ]);
+    // Three one-checker regions: 2 failing locations are already 2 regions.
+    const oneCheckerRegions = withChange((data) => {
+      data.uptime.checkerRegions = ['EUROPE', 'ASIA_PACIFIC', 'SOUTH_AMERICA'];
+      data.thresholds = { ...data.thresholds, uptime: { failingLocations: 2 } };
+    });
+    expect(() => validate(oneCheckerRegions, FILE)).not.toThrow();
+  });
+
   test('every problem of a file is reported at once', () => {
     const problems = problemsOf(
       withChange((data) => {

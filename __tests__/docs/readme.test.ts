@@ -30,9 +30,9 @@ describe('README', () => {
     expect(table).toContain(
       '| [staging] PostgreSQL: p99 query latency > 500 ms | critical | Query Insights p99 latency > 500 ms for 5 min | > 500 ms | 1 min window, held 5 min |',
     );
-    expect(table).toContain('| [staging] Redis: connection failures > 1% | error |');
+    expect(table).toContain('| [staging] Redis: connection failures > 1% | critical |');
     expect(table).toContain(
-      '| [staging] PostgreSQL: health endpoint reports postgresql not healthy from 2+ locations | critical |',
+      '| [staging] PostgreSQL: health endpoint reports postgresql not healthy from 4+ locations | critical |',
     );
   });
 
@@ -64,7 +64,7 @@ describe('README', () => {
     const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'coverage.md'), 'utf8');
     expect(generatedSection(doc, 'failure-mode-index')).toBe(index);
     expect(index).toContain(
-      '| [staging] Redis: health endpoint reports redis not healthy from 2+ locations | [redis-noauth](#redis-noauth), [redis-unreachable](#redis-unreachable), [redis-maxclients](#redis-maxclients), [vpc-connector-down](#vpc-connector-down) | [backend-down](#backend-down) |',
+      '| [staging] Redis: health endpoint reports redis not healthy from 4+ locations | [redis-noauth](#redis-noauth), [redis-unreachable](#redis-unreachable), [redis-maxclients](#redis-maxclients), [vpc-connector-down](#vpc-connector-down) | [backend-down](#backend-down) |',
     );
   });
 

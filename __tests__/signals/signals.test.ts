@@ -50,13 +50,16 @@ interface SignalRow {
 const SIGNALS: readonly SignalRow[] = [
   {
     key: 'redis',
-    alerts: { minimal: 3, all: 3 },
-    // 1% of requests as a ratio; rejected connections > 0; connected clients < 1; the health
-    // endpoint failing from more than 2 - 1 locations.
+    alerts: { minimal: 4, all: 4 },
+    // 1% of requests as a ratio with at least 100 requests (> 99) in the window; rejected
+    // connections > 0; connected clients < 1; the health endpoint failing from more than
+    // 4 - 1 locations (one more than the USA's 3 checkers).
     thresholds: {
-      redis_connection_failures: [0.01],
-      redis_health_endpoint: [1],
+      redis_connection_failures: [0.01, 99],
+      redis_health_endpoint: [3],
       redis_memorystore_connections: [0, 1],
+      // 90% of maxmemory as a fraction; any evicted key.
+      redis_memory_pressure: [0.9, 0],
     },
   },
   {
@@ -66,7 +69,7 @@ const SIGNALS: readonly SignalRow[] = [
     thresholds: {
       postgres_p99_latency_critical: [500000],
       postgres_p99_latency_warning: [200000],
-      postgres_health_endpoint: [1],
+      postgres_health_endpoint: [3],
     },
   },
   {
@@ -84,16 +87,17 @@ const SIGNALS: readonly SignalRow[] = [
   {
     key: 'uptime',
     alerts: { minimal: 2, all: 2 },
-    thresholds: { uptime_backend_health_failing: [1], uptime_auth_health_failing: [1] },
+    thresholds: { uptime_backend_health_failing: [3], uptime_auth_health_failing: [3] },
   },
   {
     key: 'cloudSql',
-    alerts: { minimal: 4, all: 4 },
-    // database/up below 1; 80% of the default 100 max_connections as a backend count; CPU and
-    // disk utilization are fractions (90% -> 0.9).
+    alerts: { minimal: 5, all: 5 },
+    // database/up below 1; 80% (ticket) and 95% (page) of the default 100 max_connections as a
+    // backend count; CPU and disk utilization are fractions (90% -> 0.9).
     thresholds: {
       cloudsql_instance_down: [1],
       cloudsql_connections_near_max: [80],
+      cloudsql_connections_exhausted: [95],
       cloudsql_cpu_high: [0.9],
       cloudsql_disk_high: [0.9],
     },

@@ -60,8 +60,9 @@ describe('staging alert policies', () => {
       '${google_monitoring_notification_channel.channel_staging_slack.name}',
       '${google_monitoring_notification_channel.channel_platform_email.name}',
     ]);
-    // Corroboration of the health endpoint's page (failure-modes/staging.yaml): Slack and email.
+    // The plan's > 1% Redis failures are critical: partial failures the health endpoint cannot see page.
     expect(policies.redis_connection_failures.notification_channels).toEqual([
+      '${google_monitoring_notification_channel.channel_pagerduty_oncall.name}',
       '${google_monitoring_notification_channel.channel_staging_slack.name}',
       '${google_monitoring_notification_channel.channel_platform_email.name}',
     ]);
@@ -70,7 +71,7 @@ describe('staging alert policies', () => {
     ]);
   });
 
-  test('Redis connection failures: a ratio of log-based metrics, > 1% as a fraction', () => {
+  test('Redis connection failures: a ratio of log-based metrics, > 1% as a fraction, critical with a volume guard', () => {
     expect(synthesized).toHaveResourceWithProperties(LoggingMetric, {
       name: 'vigil-staging-redis-connection-errors',
       metric_descriptor: {
@@ -82,9 +83,18 @@ describe('staging alert policies', () => {
     });
     expect(synthesized).toHaveResourceWithProperties(MonitoringAlertPolicy, {
       display_name: '[staging] Redis: connection failures > 1%',
-      severity: 'ERROR',
-      combiner: 'OR',
+      severity: 'CRITICAL',
+      combiner: 'AND',
     });
+    // The volume guard: at least 100 requests in the same 5-minute window, so one error at night
+    // traffic (2 requests a minute) cannot page.
+    const guard = threshold('redis_connection_failures', 1);
+    expect(guard.filter).toBe(
+      'metric.type="logging.googleapis.com/user/vigil-staging-redis-operations" AND resource.type="cloud_run_revision"',
+    );
+    expect(guard.comparison).toBe('COMPARISON_GT');
+    expect(guard.threshold_value).toBe(99);
+    expect(guard.denominator_filter).toBeUndefined();
     const condition = threshold('redis_connection_failures');
     expect(condition.filter).toBe(
       'metric.type="logging.googleapis.com/user/vigil-staging-redis-connection-errors" AND resource.type="cloud_run_revision"',
@@ -206,7 +216,7 @@ describe('staging alert policies', () => {
     });
   });
 
-  test('uptime: health endpoint and auth service from 3+ locations, alerting when 2 or more fail', () => {
+  test('uptime: health endpoint and auth service from 5 locations, alerting when 4 or more fail for 3 runs (one region cannot page alone)', () => {
     const checks = resourcesOf(document, 'google_monitoring_uptime_check_config');
     expect(Object.keys(checks).sort()).toEqual([
       'uptime_auth_health',
@@ -230,10 +240,10 @@ describe('staging alert policies', () => {
       'postgres_health_endpoint',
     ]) {
       const condition = threshold(id);
-      expect(condition).toMatchObject({ comparison: 'COMPARISON_GT', threshold_value: 1, duration: '60s' });
+      expect(condition).toMatchObject({ comparison: 'COMPARISON_GT', threshold_value: 3, duration: '120s' });
       expect(condition.aggregations).toEqual([
         {
-          alignment_period: '120s',
+          alignment_period: '60s',
           per_series_aligner: 'ALIGN_NEXT_OLDER',
           cross_series_reducer: 'REDUCE_COUNT_FALSE',
           group_by_fields: ['metric.label.check_id'],

@@ -22,3 +22,25 @@ export const MIN_CHECKER_LOCATIONS = 3;
 export function geographyOf(location: string): string {
   return location.startsWith('USA_') ? 'USA' : location;
 }
+
+/** The selected region with the most checker locations, and that count (USA: 3). */
+export function largestRegion(regions: readonly string[]): { region: string; locations: number } {
+  const selected = regions.length === 0 ? Object.keys(LOCATIONS_BY_REGION) : regions;
+  return selected
+    .map((region) => ({ region, locations: (LOCATIONS_BY_REGION[region] ?? []).length }))
+    .reduce((largest, one) => (one.locations > largest.locations ? one : largest), { region: '', locations: 0 });
+}
+
+/**
+ * How many checker locations must fail before an uptime alert fires: the configured figure, or by
+ * default one more than the largest selected region holds, so that the checkers of one region (a
+ * network problem between Google's USA checkers and the service) cannot page alone. With
+ * [USA, EUROPE, ASIA_PACIFIC] that is 4 of the 5 locations: a real outage fails all 5.
+ */
+export function failingLocationsThreshold(regions: readonly string[], configured: number | undefined): number {
+  return configured ?? largestRegion(regions).locations + 1;
+}
+
+/** The region rule in a runbook's words: why one region's checkers do not page. */
+export const REGION_RULE =
+  "That is more locations than any one checker region holds (USA has 3), so one region's checkers, usually the network between them and the service, cannot page alone: check the uptime check's results per location before blaming the service.";

@@ -1,7 +1,7 @@
 // Rules that span several fields of an environment file, checked once the schema has passed.
 import type { ConfigProblem } from './config-error';
 import type { EnvironmentFile } from './schema';
-import { checkerLocations, MIN_CHECKER_LOCATIONS } from './checker-locations';
+import { checkerLocations, failingLocationsThreshold, largestRegion, MIN_CHECKER_LOCATIONS } from './checker-locations';
 import { expectConflicts } from './expect-schema';
 import { appendAll } from '../util/append-all';
 
@@ -64,11 +64,21 @@ export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigPr
       message: `expected regions covering at least ${MIN_CHECKER_LOCATIONS} checker locations (the Monitoring API's minimum), found ${locations.length} (${locations.join(', ')})`,
     });
   }
-  if (env.thresholds.uptime.failingLocations > locations.length) {
+  const failing = failingLocationsThreshold(env.uptime.checkerRegions, env.thresholds.uptime.failingLocations);
+  if (failing > locations.length) {
     problems.push({
       file,
       path: 'thresholds.uptime.failingLocations',
-      message: `expected at most the ${locations.length} checker locations selected, found ${env.thresholds.uptime.failingLocations}`,
+      message: `expected at most the ${locations.length} checker locations selected, found ${failing}`,
+    });
+  }
+  // One region's checkers failing together is usually the network between them and the service.
+  const largest = largestRegion(env.uptime.checkerRegions);
+  if (failing <= largest.locations && largest.locations < locations.length) {
+    problems.push({
+      file,
+      path: 'thresholds.uptime.failingLocations',
+      message: `expected more than the ${largest.locations} checker locations of region ${largest.region}, found ${failing}: that region's checkers alone could page (leave it unset for ${largest.locations + 1})`,
     });
   }
   // The drift expectations must not contradict the settings the alerts are built from.

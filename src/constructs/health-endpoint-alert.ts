@@ -2,6 +2,7 @@
 // `$.postgresql.status`): one uptime check per section, passing only when the section says
 // "healthy", and one alert when it fails from several checker locations. The Redis and PostgreSQL
 // signals each own theirs; this builds both the same way.
+import { failingLocationsThreshold, REGION_RULE } from '../config/checker-locations';
 import type { Construct } from 'constructs';
 import type { Severity } from '../config/schema';
 import { AlertPolicyInfo, createAlertPolicy } from './alert-policy-factory';
@@ -37,7 +38,10 @@ export function createHealthSectionAlert(
     url,
     jsonPath: { path: `$.${spec.section}.status`, expected: 'healthy' },
   });
-  const failing = environment.thresholds.uptime.failingLocations;
+  const failing = failingLocationsThreshold(
+    environment.uptime.checkerRegions,
+    environment.thresholds.uptime.failingLocations,
+  );
   return createAlertPolicy(
     scope,
     {
@@ -50,7 +54,7 @@ export function createHealthSectionAlert(
       ],
       runbook: {
         ...spec.runbook,
-        whatFired: `${url} answered with \`${spec.section}.status\` other than "healthy" (${spec.statusMeaning}) from ${failing} or more checker locations.`,
+        whatFired: `${url} answered with \`${spec.section}.status\` other than "healthy" (${spec.statusMeaning}) from ${failing} or more checker locations for 3 consecutive runs. ${REGION_RULE}`,
       },
     },
     context,

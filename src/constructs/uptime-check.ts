@@ -1,5 +1,6 @@
 // HTTP uptime checks of the environment's endpoints, and the one shape of alert condition that
 // goes with them: the check failing from N or more checker locations.
+import { failingLocationsThreshold } from '../config/checker-locations';
 import { MonitoringUptimeCheckConfig } from '@cdktf/provider-google/lib/monitoring-uptime-check-config';
 import type { Construct } from 'constructs';
 import type { Environment } from '../config/environment';
@@ -78,13 +79,19 @@ export function uptimeFailingCondition(
   check: UptimeCheckRef,
   what: string,
 ): ThresholdCondition {
-  const failing = environment.thresholds.uptime.failingLocations;
+  const failing = failingLocationsThreshold(
+    environment.uptime.checkerRegions,
+    environment.thresholds.uptime.failingLocations,
+  );
   return {
     displayName: `${what} failing from ${failing} or more checker locations`,
     filter: uptimeCheckPassedFilter(check),
     aggregation: {
-      // Two check periods, so one late point from a checker does not count as a failure.
-      alignmentPeriodSeconds: Math.max(120, 2 * environment.uptime.periodSeconds),
+      // One check period: each location's latest result, so a failed run counts for one period only
+      // and the duration (two periods by default) decides how many consecutive failed runs page.
+      // A late point leaves its location out of that minute's count: it can delay a page, never
+      // cause one.
+      alignmentPeriodSeconds: Math.max(60, environment.uptime.periodSeconds),
       perSeriesAligner: 'ALIGN_NEXT_OLDER',
       crossSeriesReducer: 'REDUCE_COUNT_FALSE',
       groupByFields: ['metric.label.check_id'],

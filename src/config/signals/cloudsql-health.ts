@@ -27,6 +27,13 @@ export const cloudSqlHealthSignal = defineSignal({
       connectionsPercentOfMax: positive('a percentage', 100)
         .default(80)
         .describe('Alert when connections (num_backends, all databases) exceed this percentage of maxConnections.'),
+      // Connections at max_connections: new connections are refused ("too many clients already",
+      // "remaining connection slots are reserved"), so requests fail: a page, not a ticket.
+      connectionsExhaustedPercent: positive('a percentage', 100)
+        .default(95)
+        .describe(
+          'Page when connections (num_backends, all databases) exceed this percentage of maxConnections for one minute.',
+        ),
       // Sustained CPU near the reserved cores is what the plan's "scale up the instance" answers;
       // 15 minutes keeps batch jobs and VACUUM bursts from paging.
       cpuUtilizationPercent: positive('a percentage', 1000)

@@ -67,20 +67,24 @@ export class CloudSqlHealth extends Construct implements Signal {
       metricFilter({ metricType, resourceType: 'cloudsql_database', resourceLabels: { database_id: databaseId } });
     const down = this.downAlert(context);
     const connections = this.connectionsAlert(context);
+    const exhausted = this.connectionsExhaustedAlert(context);
     const cpu = this.cpuAlert(context);
     const disk = this.diskAlert(context);
-    this.alertPolicies = [down, connections, cpu, disk];
+    this.alertPolicies = [down, connections, exhausted, cpu, disk];
     this.widgets = {
       responseTimes: [],
       errorRates: [],
       utilization: [
         this.chart('Cloud SQL: instance up (database/up)', UP.type, perMinute('ALIGN_MIN', 'REDUCE_MIN'), 'up', down),
-        this.chart(
+        lineChart(
           'Cloud SQL: connections against max_connections',
-          BACKENDS.type,
-          perMinute('ALIGN_MEAN', 'REDUCE_SUM'),
-          'connections',
-          connections,
+          [{ filter: this.instanceFilter(BACKENDS.type), aggregation: perMinute('ALIGN_MEAN', 'REDUCE_SUM') }],
+          {
+            yLabel: 'connections',
+            // The ticket line (near max) and the page line (exhausted).
+            threshold: connections.thresholdLine,
+            thresholds: exhausted.thresholdLine ? [exhausted.thresholdLine] : [],
+          },
         ),
         this.chart(
           'Cloud SQL: CPU utilization',
@@ -151,6 +155,51 @@ export class CloudSqlHealth extends Construct implements Signal {
           userImpact:
             'Every chat request reads and writes PostgreSQL: requests fail, sign-in fails, and agent executions time out.',
           ...checks,
+        },
+      },
+      context,
+    );
+  }
+
+  /**
+   * Connections at the limit page: requests needing a new connection fail now. num_backends is
+   * visible up to 165 s after sampling (Google's metric list), so one minute's mean with no held
+   * duration pages within 285 s worst case (165 ingest + 60 alignment + 60 evaluation); holding it
+   * one more minute would take 345 s, over the 5-minute page target.
+   */
+  private connectionsExhaustedAlert(context: MonitoringContext): AlertPolicyInfo {
+    const environment = this.environment;
+    const thresholds = environment.thresholds.cloudSql;
+    const limit = Math.floor((thresholds.maxConnections * thresholds.connectionsExhaustedPercent) / 100);
+    const commands = instanceRunbook(environment);
+    return createAlertPolicy(
+      this,
+      {
+        id: 'cloudsql_connections_exhausted',
+        component: 'postgresql',
+        severity: 'critical',
+        title: `Cloud SQL: connections at max_connections (> ${limit} of ${thresholds.maxConnections})`,
+        conditions: [
+          thresholdCondition({
+            displayName: `PostgreSQL backends > ${limit} (1 min mean)`,
+            filter: this.instanceFilter(BACKENDS.type),
+            aggregation: perMinute('ALIGN_MEAN', 'REDUCE_SUM'),
+            comparison: 'COMPARISON_GT',
+            threshold: limit,
+            durationSeconds: 0,
+          }),
+        ],
+        chartLabel: `page: ${limit} of ${thresholds.maxConnections}`,
+        runbook: {
+          whatFired: `PostgreSQL on \`${environment.postgres.instance}\` held more than ${limit} connections (${thresholds.connectionsExhaustedPercent}% of max_connections ${thresholds.maxConnections}) over one minute.`,
+          userImpact:
+            'New connections are refused ("too many clients already", "remaining connection slots are reserved"): requests that need one fail while others still succeed, so the health endpoint may stay green.',
+          firstChecks: [
+            `Do the backend logs show "too many clients"? \`gcloud logging read 'resource.type="cloud_run_revision" AND textPayload:"too many clients"' --freshness=15m --project=${environment.project}\``,
+            `How many instances of ${environment.cloudRun.services.join(' and ')} run, times DATABASE_POOL_SIZE each? A scale-out multiplies the pools past max_connections.`,
+            `Relieve it now: lower the pool size or cap instances, or raise max_connections / the tier (\`${commands.scaleUp}\`).`,
+          ],
+          commands: [commands.describe],
         },
       },
       context,

@@ -20,6 +20,7 @@ import type { Signal } from './signal';
 const CLIENTS_CONNECTED = metric('redis.googleapis.com/clients/connected');
 const REJECTED_CONNECTIONS = metric('redis.googleapis.com/stats/reject_connections_count');
 const MEMORY_USAGE_RATIO = metric('redis.googleapis.com/stats/memory/usage_ratio');
+const EVICTED_KEYS = metric('redis.googleapis.com/stats/evicted_keys');
 const CPU_SECONDS = metric('redis.googleapis.com/stats/cpu_utilization');
 const USEC_PER_CALL = metric('redis.googleapis.com/commands/usec_per_call');
 
@@ -69,12 +70,14 @@ export class RedisConnectivity extends Construct implements Signal {
     const filters = this.createFilters(context.environment);
     const runbook = redisRunbook(context.environment);
     const connectionFailures = this.connectionFailureAlert(context, filters, runbook);
+    const memory = this.memoryPressureAlert(context, filters);
     this.alertPolicies = [
       connectionFailures,
       this.healthEndpointAlert(context, runbook),
       this.memorystoreConnectionsAlert(context, filters, runbook),
+      memory,
     ];
-    this.widgets = this.createWidgets(filters, connectionFailures);
+    this.widgets = this.createWidgets(filters, connectionFailures, memory);
   }
 
   private createFilters(environment: Environment): RedisFilters {
@@ -127,10 +130,14 @@ export class RedisConnectivity extends Construct implements Signal {
       {
         id: 'redis_connection_failures',
         component: 'redis',
-        // Corroboration, not the page: log-based (up to 10 min of ingest) and without a volume guard, one
-        // error at night traffic is above 1%. The health endpoint pages for Redis (failure-modes/staging.yaml).
-        severity: 'error',
+        // The plan calls more than 1% Redis failures critical: a partial failure (one connection in
+        // thirty refused) is invisible to the health endpoint, which sees one request a minute. The
+        // volume guard keeps one error at night traffic from paging (failure-modes/staging.yaml,
+        // noise night-blip).
+        severity: 'critical',
         title: `Redis: connection failures > ${percent}%`,
+        // AND: the ratio matters only with enough requests in the window.
+        combiner: 'AND',
         conditions: [
           thresholdCondition({
             displayName: `Redis connection errors per request > ${percent}% over ${minutes} min`,
@@ -141,10 +148,19 @@ export class RedisConnectivity extends Construct implements Signal {
             threshold: percentAsFraction(percent),
             durationSeconds: 60,
           }),
+          thresholdCondition({
+            displayName: `At least ${thresholds.minOperationsPerWindow} requests in ${minutes} min`,
+            filter: filters.operationsFilter,
+            aggregation: filters.logAggregation(thresholds.windowSeconds),
+            comparison: 'COMPARISON_GT',
+            // Counts are whole numbers: "> N-1" is "at least N".
+            threshold: thresholds.minOperationsPerWindow - 1,
+            durationSeconds: 60,
+          }),
         ],
         chartLabel: `alert: ${percent}%`,
         runbook: {
-          whatFired: `More than ${percent}% of requests to ${environment.cloudRun.services.join(', ')} logged a Redis connection error over ${minutes} minutes (log-based metrics ${filters.errors.name} / ${filters.operations.name}).`,
+          whatFired: `More than ${percent}% of requests to ${environment.cloudRun.services.join(', ')} logged a Redis connection error over ${minutes} minutes, with at least ${thresholds.minOperationsPerWindow} requests in the window (log-based metrics ${filters.errors.name} / ${filters.operations.name}).`,
           userImpact:
             'Sessions, rate limits and agent state live in Redis: chat requests fail or hang, and agent executions time out.',
           ...runbook,
@@ -218,7 +234,64 @@ export class RedisConnectivity extends Construct implements Signal {
     );
   }
 
-  private createWidgets(filters: RedisFilters, connectionFailures: AlertPolicyInfo): Signal['widgets'] {
+  /**
+   * Memory pressure, a ticket (Slack and email): usage_ratio (GAUGE DOUBLE, 0 to 1) over the threshold
+   * for 5 minutes, or any key evicted (evicted_keys, DELTA INT64). Both are visible up to 240 s after
+   * sampling (Google's metric list), so neither could page within 5 minutes; eviction loses sessions
+   * and rate-limit state but requests keep working.
+   */
+  private memoryPressureAlert(context: MonitoringContext, filters: RedisFilters): AlertPolicyInfo {
+    const environment = context.environment;
+    const percent = environment.thresholds.redis.memoryUsagePercent;
+    return createAlertPolicy(
+      this,
+      {
+        id: 'redis_memory_pressure',
+        component: 'redis',
+        severity: 'error',
+        title: `Redis: Memorystore memory > ${percent}% or evicting keys`,
+        conditions: [
+          thresholdCondition({
+            displayName: `Memorystore memory usage > ${percent}% of maxmemory for 5 min`,
+            filter: filters.instance(MEMORY_USAGE_RATIO.type),
+            aggregation: instanceAggregation('ALIGN_MEAN'),
+            comparison: 'COMPARISON_GT',
+            threshold: percentAsFraction(percent),
+            durationSeconds: 300,
+          }),
+          thresholdCondition({
+            displayName: 'Memorystore evicted keys > 0 over 5 min',
+            filter: filters.instance(EVICTED_KEYS.type),
+            aggregation: instanceAggregation('ALIGN_DELTA', 'REDUCE_SUM', 300),
+            comparison: 'COMPARISON_GT',
+            threshold: 0,
+            durationSeconds: 0,
+          }),
+        ],
+        chartLabel: `ticket: ${percent}%`,
+        runbook: {
+          whatFired: `Memorystore \`${environment.redis.instanceId}\` used more than ${percent}% of its maxmemory for 5 minutes, or evicted keys.`,
+          userImpact:
+            'Evicted keys are lost sessions and rate-limit counters: users are signed out or throttled wrongly; at maxmemory writes can fail.',
+          firstChecks: [
+            `Which keys grow? \`redis-cli -h ${environment.redis.host} --bigkeys\` from a host on the VPC; keys without a TTL are the usual cause.`,
+            `Is the maxmemory-policy the intended one? \`gcloud redis instances describe ${environment.redis.instanceId} --region=${environment.region} --project=${environment.project} --format='value(redisConfigs,memorySizeGb)'\``,
+            `Resize if the working set grew: \`gcloud redis instances update ${environment.redis.instanceId} --size=<GB> --region=${environment.region} --project=${environment.project}\`.`,
+          ],
+          commands: [
+            `gcloud redis instances describe ${environment.redis.instanceId} --region=${environment.region} --project=${environment.project}`,
+          ],
+        },
+      },
+      context,
+    );
+  }
+
+  private createWidgets(
+    filters: RedisFilters,
+    connectionFailures: AlertPolicyInfo,
+    memory: AlertPolicyInfo,
+  ): Signal['widgets'] {
     const perMinute = filters.logAggregation(60);
     return {
       responseTimes: [
@@ -252,7 +325,17 @@ export class RedisConnectivity extends Construct implements Signal {
         lineChart(
           'Redis: memory usage (fraction of maxmemory)',
           [{ filter: filters.instance(MEMORY_USAGE_RATIO.type), aggregation: instanceAggregation('ALIGN_MEAN') }],
-          { yLabel: 'ratio' },
+          { yLabel: 'ratio', threshold: memory.thresholdLine },
+        ),
+        lineChart(
+          'Redis: evicted keys per minute',
+          [
+            {
+              filter: filters.instance(EVICTED_KEYS.type),
+              aggregation: instanceAggregation('ALIGN_DELTA', 'REDUCE_SUM'),
+            },
+          ],
+          { yLabel: 'keys' },
         ),
         lineChart(
           'Redis: CPU (CPU-seconds per second)',

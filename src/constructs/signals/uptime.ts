@@ -1,6 +1,7 @@
 // End-to-end availability: uptime checks of the backend's health endpoint and of the auth
 // service, each alerting when it fails from several checker locations; plus the Cloud Run
 // request view (5xx, latency, instances) of every service.
+import { failingLocationsThreshold, REGION_RULE } from '../../config/checker-locations';
 import { Construct } from 'constructs';
 import { metricFilter } from '../../gcp/filter-builder';
 import { metric } from '../../gcp/metric-catalog';
@@ -25,7 +26,10 @@ export class Uptime extends Construct implements Signal {
   constructor(scope: Construct, id: string, context: MonitoringContext) {
     super(scope, id);
     const environment = context.environment;
-    const failing = environment.thresholds.uptime.failingLocations;
+    const failing = failingLocationsThreshold(
+      environment.uptime.checkerRegions,
+      environment.thresholds.uptime.failingLocations,
+    );
     const checks: Array<{
       id: string;
       alertId: string;
@@ -65,7 +69,7 @@ export class Uptime extends Construct implements Signal {
             title: `Uptime: ${check.title.toLowerCase()} failing from ${failing}+ locations`,
             conditions: [thresholdCondition(uptimeFailingCondition(environment, ref, check.title))],
             runbook: {
-              whatFired: `The uptime check of ${check.url} (HTTP 2xx within ${environment.uptime.timeoutSeconds} s) failed from ${failing} or more checker locations.`,
+              whatFired: `The uptime check of ${check.url} (HTTP 2xx within ${environment.uptime.timeoutSeconds} s) failed from ${failing} or more checker locations for 3 consecutive runs. ${REGION_RULE}`,
               userImpact: check.impact,
               firstChecks: [
                 `\`curl -sS -m ${environment.uptime.timeoutSeconds} -o /dev/null -w "%{http_code} %{time_total}s\\n" ${check.url}\` — status and time from where you are.`,

@@ -13,7 +13,7 @@ const MODE_HEADERS = [
   'Failure mode',
   'Severity',
   'Target',
-  'First to notify',
+  'First to notify (in scenario)',
   'Worst case',
   'In scenario',
   'Also firing',
@@ -84,13 +84,22 @@ export function formatCoverageText(result: CoverageResult, width = DEFAULT_TEXT_
     .concat('\n');
 }
 
-/** Per mode exactly: id, severity, targetSeconds, firstPage, worstCaseSeconds, scenarioSeconds, alsoFiring, status. */
+/**
+ * Per mode exactly: id, severity, targetSeconds, firstPage, firstPageInScenario, worstCaseSeconds,
+ * scenarioSeconds, alsoFiring, status. `firstPageInScenario` groups the policy that notified first in
+ * the scenario with its two times (null when nothing notified); `firstPage` is its name, kept for
+ * readers of the earlier shape.
+ */
 export function formatCoverageJson(result: CoverageResult): string {
   const failureModes = result.modes.map((row) => ({
     id: row.id,
     severity: row.severity,
     targetSeconds: row.targetSeconds,
     firstPage: row.firstPage,
+    firstPageInScenario:
+      row.firstPage === null
+        ? null
+        : { policy: row.firstPage, scenarioSeconds: row.scenarioSeconds, worstCaseSeconds: row.worstCaseSeconds },
     worstCaseSeconds: row.worstCaseSeconds,
     scenarioSeconds: row.scenarioSeconds,
     alsoFiring: row.alsoFiring,
