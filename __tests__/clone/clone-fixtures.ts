@@ -28,6 +28,8 @@ export const PRODUCTION_SETS: readonly string[] = [
   'cloudRun.services[1]=netra-auth-prod',
   'uptime.backendHealthUrl=https://api.netrasystems.ai/health',
   'uptime.authHealthUrl=https://auth.netrasystems.ai/health',
+  'goldenPath.webSocketUrl=wss://api.netrasystems.ai/ws',
+  'goldenPath.auth.tokenSecret=prod-chat-probe-token',
 ];
 
 export function setFlags(sets: readonly string[]): string[] {

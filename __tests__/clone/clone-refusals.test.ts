@@ -52,6 +52,8 @@ describe('vigil clone refuses', () => {
       'cloudRun.services[1]',
       'uptime.backendHealthUrl',
       'uptime.authHealthUrl',
+      'goldenPath.webSocketUrl',
+      'goldenPath.auth.tokenSecret',
     ]);
     expect(message).toContain('There is no terminal to ask at; give them with --set:');
     expect(message).toContain('(staging: "staging-redis-f1adc35c"; expected a Memorystore instance id');
@@ -163,6 +165,8 @@ describe('vigil clone at a terminal', () => {
       'cloudRun.services[1]',
       'uptime.backendHealthUrl',
       'uptime.authHealthUrl',
+      'goldenPath.webSocketUrl',
+      'goldenPath.auth.tokenSecret',
     ]);
     expect(told).toContain('  not taken: expected an IPv4 address such as 10.166.204.83\n');
     expect(result.environment.redis.host).toBe('10.20.0.3');

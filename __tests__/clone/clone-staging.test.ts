@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { identifierValues, searchTermsOf } from '../../src/config/identifier-fields';
-import { LOG_BASED_METRICS, logBasedMetricName } from '../../src/config/environment-collisions';
+import { logBasedMetricName, logBasedMetricsOf } from '../../src/config/environment-collisions';
 import { loadEnvironmentFile, loadEnvironments, readEnvironmentData } from '../../src/config/load-environment';
 import type { Environment } from '../../src/config/environment';
 import { synthesizeStackJson } from '../../stacks/synthesize';
@@ -101,6 +101,10 @@ describe('vigil clone staging production --project netra-prod --region europe-we
     const names = Object.values(metrics)
       .map((metric) => metric.name)
       .sort();
-    expect(names).toEqual(LOG_BASED_METRICS.map((metric) => logBasedMetricName('production', metric)).sort());
+    expect(names).toEqual(
+      logBasedMetricsOf(production)
+        .map((metric) => logBasedMetricName('production', metric))
+        .sort(),
+    );
   });
 });

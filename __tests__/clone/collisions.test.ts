@@ -43,7 +43,9 @@ describe('environments of one project', () => {
 
   it("collide when an environment name runs into another's metric name", () => {
     const metrics = ['errors', 'redis-errors'];
-    expect(environmentCollisions([environment('app', 'p-one'), environment('app-redis', 'p-one')], metrics)).toEqual([
+    expect(
+      environmentCollisions([environment('app', 'p-one'), environment('app-redis', 'p-one')], () => metrics),
+    ).toEqual([
       {
         file: 'environments/app-redis.yaml',
         path: '',
@@ -53,8 +55,8 @@ describe('environments of one project', () => {
       },
     ]);
     // In two projects the same names are two resources.
-    expect(environmentCollisions([environment('app', 'p-one'), environment('app-redis', 'p-two')], metrics)).toEqual(
-      [],
-    );
+    expect(
+      environmentCollisions([environment('app', 'p-one'), environment('app-redis', 'p-two')], () => metrics),
+    ).toEqual([]);
   });
 });

@@ -24,6 +24,9 @@ uptime:
   backendHealthUrl: https://api.netrasystems.ai/health
   authHealthUrl: https://auth.netrasystems.ai/health
   checkerRegions: [USA, EUROPE]
+goldenPath:
+  webSocketUrl: wss://api.netrasystems.ai/ws
+  auth: { type: token, tokenSecret: prod-chat-probe-token }
 thresholds:
   postgres: { p99LatencyMs: 800 }
 `;
@@ -143,6 +146,8 @@ describe('extends:', () => {
           'vpcConnector.ipCidrRange=10.9.0.0/28',
           'uptime.backendHealthUrl=https://api.canary.netrasystems.ai/health',
           'uptime.authHealthUrl=https://auth.canary.netrasystems.ai/health',
+          'goldenPath.webSocketUrl=wss://api.canary.netrasystems.ai/ws',
+          'goldenPath.auth.tokenSecret=canary-chat-probe-token',
         ],
       },
       { synthesize: () => ({}) },

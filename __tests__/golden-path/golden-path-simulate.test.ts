@@ -25,14 +25,14 @@ test('golden-path scenarios: silent for one failed run, pages within 5 minutes w
   app.synth();
   const artifact = stackArtifactPath(app.outdir, 'staging');
   const stack = stackModelFromJson(JSON.parse(fs.readFileSync(artifact, 'utf8')), artifact);
-  const results = runScenarioFile(path.join(__dirname, 'scenarios', 'golden-path-breaks.yaml'), {
+  const results = runScenarioFile(path.join(__dirname, '..', '..', 'alert-tests', 'staging', 'golden-path.yaml'), {
     resolveEnvironment: () => stack,
   });
   const outcomes = results.flatMap((result) =>
     result.expectations.map((expectation) => [result.name, expectation.policy, expectation.passed, expectation.detail]),
   );
   expect(outcomes.filter(([, , passed]) => !passed)).toEqual([]);
-  expect(outcomes).toHaveLength(4);
+  expect(outcomes).toHaveLength(7);
   for (const result of results) expect(result.unmatchedSeries).toEqual([]);
   const paged = results[2]!.expectations[0]!;
   expect(paged.secondsToFire).toBeLessThanOrEqual(300);

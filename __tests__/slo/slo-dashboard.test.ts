@@ -24,13 +24,14 @@ describe('the dashboard SLO section', () => {
 
   test('has one row of three charts per SLO, in the order of the SLOs', () => {
     expect(rows.map((row) => row.map((tile) => [tile.xPos, tile.width]))).toEqual(
-      Array.from({ length: 4 }, () => [
+      Array.from({ length: 5 }, () => [
         [0, 16],
         [16, 16],
         [32, 16],
       ]),
     );
     expect(rows.map((row) => row[0].widget.title)).toEqual([
+      'Golden path success: SLI against the 95% goal',
       'Chat API availability: SLI against the 99.5% goal',
       'Chat API latency: SLI against the 99% goal',
       'Agent execution success: SLI against the 99% goal',
@@ -39,7 +40,7 @@ describe('the dashboard SLO section', () => {
   });
 
   test('charts the SLI against the goal, the budget left and the burn rate over 5 min, 1 h and 6 h', () => {
-    const [health, budget, burn] = rows[0];
+    const [health, budget, burn] = rows[1]; // rows[0] is the golden path's SLO
     expect(filtersOf(health)).toEqual([`select_slo_health("${SLO}/chat-availability")`]);
     expect(thresholdsOf(health)).toEqual([[0.995, 'goal 99.5%']]);
     expect(filtersOf(budget)).toEqual([`select_slo_budget_fraction("${SLO}/chat-availability")`]);
@@ -60,7 +61,8 @@ describe('the dashboard SLO section', () => {
 
   test('names each SLO exactly as its burn-rate policies do, and sends selectors without aggregation', () => {
     const policies = resourcesOf(document, 'google_monitoring_alert_policy');
-    for (const [index, key] of ['chat_availability', 'chat_latency', 'agent_success', 'agent_latency'].entries()) {
+    const keys = ['golden_path_success', 'chat_availability', 'chat_latency', 'agent_success', 'agent_latency'];
+    for (const [index, key] of keys.entries()) {
       const policyFilter = (policies[`slo_${key}_fast_burn`].conditions as any[])[0].condition_threshold.filter;
       expect(filtersOf(rows[index][2])).toContain(policyFilter);
       for (const tile of rows[index]) {
@@ -72,6 +74,7 @@ describe('the dashboard SLO section', () => {
 
   test('the dashboard depends on every SLO, as the policies do: the selectors name them by text', () => {
     expect(dashboardResource.depends_on).toEqual([
+      'google_monitoring_slo.slo_golden_path_success',
       'google_monitoring_slo.slo_chat_availability',
       'google_monitoring_slo.slo_chat_latency',
       'google_monitoring_slo.slo_agent_success',

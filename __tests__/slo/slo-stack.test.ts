@@ -27,6 +27,7 @@ describe('staging SLOs', () => {
       'slo_agent_success',
       'slo_chat_availability',
       'slo_chat_latency',
+      'slo_golden_path_success',
     ]);
     expect(synthesized).toHaveResourceWithProperties(MonitoringSlo, {
       slo_id: 'chat-availability',
@@ -114,7 +115,7 @@ describe('staging SLOs', () => {
     for (const id of Object.keys(policies).filter((one) => one.startsWith('slo_'))) {
       expect([id, policies[id].severity]).toEqual([id, id.endsWith('_fast_burn') ? 'CRITICAL' : 'WARNING']);
     }
-    expect(Object.keys(policies).filter((one) => one.startsWith('slo_'))).toHaveLength(12);
+    expect(Object.keys(policies).filter((one) => one.startsWith('slo_'))).toHaveLength(15);
   });
 
   test('runbooks state the budget, what the burn rate spends, and where to read the budget left', () => {

@@ -21,6 +21,9 @@ cloudRun: { services: [netra-backend-production] }
 uptime:
   backendHealthUrl: https://api.netrasystems.ai/health
   authHealthUrl: https://auth.netrasystems.ai/health
+goldenPath:
+  webSocketUrl: wss://api.netrasystems.ai/ws
+  auth: { type: token, tokenSecret: prod-chat-probe-token }
 `;
 
 // A grandchild: its files are itself, production and staging, nearest parent first.

@@ -6,6 +6,7 @@
 // an environment name runs into another's metric name (`a` + `b-c` and `a-b` + `c`).
 import type { ConfigProblem } from './config-error';
 import type { Environment } from './environment';
+import { goldenPathLogMetrics } from './golden-path-metrics';
 import { SIGNAL_DEFINITIONS } from './signals/registry';
 
 // The log-based metrics each environment's stack creates, by the name after `vigil-<env>-`: what
@@ -14,6 +15,11 @@ import { SIGNAL_DEFINITIONS } from './signals/registry';
 export const LOG_BASED_METRICS: readonly string[] = SIGNAL_DEFINITIONS.flatMap((signal) =>
   Object.values(signal.logBasedMetrics),
 );
+
+/** Every log-based metric an environment's stack creates: the signals', and its golden path's (one per event). */
+export function logBasedMetricsOf(environment: Pick<Environment, 'goldenPath'>): string[] {
+  return [...LOG_BASED_METRICS, ...goldenPathLogMetrics(environment.goldenPath)];
+}
 
 export function logBasedMetricName(environmentName: string, metric: string): string {
   return `vigil-${environmentName}-${metric}`;
@@ -30,7 +36,7 @@ function describe(environment: Environment): string {
 
 export function environmentCollisions(
   environments: readonly Environment[],
-  metrics: readonly string[] = LOG_BASED_METRICS,
+  metricsOf: (environment: Environment) => readonly string[] = logBasedMetricsOf,
 ): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (let i = 0; i < environments.length; i++) {
@@ -50,8 +56,8 @@ export function environmentCollisions(
         continue;
       }
       if (first.project !== second.project) continue;
-      const names = new Map(metrics.map((metric) => [logBasedMetricName(first.name, metric), metric]));
-      for (const metric of metrics) {
+      const names = new Map(metricsOf(first).map((metric) => [logBasedMetricName(first.name, metric), metric]));
+      for (const metric of metricsOf(second)) {
         const name = logBasedMetricName(second.name, metric);
         const other = names.get(name);
         if (other !== undefined) {

@@ -13,6 +13,7 @@ import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketObject } from '@cdktf/provider-google/lib/storage-bucket-object';
 import { Construct } from 'constructs';
 import type { Environment } from '../../config/environment';
+import { goldenPathLatencyMetric } from '../../config/golden-path-metrics';
 import type { GoldenPath } from '../../config/golden-path-schema';
 import { VigilError } from '../../errors/vigil-error';
 import { metricFilter } from '../../gcp/filter-builder';
@@ -254,7 +255,7 @@ export class GoldenPathMonitor extends Construct {
     failures.overrideLogicalId('golden_path_failed_steps');
     const latencyMetrics = [...settings.events, 'total'].map((event) => {
       const metricId = `golden_path_latency_${event}`;
-      const name = logMetricName(environment, `golden-path-latency-${event.replace(/_/g, '-')}`);
+      const name = logMetricName(environment, goldenPathLatencyMetric(event));
       const resource = new LoggingMetric(this, metricId, {
         project: environment.project,
         name,
