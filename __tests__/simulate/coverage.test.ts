@@ -40,6 +40,10 @@ describe('staging coverage', () => {
       'redis-partial',
       'postgres-connections-exhausted',
       'redis-evictions',
+      'golden-path-events-stop',
+      'golden-path-agent-slow',
+      'golden-path-login-rejected',
+      'golden-path-websocket-refused',
     ]);
     expect(result.noise.map((one) => one.id)).toEqual([
       'diurnal-day',

@@ -61,7 +61,8 @@ describe('synthesized stacks', () => {
     const resources = (staging as { resource: Record<string, Record<string, Record<string, unknown>>> }).resource;
     for (const [type, byId] of Object.entries(resources)) {
       for (const [id, resource] of Object.entries(byId)) {
-        if (type.startsWith('google_'))
+        // A bucket object has no project of its own: it lives in its bucket (which has one).
+        if (type.startsWith('google_') && type !== 'google_storage_bucket_object')
           expect([`${type}.${id}`, resource.project]).toEqual([`${type}.${id}`, 'netra-staging']);
       }
     }
@@ -74,9 +75,10 @@ describe('synthesized stacks', () => {
     const tiles: Array<{ xPos: number; yPos: number; width: number; height: number; widget: Record<string, any> }> =
       dashboard.mosaicLayout.tiles;
 
-    test('is titled per environment and has the six sections in order, alert status first', () => {
+    test('is titled per environment and has its sections in order, the golden path first, then alert status', () => {
       expect(dashboard.displayName).toBe('Infrastructure health — staging');
       expect(tiles.filter((tile) => tile.widget.sectionHeader).map((tile) => tile.widget.title)).toEqual([
+        'Golden path',
         'Alert status',
         'Infrastructure response times',
         'Error rates by component',
@@ -84,7 +86,7 @@ describe('synthesized stacks', () => {
         'Service level objectives',
         'Configuration drift',
       ]);
-      expect(tiles[0]).toMatchObject({ xPos: 0, yPos: 0, widget: { title: 'Alert status' } });
+      expect(tiles[0]).toMatchObject({ xPos: 0, yPos: 0, widget: { title: 'Golden path' } });
     });
 
     test('names itself, and every runbook links that dashboard rather than the list of dashboards', () => {
