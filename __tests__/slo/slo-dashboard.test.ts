@@ -33,7 +33,7 @@ describe('the dashboard SLO section', () => {
     expect(rows.map((row) => row[0].widget.title)).toEqual([
       'Golden path success: SLI against the 95% goal',
       'Chat API availability: SLI against the 99.5% goal',
-      'Chat API latency: SLI against the 99% goal',
+      'Chat latency: SLI against the 99% goal',
       'Agent execution success: SLI against the 99% goal',
       'Agent execution latency: SLI against the 99% goal',
     ]);

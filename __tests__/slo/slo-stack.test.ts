@@ -46,7 +46,10 @@ describe('staging SLOs', () => {
       goal: 0.99,
       request_based_sli: {
         distribution_cut: {
-          distribution_filter: `metric.type="run.googleapis.com/request_latencies" AND ${RUN}`,
+          // The golden path's time to the first agent event, not Cloud Run's request_latencies (a
+          // WebSocket request lasts its whole session).
+          distribution_filter:
+            'metric.type="logging.googleapis.com/user/vigil-staging-golden-path-latency-agent-started" AND resource.type="cloud_run_revision"',
           range: { max: 1000 },
         },
       },
@@ -139,8 +142,18 @@ describe('staging SLOs', () => {
     expect(slo).toMatchObject({
       goal: 0.95,
       rolling_period_days: 7,
-      display_name: 'Chat API latency: 95% over 7 days',
+      display_name: 'Chat latency: 95% over 7 days',
       request_based_sli: { distribution_cut: { range: { max: 2500 } } },
     });
   });
+});
+
+test('no latency SLI reads Cloud Run request latencies (session lengths on a WebSocket backend); without a golden path there is no chat latency SLO', () => {
+  expect(JSON.stringify(resourcesOf(document, 'google_monitoring_slo'))).not.toContain('request_latencies');
+  const { goldenPath: _omitted, ...withoutGoldenPath } = stagingData() as Record<string, unknown>;
+  const slos = resourcesOf(
+    synthesizeStackJson(validate(withoutGoldenPath, 'environments/staging.yaml')),
+    'google_monitoring_slo',
+  );
+  expect(Object.keys(slos).sort()).toEqual(['slo_agent_latency', 'slo_agent_success', 'slo_chat_availability']);
 });

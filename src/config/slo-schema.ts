@@ -36,14 +36,18 @@ export const SlosSchema = z
       .describe('Chat API availability: Cloud Run requests of the services that are not 5xx.'),
     chatLatency: z
       .strictObject({
-        goalPercent: goalPercent(99, 'chat API requests served within thresholdMs'),
+        goalPercent: goalPercent(99, 'golden-path chat turns whose first agent event arrives within thresholdMs'),
         windowDays,
         thresholdMs: positive('a latency in milliseconds', 300000)
           .default(1000)
-          .describe('A chat API request is good when Cloud Run served it within this many milliseconds.'),
+          .describe(
+            "A chat turn is good when the agent's first event arrives within this many milliseconds of the message (measured by the golden path).",
+          ),
       })
       .prefault({})
-      .describe('Chat API latency: Cloud Run request latencies of the services within thresholdMs.'),
+      .describe(
+        "Chat latency: the golden path's time from the message to the first agent event (needs goldenPath:; Cloud Run's request latencies of a WebSocket service are session lengths).",
+      ),
     agentSuccess: z
       .strictObject({
         goalPercent: goalPercent(99, 'agent executions that do not time out'),
