@@ -1,10 +1,14 @@
 // The golden-path monitor against a real loopback chat backend (HTTP login + WebSocket), in every
 // way the path breaks: the deployed function's handler and `vigil golden-path` each pass in the
 // good mode and fail naming the step in every other, and no output holds a secret.
+import * as fs from 'fs';
+import * as path from 'path';
 import WebSocket from 'ws';
+import { stringify } from 'yaml';
 import { goldenPath } from '../../golden-path/index';
 import { main } from '../../src/cli/main';
 import { captureIo } from '../support/capture-io';
+import { STAGING_FILE, stagingData, temporaryDirectory } from '../support/environments';
 import {
   type BackendMode,
   type FakeBackend,
@@ -157,9 +161,41 @@ describe('login and token placement', () => {
   });
 });
 
+describe("--env: the settings of an environment's goldenPath: block", () => {
+  let backend: FakeBackend;
+  let directory: string;
+  beforeAll(async () => {
+    backend = await startFakeBackend('good');
+    directory = temporaryDirectory('golden-path-env');
+    fs.mkdirSync(path.join(directory, 'environments'));
+    const staging = fs
+      .readFileSync(STAGING_FILE, 'utf8')
+      .replace('wss://api.staging.netrasystems.ai/ws', backend.wsUrl);
+    fs.writeFileSync(path.join(directory, 'environments', 'staging.yaml'), staging);
+    const { goldenPath: _omitted, ...without } = stagingData() as Record<string, unknown>;
+    fs.writeFileSync(path.join(directory, 'environments', 'bare.yaml'), stringify({ ...without }));
+  });
+  afterAll(async () => {
+    await backend.close();
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  test('takes the URL and the rest from the environment; the token from the shell', async () => {
+    const run = await runCli(['--env', 'staging', '--environments', path.join(directory, 'environments')]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`golden path passed: ${backend.wsUrl}`);
+  });
+
+  test('an environment without the block is a usage error naming its file', async () => {
+    const run = await runCli(['--env', 'bare', '--environments', path.join(directory, 'environments')]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('bare.yaml has no goldenPath: block');
+  });
+});
+
 describe('usage', () => {
   test.each([
-    [[], '--url is required'],
+    [[], '--env or --url is required'],
     [['--url', 'http://127.0.0.1:1/ws'], '--url must start with ws:// or wss://'],
     [['--url', 'ws://127.0.0.1:1/ws', '--deadline', 'soon'], '--deadline must be a duration such as 30s'],
     [['--url', 'ws://127.0.0.1:1/ws', '--events', 'a,a'], '--events must name each required event once'],

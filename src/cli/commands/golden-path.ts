@@ -1,16 +1,21 @@
 // `vigil golden-path`: one chat turn through the WebSocket, as the deployed synthetic monitor runs
 // it, from the shell: on-call during an incident, CI after a deploy. Exit 0 when the path holds,
 // 1 when it fails (the step named), 2 for a usage error.
+import * as path from 'path';
 import { parseArgs } from 'util';
 import WebSocket from 'ws';
 import { parseDuration } from '../../artifact/duration';
+import type { GoldenPath } from '../../config/golden-path-schema';
+import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { type GoldenPathConfig, type GoldenPathResult, goldenPathMonitor } from '../../tools/golden-path/monitor';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
 
-const USAGE = `usage: vigil golden-path --url ws(s)://HOST/ws [options]
-  --url URL             the chat WebSocket (ws:// or wss://)
+const USAGE = `usage: vigil golden-path (--env ENV | --url ws(s)://HOST/ws) [options]
+  --env ENV             take URL, auth, events, deadline and message from environments/ENV.yaml's goldenPath:
+  --environments DIR    where environment files are (default environments)
+  --url URL             the chat WebSocket (ws:// or wss://); overrides the environment's
   --token-env NAME      the environment variable holding the bearer token (default GOLDEN_PATH_TOKEN)
   --login-url URL       log in as a test user instead: the auth service's login endpoint
   --username-env NAME   with --login-url: the variable holding the username (default GOLDEN_PATH_USERNAME)
@@ -22,6 +27,16 @@ const USAGE = `usage: vigil golden-path --url ws(s)://HOST/ws [options]
   --message TEXT        the probe message
   --format text|json    output format (default text)
 Tokens and passwords are read from environment variables only, and never printed.`;
+
+/** The environment's goldenPath: block, or a usage error saying it has none. */
+function environmentGoldenPath(directory: string, name: string): GoldenPath {
+  const environment = loadEnvironmentFile(path.join(directory, `${name}.yaml`));
+  if (!environment.goldenPath)
+    throw new UsageError(
+      `${environment.file} has no goldenPath: block; give --url, or add the block (README "Golden path")`,
+    );
+  return environment.goldenPath;
+}
 
 function milliseconds(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -50,6 +65,8 @@ export const command: Command = {
         args,
         options: Object.fromEntries(
           [
+            'env',
+            'environments',
             'url',
             'token-env',
             'login-url',
@@ -69,20 +86,25 @@ export const command: Command = {
     }
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-    const url = values.url;
-    if (!url) throw new UsageError('--url is required: the chat WebSocket, e.g. wss://api.example.com/ws');
+    const fromEnvironment = values.env
+      ? environmentGoldenPath(path.resolve(io.cwd, values.environments ?? 'environments'), values.env)
+      : undefined;
+    const url = values.url ?? fromEnvironment?.webSocketUrl;
+    if (!url) throw new UsageError('--env or --url is required: the chat WebSocket, e.g. wss://api.example.com/ws');
     if (!/^wss?:\/\/[^\s/]+/.test(url)) throw new UsageError(`--url must start with ws:// or wss://, found "${url}"`);
-    const placement = values.placement ?? 'header';
+    const placement = values.placement ?? fromEnvironment?.authPlacement ?? 'header';
     if (placement !== 'header' && placement !== 'subprotocol')
       throw new UsageError(`--placement must be header or subprotocol, not "${placement}"`);
-    const events = values.events
-      ?.split(',')
-      .map((one) => one.trim())
-      .filter(Boolean);
+    const events =
+      values.events
+        ?.split(',')
+        .map((one) => one.trim())
+        .filter(Boolean) ?? (fromEnvironment ? [...fromEnvironment.events] : undefined);
     if (events && (events.length === 0 || new Set(events).size !== events.length))
       throw new UsageError('--events must name each required event once, separated by commas');
     const monitor = goldenPathMonitor();
-    const login = values['login-url'];
+    const login =
+      values['login-url'] ?? (fromEnvironment?.auth.type === 'login' ? fromEnvironment.auth.loginUrl : undefined);
     const tokenVariable = values['token-env'] ?? 'GOLDEN_PATH_TOKEN';
     const config: GoldenPathConfig = {
       url,
@@ -93,9 +115,13 @@ export const command: Command = {
       password: login ? io.env[values['password-env'] ?? 'GOLDEN_PATH_PASSWORD'] : undefined,
       placement,
       events: events ?? [...monitor.DEFAULT_EVENTS],
-      deadlineMs: milliseconds('--deadline', values.deadline, 30_000),
-      connectTimeoutMs: milliseconds('--connect-timeout', values['connect-timeout'], 3_000),
-      message: values.message ?? 'Golden-path check from vigil: reply with a short answer.',
+      deadlineMs: milliseconds('--deadline', values.deadline, (fromEnvironment?.deadlineSeconds ?? 30) * 1000),
+      connectTimeoutMs: milliseconds(
+        '--connect-timeout',
+        values['connect-timeout'],
+        (fromEnvironment?.connectTimeoutSeconds ?? 3) * 1000,
+      ),
+      message: values.message ?? fromEnvironment?.message ?? 'Golden-path check from vigil: reply with a short answer.',
     };
     if (!login && !config.token)
       throw new UsageError(
