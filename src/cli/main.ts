@@ -14,6 +14,7 @@ const COMMANDS: Readonly<Record<string, () => Command>> = {
   lint: () => require('./commands/lint').command,
   simulate: () => require('./commands/simulate').command,
   export: () => require('./commands/export').command,
+  adopt: () => require('./commands/adopt').command,
   review: () => require('./commands/review').command,
   clone: () => require('./commands/clone').command,
   drift: () => require('./commands/drift').command,
