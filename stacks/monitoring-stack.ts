@@ -1,6 +1,7 @@
 // One environment's monitoring: a TerraformStack named monitoring-<env> that composes the
 // notification channels, one construct per registered signal, the dashboard and the drift checks.
 // Composition only.
+import { applyAdoptions } from './adoptions';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -35,5 +36,6 @@ export class MonitoringStack extends TerraformStack {
     this.serviceLevelObjectives = new ServiceLevelObjectives(this, 'slos', context);
     new InfrastructureDashboard(this, 'dashboard', context, this.signals, this.serviceLevelObjectives.slos);
     new DriftChecks(this, 'drift', { environment });
+    applyAdoptions(this, environment);
   }
 }

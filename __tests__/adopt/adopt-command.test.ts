@@ -10,6 +10,7 @@ import * as path from 'path';
 import { toApiSpelling } from '../../src/artifact/read/read-terraform';
 import { adoptCommand } from '../../src/cli/commands/adopt';
 import { stackArtifactPath } from '../../src/config/environment';
+import { loadEnvironmentFile } from '../../src/config/load-environment';
 import { classify, liveResource, stackResources } from '../../src/tools/adopt/classify';
 import { readLiveDirectory } from '../../src/tools/adopt/live-inventory';
 import { synthesizeStackJson } from '../../stacks/synthesize';
@@ -244,5 +245,38 @@ test('--from reads the same collections offline, as list responses or gcloud arr
     command().run(['--env', 'staging', '--environments', ENVIRONMENTS_DIR, '--from', 'live'], captureIo(root)),
   ).rejects.toThrow(
     /notificationChannels\.json: expected a JSON array or an object with a "notificationChannels" list/,
+  );
+});
+
+test('--write records the adoptions, keeps the comments, and synthesis emits import blocks with their IDs', async () => {
+  const environments = path.join(root, 'environments');
+  fs.mkdirSync(environments);
+  const original = fs.readFileSync(path.join(ENVIRONMENTS_DIR, 'staging.yaml'), 'utf8');
+  fs.writeFileSync(path.join(environments, 'staging.yaml'), original);
+  const io = captureIo(root);
+  await command().run(['--env', 'staging', '--environments', 'environments', '--write'], io);
+  const written = fs.readFileSync(path.join(environments, 'staging.yaml'), 'utf8');
+  // Everything the user wrote is still there, comments included; the block is added at the end.
+  expect(written.startsWith(original.trimEnd())).toBe(true);
+  const environment = loadEnvironmentFile(path.join(environments, 'staging.yaml'));
+  expect(environment.adopt?.map((entry) => entry.id).sort()).toEqual([
+    `${PROJECT}/alertPolicies/2001`,
+    `${PROJECT}/uptimeCheckConfigs/u1`,
+  ]);
+  const imports = (synthesizeStackJson(environment) as { import?: Array<{ id: string; to: string }> }).import ?? [];
+  expect(imports.map((one) => one.id).sort()).toEqual([
+    `${PROJECT}/alertPolicies/2001`,
+    `${PROJECT}/uptimeCheckConfigs/u1`,
+  ]);
+  for (const one of imports) expect(environment.adopt!.find((entry) => entry.id === one.id)!.resource).toBe(one.to);
+});
+
+test('an adopt entry naming a resource the stack does not create stops synthesis with the field named', () => {
+  const environment = {
+    ...stagingEnvironment(),
+    adopt: [{ resource: 'google_monitoring_alert_policy.no_such_policy', id: `${PROJECT}/alertPolicies/9` }],
+  };
+  expect(() => synthesizeStackJson(environment)).toThrow(
+    /adopt\[0\]\.resource: the stack creates no google_monitoring_alert_policy\.no_such_policy/,
   );
 });

@@ -12,12 +12,13 @@ import { classify, stackResources } from '../../tools/adopt/classify';
 import { type LiveResource, readLiveDirectory } from '../../tools/adopt/live-inventory';
 import { LOGGING_API, listLiveResources } from '../../tools/adopt/monitoring-list';
 import { type ReportFormat, renderAdoptReport } from '../../tools/adopt/report';
+import { adoptionEntries, withAdoptions } from '../../tools/adopt/write-adoptions';
 import { applicationDefaultToken, type TokenProvider } from '../../tools/export/credentials';
 import { MONITORING_API } from '../../tools/export/monitoring-rest';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
 
-const USAGE = `usage: vigil adopt --env NAME [--from DIR] [--format text|markdown|json] [--synth]
+const USAGE = `usage: vigil adopt --env NAME [--from DIR] [--format text|markdown|json] [--write] [--synth]
 
 Lists the project's alert policies, uptime checks, notification channels, services, dashboards
 and log-based metrics (Monitoring and Logging REST APIs, application default credentials), or
@@ -30,6 +31,8 @@ risk, unmanaged, and missing (the stack creates them). Channel secrets are never
   --env NAME           the environment (environments/NAME.yaml gives the project)
   --from DIR           read the live resources from files instead of the API
   --format F           text (default), markdown or json (one entry per live resource)
+  --write              record the adoptable matches in the environment file's adopt: block, so that
+                       synthesis emits Terraform import blocks (comments in the file are kept)
   --synth              synthesize in process instead of reading the artifact
   --artifacts DIR      where synthesized stacks are read from (default cdktf.out)
   --environments DIR   where environment files are (default environments)
@@ -79,6 +82,7 @@ export function adoptCommand(dependencies: AdoptDependencies): Command {
             synth: { type: 'boolean' },
             artifacts: { type: 'string' },
             environments: { type: 'string' },
+            write: { type: 'boolean' },
           },
         }).values;
       } catch (error) {
@@ -123,6 +127,15 @@ export function adoptCommand(dependencies: AdoptDependencies): Command {
       }
       const result = classify(live, stack);
       io.stdout(renderAdoptReport(result, format));
+      if (values.write) {
+        const entries = adoptionEntries(result);
+        const text = withFileErrors('read', environmentFile, () => fs.readFileSync(environmentFile, 'utf8'));
+        const updated = withAdoptions(text, path.relative(io.cwd, environmentFile), entries);
+        withFileErrors('write', environmentFile, () => fs.writeFileSync(environmentFile, updated));
+        io.stderr(
+          `recorded ${entries.length} adoption(s) in ${path.relative(io.cwd, environmentFile)}; synthesis now emits Terraform import blocks for them\n`,
+        );
+      }
       return result.live.some((one) => one.group === 'duplicate-risk') ? ExitCode.usageOrAttention : ExitCode.ok;
     },
   };
