@@ -193,6 +193,9 @@ test('lists every page of every collection from the fake API and classifies each
   expect(group(`${PROJECT}/uptimeCheckConfigs/u1`)).toBe('adoptable');
   expect(group(`${PROJECT}/uptimeCheckConfigs/u2`)).toBe('duplicate-risk');
   expect(group(`${PROJECT}/alertPolicies/1001`)).toBe('unmanaged');
+  expect(report.live.find((one) => one.name === `${PROJECT}/alertPolicies/1001`)!.reason).toMatch(
+    /names no metric type/,
+  );
   expect(group(`${PROJECT}/services/istio-thing`)).toBe('unmanaged');
   expect(code).toBe(2);
 });

@@ -238,7 +238,15 @@ export function classify(live: readonly LiveResource[], stack: readonly StackRes
       });
       continue;
     }
-    results.push({ ...base, group: 'unmanaged', differences: [], reason: 'nothing in the stack means the same' });
+    results.push({
+      ...base,
+      group: 'unmanaged',
+      differences: [],
+      reason:
+        shape.meaning || shape.kind !== 'alertPolicy'
+          ? 'nothing in the stack means the same'
+          : 'a condition names no metric type (or its filter does not parse), so its meaning cannot be compared',
+    });
   }
   const missing = stack.filter(
     (one) => !taken.has(one) && ['alertPolicy', 'uptimeCheck', 'notificationChannel'].includes(one.kind),
