@@ -283,3 +283,19 @@ test('an adopt entry naming a resource the stack does not create stops synthesis
     /adopt\[0\]\.resource: the stack creates no google_monitoring_alert_policy\.no_such_policy/,
   );
 });
+
+test('--managed-elsewhere leaves a resource out of the adopt: block and says how to release it', async () => {
+  const environments = path.join(root, 'elsewhere');
+  fs.mkdirSync(environments);
+  fs.copyFileSync(path.join(ENVIRONMENTS_DIR, 'staging.yaml'), path.join(environments, 'staging.yaml'));
+  const io = captureIo(root);
+  const managed = `${PROJECT}/alertPolicies/2001`;
+  await command().run(
+    ['--env', 'staging', '--environments', 'elsewhere', '--write', '--managed-elsewhere', managed],
+    io,
+  );
+  expect(io.err.join('')).toContain(`not adopted: ${managed} is managed by another Terraform configuration`);
+  expect(io.err.join('')).toMatch(/terraform state rm .*removed \{ from = /);
+  const environment = loadEnvironmentFile(path.join(environments, 'staging.yaml'));
+  expect(environment.adopt?.map((entry) => entry.id)).toEqual([`${PROJECT}/uptimeCheckConfigs/u1`]);
+});

@@ -31,6 +31,9 @@ risk, unmanaged, and missing (the stack creates them). Channel secrets are never
   --env NAME           the environment (environments/NAME.yaml gives the project)
   --from DIR           read the live resources from files instead of the API
   --format F           text (default), markdown or json (one entry per live resource)
+  --managed-elsewhere NAME
+                       a live resource (full name) another Terraform configuration manages: it is
+                       not adopted, and the instructions to release it there are printed; repeatable
   --write              record the adoptable matches in the environment file's adopt: block, so that
                        synthesis emits Terraform import blocks (comments in the file are kept)
   --synth              synthesize in process instead of reading the artifact
@@ -83,6 +86,7 @@ export function adoptCommand(dependencies: AdoptDependencies): Command {
             artifacts: { type: 'string' },
             environments: { type: 'string' },
             write: { type: 'boolean' },
+            'managed-elsewhere': { type: 'string', multiple: true },
           },
         }).values;
       } catch (error) {
@@ -127,8 +131,15 @@ export function adoptCommand(dependencies: AdoptDependencies): Command {
       }
       const result = classify(live, stack);
       io.stdout(renderAdoptReport(result, format));
+      const elsewhere = new Set(values['managed-elsewhere'] ?? []);
+      for (const one of result.live.filter((entry) => elsewhere.has(entry.live.name) && entry.group === 'adoptable'))
+        io.stderr(
+          `not adopted: ${one.live.name} is managed by another Terraform configuration. Release it there first, ` +
+            'without destroying it: `terraform state rm <its address>`, or a `removed { from = <its address> ' +
+            'lifecycle { destroy = false } }` block and an apply; then run `vigil adopt --write` again.\n',
+        );
       if (values.write) {
-        const entries = adoptionEntries(result);
+        const entries = adoptionEntries(result).filter((entry) => !elsewhere.has(entry.id));
         const text = withFileErrors('read', environmentFile, () => fs.readFileSync(environmentFile, 'utf8'));
         const updated = withAdoptions(text, path.relative(io.cwd, environmentFile), entries);
         withFileErrors('write', environmentFile, () => fs.writeFileSync(environmentFile, updated));
