@@ -1,6 +1,7 @@
 // One environment's monitoring: a TerraformStack named monitoring-<env> that composes the
 // notification channels, one construct per registered signal, the dashboard and the drift checks.
 // Composition only.
+import { applyAdoptions } from './adoptions';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -49,5 +50,6 @@ export class MonitoringStack extends TerraformStack {
       this.goldenPath,
     );
     new DriftChecks(this, 'drift', { environment });
+    applyAdoptions(this, environment);
   }
 }

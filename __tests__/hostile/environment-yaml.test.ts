@@ -122,7 +122,7 @@ describe('hostile YAML', () => {
     const { message, ms } = messageOf(text);
     expect(message).toBe(
       `${FILE}: unknownKey: unknown key "unknownKey"; expected one of: extends, project, region, stateBackend, ` +
-        'notifications, redis, postgres, vpcConnector, cloudRun, uptime, agent, goldenPath, thresholds, slos, expect',
+        'notifications, redis, postgres, vpcConnector, cloudRun, uptime, agent, goldenPath, thresholds, slos, adopt, expect',
     );
     // ~0.4 s on an idle machine; the quadratic check took 30 s at this size. The guard leaves room for a loaded CI.
     expect(ms).toBeLessThan(3000);

@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, () => Command>> = {
   simulate: () => require('./commands/simulate').command,
   export: () => require('./commands/export').command,
   backtest: () => require('./commands/backtest').command,
+  adopt: () => require('./commands/adopt').command,
   review: () => require('./commands/review').command,
   clone: () => require('./commands/clone').command,
   drift: () => require('./commands/drift').command,

@@ -1,6 +1,7 @@
 // The environment schema: the single source of the Environment type, of the JSON Schema that
 // editors use for environments/*.yaml, and of the validation messages. Every field that names an
 // identifier carries the words of what is expected; thresholds carry their unit in their name.
+import { AdoptSchema } from './adopt-schema';
 import { z } from 'zod';
 import {
   CHANNEL_ID,
@@ -322,6 +323,9 @@ export const EnvironmentFileSchema = z.strictObject({
   ),
   thresholds: ThresholdsSchema.describe('Alert thresholds per signal; every name carries its unit.'),
   slos: SlosSchema.describe('Service level objectives with burn-rate alerts: goals and rolling windows (docs/slo.md).'),
+  adopt: AdoptSchema.optional().describe(
+    'Live resources the stack takes over with Terraform import blocks (docs/adopt.md).',
+  ),
   expect: ExpectSchema.optional().describe(
     'What the monitoring assumes about infrastructure it does not manage, checked at every terraform plan (docs/drift.md).',
   ),

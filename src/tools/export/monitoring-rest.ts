@@ -50,7 +50,7 @@ export function timeSeriesListUrl(baseUrl: string, query: TimeSeriesQuery, pageT
   return url.toString();
 }
 
-async function apiErrorText(response: Response): Promise<string> {
+export async function apiErrorText(response: Response): Promise<string> {
   const text = await response.text().catch(() => '');
   try {
     const error = (JSON.parse(text) as { error?: { message?: string; status?: string } }).error;

@@ -1,0 +1,159 @@
+// vigil adopt --env E [--from DIR] [--format text|markdown|json]: matches a project's live
+// monitoring resources to what the environment's stack would create, by meaning (docs/adopt.md).
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { stackArtifactPath } from '../../config/environment';
+import { loadEnvironmentFile } from '../../config/load-environment';
+import { ExitCode } from '../../errors/exit-codes';
+import { withFileErrors } from '../../errors/file-error';
+import { VigilError } from '../../errors/vigil-error';
+import { classify, stackResources } from '../../tools/adopt/classify';
+import { type LiveResource, readLiveDirectory } from '../../tools/adopt/live-inventory';
+import { LOGGING_API, listLiveResources } from '../../tools/adopt/monitoring-list';
+import { type ReportFormat, renderAdoptReport } from '../../tools/adopt/report';
+import { adoptionEntries, withAdoptions } from '../../tools/adopt/write-adoptions';
+import { applicationDefaultToken, type TokenProvider } from '../../tools/export/credentials';
+import { MONITORING_API } from '../../tools/export/monitoring-rest';
+import type { Command } from '../command';
+import { UsageError } from '../usage-error';
+
+const USAGE = `usage: vigil adopt --env NAME [--from DIR] [--format text|markdown|json] [--write] [--synth]
+
+Lists the project's alert policies, uptime checks, notification channels, services, dashboards
+and log-based metrics (Monitoring and Logging REST APIs, application default credentials), or
+reads them from --from DIR (alertPolicies.json, uptimeCheckConfigs.json, notificationChannels.json,
+services.json, dashboards.json, metrics.json; any may be missing; each the API's list response or
+gcloud's --format=json array), and matches them by meaning to what the environment's stack would
+create. Reports four groups: adoptable (with the differences deploying would make), duplicate
+risk, unmanaged, and missing (the stack creates them). Channel secrets are never read.
+
+  --env NAME           the environment (environments/NAME.yaml gives the project)
+  --from DIR           read the live resources from files instead of the API
+  --format F           text (default), markdown or json (one entry per live resource)
+  --managed-elsewhere NAME
+                       a live resource (full name) another Terraform configuration manages: it is
+                       not adopted, and the instructions to release it there are printed; repeatable
+  --write              record the adoptable matches in the environment file's adopt: block, so that
+                       synthesis emits Terraform import blocks (comments in the file are kept)
+  --synth              synthesize in process instead of reading the artifact
+  --artifacts DIR      where synthesized stacks are read from (default cdktf.out)
+  --environments DIR   where environment files are (default environments)
+
+Exit status: 0 when nothing is a duplicate risk; 2 when something is (or on bad usage); 1 on errors.`;
+
+export interface AdoptDependencies {
+  readonly baseUrl: string;
+  readonly loggingBaseUrl: string;
+  readonly token: TokenProvider;
+  readonly fetch?: typeof fetch;
+}
+
+function stackDocument(environment: string, environmentFile: string, synth: boolean, artifacts: string, cwd: string) {
+  if (synth) {
+    // Loaded here, not at the top: cdktf is heavy and only --synth needs it.
+    const { synthesizeStackJson } =
+      require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
+    return synthesizeStackJson(loadEnvironmentFile(environmentFile));
+  }
+  const artifact = stackArtifactPath(path.resolve(cwd, artifacts), environment);
+  if (!fs.existsSync(artifact))
+    throw new VigilError(
+      `no synthesized stack for "${environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth`,
+    );
+  const text = withFileErrors('read', artifact, () => fs.readFileSync(artifact, 'utf8'));
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new VigilError(`${artifact}: not JSON (${(error as Error).message})`);
+  }
+}
+
+export function adoptCommand(dependencies: AdoptDependencies): Command {
+  return {
+    summary: "match a project's live monitoring resources to the stack, by meaning",
+    usage: USAGE,
+    async run(args, io) {
+      let values;
+      try {
+        values = parseArgs({
+          args,
+          options: {
+            env: { type: 'string' },
+            from: { type: 'string' },
+            format: { type: 'string' },
+            synth: { type: 'boolean' },
+            artifacts: { type: 'string' },
+            environments: { type: 'string' },
+            write: { type: 'boolean' },
+            'managed-elsewhere': { type: 'string', multiple: true },
+          },
+        }).values;
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      if (!values.env) throw new UsageError('--env is required');
+      const format = (values.format ?? 'text') as ReportFormat;
+      if (!['text', 'markdown', 'json'].includes(format))
+        throw new UsageError(`--format takes text, markdown or json; got "${values.format}"`);
+      const environmentFile = path.resolve(io.cwd, values.environments ?? 'environments', `${values.env}.yaml`);
+      if (!fs.existsSync(environmentFile))
+        throw new UsageError(
+          `--env: no environment "${values.env}": ${path.relative(io.cwd, environmentFile)} does not exist`,
+        );
+      const project = loadEnvironmentFile(environmentFile).project;
+      const stack = stackResources(
+        stackDocument(values.env, environmentFile, values.synth ?? false, values.artifacts ?? 'cdktf.out', io.cwd),
+      );
+      let live: LiveResource[];
+      if (values.from !== undefined) {
+        live = readLiveDirectory(path.resolve(io.cwd, values.from));
+      } else {
+        const credentials = await dependencies.token();
+        if ('missing' in credentials) {
+          io.stderr(
+            `vigil adopt: no Google Cloud credentials (${credentials.missing}).\n` +
+              'Set up application default credentials (gcloud auth application-default login), or save the\n' +
+              'lists with gcloud (gcloud alpha monitoring policies list --format=json > alertPolicies.json, …)\n' +
+              'and pass --from DIR.\n',
+          );
+          return ExitCode.failure;
+        }
+        live = await listLiveResources(
+          {
+            baseUrl: dependencies.baseUrl,
+            loggingBaseUrl: dependencies.loggingBaseUrl,
+            token: async () => credentials.token,
+            fetch: dependencies.fetch,
+          },
+          project,
+        );
+      }
+      const result = classify(live, stack);
+      io.stdout(renderAdoptReport(result, format));
+      const elsewhere = new Set(values['managed-elsewhere'] ?? []);
+      for (const one of result.live.filter((entry) => elsewhere.has(entry.live.name) && entry.group === 'adoptable'))
+        io.stderr(
+          `not adopted: ${one.live.name} is managed by another Terraform configuration. Release it there first, ` +
+            'without destroying it: `terraform state rm <its address>`, or a `removed { from = <its address> ' +
+            'lifecycle { destroy = false } }` block and an apply; then run `vigil adopt --write` again.\n',
+        );
+      if (values.write) {
+        const entries = adoptionEntries(result).filter((entry) => !elsewhere.has(entry.id));
+        const text = withFileErrors('read', environmentFile, () => fs.readFileSync(environmentFile, 'utf8'));
+        const updated = withAdoptions(text, path.relative(io.cwd, environmentFile), entries);
+        withFileErrors('write', environmentFile, () => fs.writeFileSync(environmentFile, updated));
+        io.stderr(
+          `recorded ${entries.length} adoption(s) in ${path.relative(io.cwd, environmentFile)}; synthesis now emits Terraform import blocks for them\n`,
+        );
+      }
+      return result.live.some((one) => one.group === 'duplicate-risk') ? ExitCode.usageOrAttention : ExitCode.ok;
+    },
+  };
+}
+
+export const command: Command = adoptCommand({
+  baseUrl: MONITORING_API,
+  loggingBaseUrl: LOGGING_API,
+  token: applicationDefaultToken,
+});
