@@ -1,6 +1,6 @@
 // Validation of the `expect:` block: each rule's exact message, and its conflicts with the rest.
 import { ConfigError } from '../../src/config/config-error';
-import { expectConflicts } from '../../src/config/expect-schema';
+import { expectConflicts } from '../../src/config/expect-conflicts';
 import { stagingData, validate } from '../support/environments';
 
 function withExpect(mutate: (expect: Record<string, Record<string, unknown>>) => void): Record<string, unknown> {

@@ -2,7 +2,7 @@
 import type { ConfigProblem } from './config-error';
 import type { EnvironmentFile } from './schema';
 import { checkerLocations, failingLocationsThreshold, largestRegion, MIN_CHECKER_LOCATIONS } from './checker-locations';
-import { expectConflicts } from './expect-schema';
+import { expectConflicts } from './expect-conflicts';
 import { appendAll } from '../util/append-all';
 
 export function crossFieldProblems(file: string, env: EnvironmentFile): ConfigProblem[] {

@@ -123,5 +123,3 @@ export type ExpectVpcConnector = z.output<typeof ExpectVpcConnectorSchema>;
 export type ExpectCloudSql = z.output<typeof ExpectCloudSqlSchema>;
 export type ExpectCloudRun = z.output<typeof ExpectCloudRunSchema>;
 
-// Kept apart so that code comparing expectations (the drift checks) never loads zod.
-export { expectConflicts, type ExpectContext } from './expect-conflicts';

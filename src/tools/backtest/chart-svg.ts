@@ -4,7 +4,18 @@
 // lines, a series of 40,000 points is drawn as the min and max of each pixel column (spikes stay
 // visible, the file stays small), and incidents are shaded per side.
 // Issue 26 plans one charting module for every picture; this renders the same TimeSeriesChartSpec.
-import type { TimeSeriesChartSpec } from './plot';
+
+/** A chart's data: the shape issue 26's charting module is planned to take. */
+export interface TimeSeriesChartSpec {
+  readonly title: string;
+  /** Catalog unit, e.g. '1' for ratios, 'ms', 'us'. */
+  readonly unit: string;
+  readonly series: ReadonlyArray<{ readonly name: string; readonly points: ReadonlyArray<{ t: number; v: number }> }>;
+  readonly thresholds: ReadonlyArray<{ readonly value: number; readonly label: string }>;
+  readonly incidents: ReadonlyArray<{ readonly start: number; readonly end?: number; readonly label?: string }>;
+  readonly width?: number;
+  readonly height?: number;
+}
 
 const WIDTH = 900;
 const HEIGHT = 340;

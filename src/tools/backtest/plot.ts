@@ -4,21 +4,12 @@
 // it lands, chart-svg.ts draws it (values in the metric's unit, round time ticks, the legend above
 // the plot, incidents shaded).
 import type { ConditionTrace, PolicyRun } from '../simulate/evaluate-policy';
-import { renderTimeSeriesChartSvg } from './chart-svg';
+import { renderTimeSeriesChartSvg, type TimeSeriesChartSpec } from './chart-svg';
 import { lookupMetric } from '../../gcp/metric-catalog';
 import type { Policy } from '../simulate/policy-model';
 import type { PolicyRevisionChange } from './revision-backtest';
 
-export interface TimeSeriesChartSpec {
-  readonly title: string;
-  /** Catalog unit, e.g. '1' for ratios, 'ms', 'us'. */
-  readonly unit: string;
-  readonly series: ReadonlyArray<{ readonly name: string; readonly points: ReadonlyArray<{ t: number; v: number }> }>;
-  readonly thresholds: ReadonlyArray<{ readonly value: number; readonly label: string }>;
-  readonly incidents: ReadonlyArray<{ readonly start: number; readonly end?: number; readonly label?: string }>;
-  readonly width?: number;
-  readonly height?: number;
-}
+export type { TimeSeriesChartSpec } from './chart-svg';
 
 /**
  * The catalog unit of what the policy's first threshold condition compares (a log-based metric's
