@@ -122,4 +122,3 @@ export type ExpectRedis = z.output<typeof ExpectRedisSchema>;
 export type ExpectVpcConnector = z.output<typeof ExpectVpcConnectorSchema>;
 export type ExpectCloudSql = z.output<typeof ExpectCloudSqlSchema>;
 export type ExpectCloudRun = z.output<typeof ExpectCloudRunSchema>;
-
