@@ -31,7 +31,12 @@ interface JsonReport {
     status: string;
     reason?: string;
     severity?: string;
-    incidents: Array<{ opened: string; closed?: string; durationSeconds: number; peak?: { value: number } }>;
+    incidents: Array<{
+      opened: string;
+      closed?: string;
+      durationSeconds: number;
+      peak?: { value: number; unit?: string; threshold?: number };
+    }>;
     incidentsPerWeek: number;
     secondsInAlert: number;
   }>;
@@ -89,6 +94,8 @@ test('a seeded incident carries its duration, peak and the weekly rates', () => 
   // 250 ms values fall in the 200-300 ms bucket: p99 interpolates inside it, above 200 ms.
   expect(warning.incidents[0].peak!.value).toBeGreaterThan(200000);
   expect(warning.incidents[0].peak!.value).toBeLessThanOrEqual(300000);
+  // Query Insights latencies are in microseconds: the peak says so, and the text shows ms.
+  expect(warning.incidents[0].peak).toMatchObject({ unit: 'us', threshold: 200000 });
   expect(warning.incidents[0].durationSeconds).toBeGreaterThan(0);
   expect(warning.secondsInAlert).toBe(warning.incidents[0].durationSeconds);
   // One incident in one day is 7 a week.
@@ -132,6 +139,9 @@ test('the text report lists each incident with its times', async () => {
   expect(result.out).toContain('[staging] Cloud SQL: CPU > 90% for 15 min [WARNING]: 1 incidents, 7 a week');
   expect(result.out).toMatch(/\nPages a week by channel: .+ \d+/);
   expect(result.out).toMatch(/ {2}- opened 2026-11-01T0\d:\d\d:00Z, closed 2026-11-01T\d\d:\d\d:00Z, \d+m/);
+  // Peaks in the metric's unit: CPU utilization (10^2.%) in percent, Query Insights (us) in ms.
+  expect(result.out).toMatch(/, peak \d+(\.\d+)?% \(threshold 90%\)/);
+  expect(result.out).toMatch(/, peak 2\d\d(\.\d+)? ms \(threshold 200 ms\)/);
 });
 
 test('--from/--to narrow the window: a window before the first seeded trouble finds nothing', async () => {

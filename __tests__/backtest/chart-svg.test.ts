@@ -3,7 +3,9 @@
 import { formatValue, renderTimeSeriesChartSvg } from '../../src/tools/backtest/chart-svg';
 
 test('values read in the unit a person uses', () => {
-  expect(formatValue(0.01, '1')).toBe('1%');
+  expect(formatValue(0.01, 'ratio')).toBe('1%');
+  // The catalog's '1' is dimensionless, counts included: a plain number, never a percentage.
+  expect(formatValue(95, '1')).toBe('95');
   expect(formatValue(0.9, '10^2.%')).toBe('90%');
   expect(formatValue(500_000, 'us')).toBe('500 ms');
   expect(formatValue(250, 'ms')).toBe('250 ms');

@@ -8,7 +8,7 @@
 /** A chart's data: the shape issue 26's charting module is planned to take. */
 export interface TimeSeriesChartSpec {
   readonly title: string;
-  /** Catalog unit, e.g. '1' for ratios, 'ms', 'us'. */
+  /** The catalog unit ('ms', 'us', '10^2.%', '1' for a plain count), or 'ratio' for a ratio of two filters (a fraction). */
   readonly unit: string;
   readonly series: ReadonlyArray<{ readonly name: string; readonly points: ReadonlyArray<{ t: number; v: number }> }>;
   readonly thresholds: ReadonlyArray<{ readonly value: number; readonly label: string }>;
@@ -29,10 +29,16 @@ const MAX_LEGEND_SERIES = 4;
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * The unit of a ratio of two filters: a fraction, read as a percentage. The catalog's `1` is not one:
+ * it marks dimensionless values, counts included (Cloud SQL backends, connector instances).
+ */
+export const RATIO = 'ratio';
+
 /** A value in the unit a person reads: ratios and `10^2.%` as percent, microseconds as ms. */
 export function formatValue(value: number, unit: string): string {
   const round = (n: number) => String(Number(n.toPrecision(4)));
-  if (unit === '1' || unit === '10^2.%') return `${round(value * 100)}%`;
+  if (unit === RATIO || unit === '10^2.%') return `${round(value * 100)}%`;
   if (unit === 'us') return `${round(value / 1000)} ms`;
   if (unit === 'ms' || unit === 's' || unit === 'By' || unit === 'min' || unit === 'h')
     return `${round(value)} ${unit}`;
@@ -41,7 +47,7 @@ export function formatValue(value: number, unit: string): string {
 
 /** The display unit's factor: what the y ticks are chosen round in. */
 function displayFactor(unit: string): number {
-  if (unit === '1' || unit === '10^2.%') return 100;
+  if (unit === RATIO || unit === '10^2.%') return 100;
   if (unit === 'us') return 1 / 1000;
   return 1;
 }

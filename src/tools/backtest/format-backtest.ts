@@ -1,6 +1,7 @@
 // A backtest report as text (terminal), Markdown (a PR or an issue) or JSON (docs/backtest.md).
 import { formatDuration } from '../simulate/durations';
 import { formatTimestamp } from '../simulate/time-points';
+import { formatValue } from './chart-svg';
 import { describeComparison, type HistoryComparison } from './alert-history';
 import type { BacktestIncident, BacktestReport, PolicyBacktest } from './run-backtest';
 
@@ -10,13 +11,18 @@ function number(value: number): string {
   return Number(value.toPrecision(4)).toString();
 }
 
+/** A value in its condition's unit (90%, 500 ms) when the unit is known, as a plain number otherwise. */
+function inUnit(value: number, unit: string | undefined): string {
+  return unit ? formatValue(value, unit) : number(value);
+}
+
 function incidentLine(incident: BacktestIncident): string {
   const closed =
     incident.closed === undefined
       ? 'still open at the window end'
       : `closed ${formatTimestamp(incident.closed)}${incident.closedBy === 'auto-close' ? ' (auto-close)' : ''}`;
   const peak = incident.peak
-    ? `, peak ${number(incident.peak.value)} (threshold ${number(incident.peak.threshold)})`
+    ? `, peak ${inUnit(incident.peak.value, incident.peak.unit)} (threshold ${inUnit(incident.peak.threshold, incident.peak.unit)})`
     : '';
   return `opened ${formatTimestamp(incident.opened)}, ${closed}, ${formatDuration(incident.durationSeconds)}${peak}`;
 }

@@ -2,8 +2,8 @@
 // evaluated before and after on the same history; incidents a week before and after, the
 // incidents that appear or vanish, and pages a week over a noise budget per severity (a risk).
 import { durationWords } from '../../artifact/duration';
-import { lookupMetric } from '../../gcp/metric-catalog';
 import { formatValue } from './chart-svg';
+import { conditionUnit } from './condition-unit';
 import { evaluatePolicy, type PolicyRun } from '../simulate/evaluate-policy';
 import { type Policy, type StackModel, stackModelFromJson } from '../simulate/policy-model';
 import type { History } from './load-history';
@@ -81,10 +81,7 @@ function unmatched(mine: readonly number[], theirs: readonly number[]): number[]
 
 /** A condition's threshold in the unit a person reads (5%, 500 ms), raw when its metric is unknown. */
 function thresholdText(condition: Policy['conditions'][number], value: number): string {
-  if (condition.type !== 'threshold') return String(value);
-  if (condition.denominatorFilter) return formatValue(value, '1');
-  const type = /metric\.type\s*=\s*"([^"]+)"/.exec(condition.filter)?.[1];
-  const unit = type ? lookupMetric(type)?.unit : undefined;
+  const unit = conditionUnit(condition);
   return unit ? formatValue(value, unit) : String(value);
 }
 

@@ -1,6 +1,7 @@
 // Evaluates every alert policy of a stack over a history with simulate's evaluator and sums up
 // what each would have done: its incidents (open, close, duration, peak), incidents and pages a
 // week, and time in alert. docs/backtest.md documents the JSON this model becomes.
+import { conditionUnit } from './condition-unit';
 import { evaluatePolicy, type ConditionTrace, type Incident } from '../simulate/evaluate-policy';
 import { logicalId, type Policy, type StackModel } from '../simulate/policy-model';
 import type { History } from './load-history';
@@ -16,7 +17,13 @@ export interface BacktestIncident {
   /** Up to the window's end when still open. */
   readonly durationSeconds: number;
   /** The most extreme compared value (in the comparison's direction) while open, when known. */
-  readonly peak?: { readonly value: number; readonly threshold: number; readonly condition: string };
+  /** `unit`: the catalog unit the condition compares in (absent when unknown, e.g. a log-based metric). */
+  readonly peak?: {
+    readonly value: number;
+    readonly threshold: number;
+    readonly condition: string;
+    readonly unit?: string;
+  };
 }
 
 export interface PolicyBacktest {
@@ -71,7 +78,10 @@ function peakOf(
       for (const [wall, value] of line) {
         if (wall < incident.openedAt || wall > end || !Number.isFinite(value)) continue;
         const better = best === undefined || (lower ? value < best.value : value > best.value);
-        if (better) best = { value, threshold: trace.threshold, condition: trace.displayName };
+        if (better) {
+          const unit = conditionUnit(condition);
+          best = { value, threshold: trace.threshold, condition: trace.displayName, ...(unit ? { unit } : {}) };
+        }
       }
     }
   }
