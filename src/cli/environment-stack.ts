@@ -6,7 +6,7 @@ import * as path from 'path';
 import { stackArtifactPath } from '../config/environment';
 import { loadEnvironmentFile } from '../config/load-environment';
 import { type StackModel, stackModelFromJson } from '../tools/simulate/policy-model';
-import { loadStackSource } from '../tools/simulate/stack-source';
+import { readStackJson } from '../tools/simulate/stack-source';
 
 export interface EnvironmentStackRequest {
   readonly environment: string;
@@ -22,14 +22,17 @@ export interface EnvironmentStackRequest {
 }
 
 export function environmentStack(request: EnvironmentStackRequest): StackModel {
+  return environmentStackDocument(request).stack;
+}
+
+/** The stack's model and its Terraform JSON, for the commands that also read what the model leaves out. */
+export function environmentStackDocument(request: EnvironmentStackRequest): { stack: StackModel; document: unknown } {
   const { environment, cwd } = request;
   if (request.synth) {
     // Loaded here, not at the top: cdktf is heavy and only --synth needs it.
     const { synthesizeStackJson } = require('../../stacks/synthesize') as typeof import('../../stacks/synthesize');
-    return stackModelFromJson(
-      synthesizeStackJson(loadEnvironmentFile(request.environmentFile)),
-      `${environment} (synthesized)`,
-    );
+    const document = synthesizeStackJson(loadEnvironmentFile(request.environmentFile));
+    return { stack: stackModelFromJson(document, `${environment} (synthesized)`), document };
   }
   const artifact = stackArtifactPath(path.resolve(cwd, request.artifacts), environment);
   if (!fs.existsSync(artifact)) {
@@ -37,5 +40,6 @@ export function environmentStack(request: EnvironmentStackRequest): StackModel {
       `no synthesized stack for "${environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth`,
     );
   }
-  return loadStackSource(artifact, request.referencedFrom, request.field);
+  const document = readStackJson(artifact, request.referencedFrom, request.field);
+  return { stack: stackModelFromJson(document, artifact), document };
 }

@@ -3,7 +3,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { stackArtifactPath } from '../../config/environment';
 import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { withFileErrors } from '../../errors/file-error';
@@ -16,6 +15,7 @@ import { adoptionEntries, withAdoptions } from '../../tools/adopt/write-adoption
 import { applicationDefaultToken, type TokenProvider } from '../../tools/export/credentials';
 import { MONITORING_API } from '../../tools/export/monitoring-rest';
 import type { Command } from '../command';
+import { environmentStackDocument } from '../environment-stack';
 import { UsageError } from '../usage-error';
 
 const USAGE = `usage: vigil adopt --env NAME [--from DIR] [--format text|markdown|json] [--write] [--synth]
@@ -47,26 +47,6 @@ export interface AdoptDependencies {
   readonly loggingBaseUrl: string;
   readonly token: TokenProvider;
   readonly fetch?: typeof fetch;
-}
-
-function stackDocument(environment: string, environmentFile: string, synth: boolean, artifacts: string, cwd: string) {
-  if (synth) {
-    // Loaded here, not at the top: cdktf is heavy and only --synth needs it.
-    const { synthesizeStackJson } =
-      require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
-    return synthesizeStackJson(loadEnvironmentFile(environmentFile));
-  }
-  const artifact = stackArtifactPath(path.resolve(cwd, artifacts), environment);
-  if (!fs.existsSync(artifact))
-    throw new VigilError(
-      `no synthesized stack for "${environment}" at ${path.relative(cwd, artifact)}; run \`npm run synth\` first, or pass --synth`,
-    );
-  const text = withFileErrors('read', artifact, () => fs.readFileSync(artifact, 'utf8'));
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch (error) {
-    throw new VigilError(`${artifact}: not JSON (${(error as Error).message})`);
-  }
 }
 
 export function adoptCommand(dependencies: AdoptDependencies): Command {
@@ -102,9 +82,17 @@ export function adoptCommand(dependencies: AdoptDependencies): Command {
           `--env: no environment "${values.env}": ${path.relative(io.cwd, environmentFile)} does not exist`,
         );
       const project = loadEnvironmentFile(environmentFile).project;
-      const stack = stackResources(
-        stackDocument(values.env, environmentFile, values.synth ?? false, values.artifacts ?? 'cdktf.out', io.cwd),
-      );
+      const { document } = environmentStackDocument({
+        environment: values.env,
+        environmentFile,
+        synth: values.synth ?? false,
+        artifacts: values.artifacts ?? 'cdktf.out',
+        cwd: io.cwd,
+        referencedFrom: `--env ${values.env}`,
+        field: '--env',
+        missingArtifact: (message) => new VigilError(message),
+      });
+      const stack = stackResources(document as Record<string, unknown>);
       let live: LiveResource[];
       if (values.from !== undefined) {
         live = readLiveDirectory(path.resolve(io.cwd, values.from));

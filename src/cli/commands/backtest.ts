@@ -5,7 +5,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { stackArtifactPath } from '../../config/environment';
 import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { VigilError } from '../../errors/vigil-error';
@@ -16,13 +15,13 @@ import { type History, loadHistory } from '../../tools/backtest/load-history';
 import { applicationDefaultToken } from '../../tools/export/credentials';
 import { MONITORING_API } from '../../tools/export/monitoring-rest';
 import { policyChannels } from '../../tools/backtest/policy-channels';
-import { type StackModel, stackModelFromJson } from '../../tools/simulate/policy-model';
+
 import { runBacktest } from '../../tools/backtest/run-backtest';
 import { parseTimestamp } from '../../tools/simulate/time-points';
 import { writeOutputFile } from '../../util/output-file';
 import { type BacktestDependencies, backtestCacheDirectory, backtestNow, historyThroughApi } from '../backtest-history';
 import type { Command } from '../command';
-import { environmentStack } from '../environment-stack';
+import { environmentStackDocument } from '../environment-stack';
 import { UsageError } from '../usage-error';
 
 const USAGE = `usage: vigil backtest --env NAME [--days N | --from TIME --to TIME] [--from-exports DIR] [options]
@@ -130,30 +129,6 @@ function options(args: string[]): Options {
   };
 }
 
-/** The stack as simulate reads it, and its Terraform JSON for what the model leaves out (channels). */
-function loadStack(chosen: Options, cwd: string, environmentFile: string): { stack: StackModel; document: unknown } {
-  if (chosen.synth) {
-    // Loaded here, not at the top: cdktf is heavy and only --synth needs it.
-    const { synthesizeStackJson } =
-      require('../../../stacks/synthesize') as typeof import('../../../stacks/synthesize');
-    const document = synthesizeStackJson(loadEnvironmentFile(environmentFile));
-    return { stack: stackModelFromJson(document, `${chosen.environment} (synthesized)`), document };
-  }
-  const stack = environmentStack({
-    environment: chosen.environment,
-    environmentFile,
-    synth: false,
-    artifacts: chosen.artifacts,
-    cwd,
-    referencedFrom: `--env ${chosen.environment}`,
-    field: '--env',
-    missingArtifact: (message) => new VigilError(message),
-  });
-  // Read and checked by environmentStack just before: only its channels are taken from it here.
-  const artifact = stackArtifactPath(path.resolve(cwd, chosen.artifacts), chosen.environment);
-  return { stack, document: JSON.parse(fs.readFileSync(artifact, 'utf8')) };
-}
-
 export type { BacktestDependencies } from '../backtest-history';
 
 export function backtestCommand(dependencies: BacktestDependencies): Command {
@@ -167,7 +142,17 @@ export function backtestCommand(dependencies: BacktestDependencies): Command {
         throw new UsageError(
           `--env: no environment "${chosen.environment}": ${path.relative(io.cwd, environmentFile)} does not exist`,
         );
-      const { stack, document } = loadStack(chosen, io.cwd, environmentFile);
+      // The model for the evaluator, and the Terraform JSON for what it leaves out (channels).
+      const { stack, document } = environmentStackDocument({
+        environment: chosen.environment,
+        environmentFile,
+        synth: chosen.synth,
+        artifacts: chosen.artifacts,
+        cwd: io.cwd,
+        referencedFrom: `--env ${chosen.environment}`,
+        field: '--env',
+        missingArtifact: (message) => new VigilError(message),
+      });
       let history: History;
       let compare: ((report: ReturnType<typeof runBacktest>) => Promise<HistoryComparison | undefined>) | undefined;
       if (chosen.exports !== undefined) {

@@ -11,7 +11,8 @@ import { readRegularTextFile } from '../../util/read-regular-file';
 import { mergeStackModels, StackModel, stackModelFromJson } from './policy-model';
 import { appendAll } from '../../util/append-all';
 
-function readJson(file: string, referencedFrom: string, field: string): unknown {
+/** A stack file's JSON (size-capped, depth-bounded); problems are blamed on `referencedFrom`'s `field`. */
+export function readStackJson(file: string, referencedFrom: string, field: string): unknown {
   let text: string;
   try {
     text = readRegularTextFile(file, MAX_ARTIFACT_BYTES);
@@ -59,9 +60,9 @@ export function loadStackSource(target: string, referencedFrom: string, field = 
   if (fs.statSync(target).isDirectory()) {
     const files = jsonFilesBelow(target);
     return mergeStackModels(
-      files.map((file) => stackModelFromJson(readJson(file, referencedFrom, field), file)),
+      files.map((file) => stackModelFromJson(readStackJson(file, referencedFrom, field), file)),
       target,
     );
   }
-  return stackModelFromJson(readJson(target, referencedFrom, field), target);
+  return stackModelFromJson(readStackJson(target, referencedFrom, field), target);
 }
