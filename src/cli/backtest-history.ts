@@ -3,7 +3,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { VigilError } from '../errors/vigil-error';
-import { readApiHistory } from '../tools/backtest/api-history';
+import { type ApiHistoryRequest as ApiReadRequest, readApiHistory } from '../tools/backtest/api-history';
 import { type History, historyFromFiles } from '../tools/backtest/load-history';
 import { DEFAULT_RETRY, type RetryPolicy, retryingFetch } from '../tools/backtest/retrying-fetch';
 import type { TokenProvider } from '../tools/export/credentials';
@@ -32,13 +32,7 @@ export function backtestNow(dependencies: BacktestDependencies): number {
   return Math.floor((dependencies.now?.() ?? Date.now() / 1000) / 60) * 60;
 }
 
-export interface ApiHistoryRequest {
-  readonly project: string;
-  readonly filters: readonly string[];
-  readonly from: number;
-  readonly to: number;
-  readonly cacheDirectory: string;
-  readonly now: number;
+export interface ApiHistoryRequest extends ApiReadRequest {
   /** Names the command in the message when there are no credentials. */
   readonly instead: string;
 }
