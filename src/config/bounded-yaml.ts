@@ -4,6 +4,7 @@
 // aliases before their anchor, merge keys on scalars, and keys given twice. The yaml library's
 // own `uniqueKeys` check compares every key with every other (100k keys took minutes), so keys
 // are checked here with one set per mapping instead.
+import { tooLargeReason } from '../util/read-regular-file';
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { ConfigError } from './config-error';
 
@@ -36,7 +37,8 @@ export function checkYamlSize(bytes: number, file: string, maxBytes: number): vo
     {
       file,
       path: '',
-      message: `the file is ${count(bytes)} bytes; at most ${count(maxBytes)} bytes (${maxBytes / 1024} KiB) are read`,
+      // The words the file reader uses for the same cap: one message whether the size was seen before or after reading.
+      message: tooLargeReason(bytes, maxBytes),
     },
   ]);
 }
