@@ -4,8 +4,8 @@
 // it lands, chart-svg.ts draws it (values in the metric's unit, round time ticks, the legend above
 // the plot, incidents shaded).
 import type { ConditionTrace, PolicyRun } from '../simulate/evaluate-policy';
-import { RATIO, renderTimeSeriesChartSvg, type TimeSeriesChartSpec } from './chart-svg';
-import { lookupMetric } from '../../gcp/metric-catalog';
+import { renderTimeSeriesChartSvg, type TimeSeriesChartSpec } from './chart-svg';
+import { conditionUnit } from './condition-unit';
 import type { Policy } from '../simulate/policy-model';
 import type { PolicyRevisionChange } from './revision-backtest';
 
@@ -16,12 +16,12 @@ export type { TimeSeriesChartSpec } from './chart-svg';
  * from the stack); RATIO for a ratio of two filters; '1' (a plain number) when unknown.
  */
 export function comparedUnit(policy: Policy | undefined, logMetrics: ReadonlyMap<string, { unit: string }>): string {
-  const condition = policy?.conditions.find((one) => one.type === 'threshold');
-  if (condition?.type === 'threshold' && condition.denominatorFilter) return RATIO;
-  if (condition?.type !== 'threshold') return '1';
-  const type = /metric\.type\s*=\s*"([^"]+)"/.exec(condition.filter)?.[1];
-  if (!type) return '1';
-  return lookupMetric(type)?.unit ?? logMetrics.get(type)?.unit ?? '1';
+  return (
+    conditionUnit(
+      policy?.conditions.find((one) => one.type === 'threshold'),
+      logMetrics,
+    ) ?? '1'
+  );
 }
 
 /** The first threshold condition's compared values: what the threshold is drawn against. */
