@@ -6,7 +6,8 @@
 import { readAlertPolicy, type Condition, type Policy } from '../../artifact/alert-policy';
 import { toApiSpelling } from '../../artifact/read/read-terraform';
 import { filterSelectors, parseFilter } from '../../gcp/filter';
-import type { LiveKind, LiveResource } from './live-inventory';
+import type { LiveKind } from './collections';
+import type { LiveResource } from './live-inventory';
 
 export type AdoptGroup = 'adoptable' | 'duplicate-risk' | 'unmanaged';
 

@@ -1,23 +1,12 @@
 // Listing a project's monitoring resources over REST for `vigil adopt`, with the endpoint and error
-// wording of `vigil export`'s client (monitoring-rest.ts): every page by nextPageToken.
-// Paths (REST references): Monitoring v3 projects.alertPolicies.list, projects.uptimeCheckConfigs.list,
-// projects.notificationChannels.list, services.list (GET /v3/projects/P/<collection>); Monitoring v1
-// projects.dashboards.list (GET /v1/projects/P/dashboards); Logging v2 projects.metrics.list
-// (GET https://logging.googleapis.com/v2/projects/P/metrics). The Logging base URL is overridable too.
+// wording of `vigil export`'s client (monitoring-rest.ts): every page by nextPageToken. The lists
+// and their sources are in collections.ts. The Logging base URL is overridable too.
 import { VigilError } from '../../errors/vigil-error';
 import { apiErrorText, type MonitoringEndpoint } from '../export/monitoring-rest';
-import { COLLECTIONS, type LiveKind, type LiveResource, listItems } from './live-inventory';
+import { COLLECTIONS, type LiveKind } from './collections';
+import { type LiveResource, listItems } from './live-inventory';
 
 export const LOGGING_API = 'https://logging.googleapis.com';
-
-const PATHS: Readonly<Record<LiveKind, { readonly api: 'monitoring' | 'logging'; readonly path: string }>> = {
-  alertPolicy: { api: 'monitoring', path: 'v3/projects/{p}/alertPolicies' },
-  uptimeCheck: { api: 'monitoring', path: 'v3/projects/{p}/uptimeCheckConfigs' },
-  notificationChannel: { api: 'monitoring', path: 'v3/projects/{p}/notificationChannels' },
-  service: { api: 'monitoring', path: 'v3/projects/{p}/services' },
-  dashboard: { api: 'monitoring', path: 'v1/projects/{p}/dashboards' },
-  logMetric: { api: 'logging', path: 'v2/projects/{p}/metrics' },
-};
 
 const MAX_PAGES = 1000;
 
@@ -27,8 +16,8 @@ export async function listLiveResources(
 ): Promise<LiveResource[]> {
   const doFetch = endpoint.fetch ?? fetch;
   const resources: LiveResource[] = [];
-  for (const kind of Object.keys(PATHS) as LiveKind[]) {
-    const { api, path } = PATHS[kind];
+  for (const kind of Object.keys(COLLECTIONS) as LiveKind[]) {
+    const { api, path } = COLLECTIONS[kind];
     const base = (api === 'logging' ? endpoint.loggingBaseUrl : endpoint.baseUrl).replace(/\/+$/, '');
     const field = COLLECTIONS[kind].field;
     let pageToken: string | undefined;
