@@ -5,18 +5,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { withFileErrors } from '../../errors/file-error';
 import { VigilError } from '../../errors/vigil-error';
-
-export type LiveKind = 'alertPolicy' | 'uptimeCheck' | 'notificationChannel' | 'service' | 'dashboard' | 'logMetric';
-
-/** File name and the list response's field, per kind (the REST reference's ListXResponse). */
-export const COLLECTIONS: Readonly<Record<LiveKind, { readonly file: string; readonly field: string }>> = {
-  alertPolicy: { file: 'alertPolicies.json', field: 'alertPolicies' },
-  uptimeCheck: { file: 'uptimeCheckConfigs.json', field: 'uptimeCheckConfigs' },
-  notificationChannel: { file: 'notificationChannels.json', field: 'notificationChannels' },
-  service: { file: 'services.json', field: 'services' },
-  dashboard: { file: 'dashboards.json', field: 'dashboards' },
-  logMetric: { file: 'metrics.json', field: 'metrics' },
-};
+import { COLLECTIONS, type LiveKind } from './collections';
+import { MAX_ARTIFACT_BYTES } from '../../artifact/read/artifact-limits';
+import { readRegularTextFile } from '../../util/read-regular-file';
 
 export interface LiveResource {
   readonly kind: LiveKind;
@@ -48,7 +39,8 @@ export function readLiveDirectory(directory: string): LiveResource[] {
   for (const [kind, { file, field }] of Object.entries(COLLECTIONS) as [LiveKind, (typeof COLLECTIONS)[LiveKind]][]) {
     const target = path.join(directory, file);
     if (!fs.existsSync(target)) continue;
-    const text = withFileErrors('read', target, () => fs.readFileSync(target, 'utf8'));
+    // A regular file under the artifact cap: a FIFO or device named like a collection is refused, not read.
+    const text = withFileErrors('read', target, () => readRegularTextFile(target, MAX_ARTIFACT_BYTES));
     let document: unknown;
     try {
       document = JSON.parse(text);
