@@ -10,6 +10,7 @@ import { loadEnvironmentFile } from '../../src/config/load-environment';
 import { loadFailureModeCatalog } from '../../src/tools/simulate/failure-modes/failure-mode-catalog';
 import { loadScenarioFile } from '../../src/tools/simulate/load-scenario';
 import { readTimeSeriesExport } from '../../src/tools/simulate/time-series-export';
+import { readLiveDirectory } from '../../src/tools/adopt/live-inventory';
 import { readRegularTextFile } from '../../src/util/read-regular-file';
 import { captureIo } from '../support/capture-io';
 import { STAGING_FILE, temporaryDirectory } from '../support/environments';
@@ -75,6 +76,15 @@ test('an export that is a device or a FIFO is blamed on the scenario field namin
   );
   expect(configErrorOf(() => readTimeSeriesExport(fifo, 'scenario.yaml', 'tests[0].series[0].export'))).toContain(
     'is not a regular file',
+  );
+});
+
+test('adopt --from: a collection file that is a FIFO is refused in words, not read', () => {
+  const directory = path.join(work, 'live');
+  fs.mkdirSync(directory, { recursive: true });
+  execFileSync('mkfifo', [path.join(directory, 'alertPolicies.json')]);
+  expect(() => readLiveDirectory(directory)).toThrow(
+    `cannot read ${path.join(directory, 'alertPolicies.json')}: it is a FIFO (named pipe), not a regular file (EFTYPE)`,
   );
 });
 
