@@ -4,18 +4,9 @@
 // lines, a series of 40,000 points is drawn as the min and max of each pixel column (spikes stay
 // visible, the file stays small), and incidents are shaded per side.
 // Issue 26 plans one charting module for every picture; this renders the same TimeSeriesChartSpec.
+import { formatValue, RATIO, type TimeSeriesChartSpec } from '../charts/chart-spec';
 
-/** A chart's data: the shape issue 26's charting module is planned to take. */
-export interface TimeSeriesChartSpec {
-  readonly title: string;
-  /** The catalog unit ('ms', 'us', '10^2.%', '1' for a plain count), or 'ratio' for a ratio of two filters (a fraction). */
-  readonly unit: string;
-  readonly series: ReadonlyArray<{ readonly name: string; readonly points: ReadonlyArray<{ t: number; v: number }> }>;
-  readonly thresholds: ReadonlyArray<{ readonly value: number; readonly label: string }>;
-  readonly incidents: ReadonlyArray<{ readonly start: number; readonly end?: number; readonly label?: string }>;
-  readonly width?: number;
-  readonly height?: number;
-}
+export { formatValue, RATIO, type TimeSeriesChartSpec } from '../charts/chart-spec';
 
 const WIDTH = 900;
 const HEIGHT = 340;
@@ -28,22 +19,6 @@ const MAX_LEGEND_SERIES = 4;
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/**
- * The unit of a ratio of two filters: a fraction, read as a percentage. The catalog's `1` is not one:
- * it marks dimensionless values, counts included (Cloud SQL backends, connector instances).
- */
-export const RATIO = 'ratio';
-
-/** A value in the unit a person reads: ratios and `10^2.%` as percent, microseconds as ms. */
-export function formatValue(value: number, unit: string): string {
-  const round = (n: number) => String(Number(n.toPrecision(4)));
-  if (unit === RATIO || unit === '10^2.%') return `${round(value * 100)}%`;
-  if (unit === 'us') return `${round(value / 1000)} ms`;
-  if (unit === 'ms' || unit === 's' || unit === 'By' || unit === 'min' || unit === 'h')
-    return `${round(value)} ${unit}`;
-  return round(value);
-}
 
 /** The display unit's factor: what the y ticks are chosen round in. */
 function displayFactor(unit: string): number {
