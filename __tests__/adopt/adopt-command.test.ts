@@ -160,6 +160,9 @@ beforeAll(async () => {
       });
     return send(200, {});
   });
+  // fetch reuses idle connections; on a loaded machine a stall past Node's 5 s keep-alive lets the
+  // server close one as the client sends on it, and the retry that follows changes what is counted.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
