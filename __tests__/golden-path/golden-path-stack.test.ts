@@ -146,12 +146,25 @@ describe('golden-path resources', () => {
     expect(resourcesOf(login.document, 'google_project_iam_member')).toEqual({});
   });
 
-  test('the Monitoring service agent may invoke the function', () => {
-    const invoker = resourcesOf(token.document, 'google_cloud_run_v2_service_iam_member').golden_path_invoker!;
-    expect(invoker.role).toBe('roles/run.invoker');
-    expect(invoker.member).toMatch(
+  test('both candidate callers may invoke the function, on its own service only, and the check waits for both', () => {
+    const grants = resourcesOf(token.document, 'google_cloud_run_v2_service_iam_member');
+    expect(Object.keys(grants).sort()).toEqual(['golden_path_invoker', 'golden_path_self_invoker']);
+    for (const grant of Object.values(grants)) {
+      expect(grant.role).toBe('roles/run.invoker');
+      expect(grant.name).toBe('${google_cloudfunctions2_function.golden_path_function.name}');
+    }
+    expect(grants.golden_path_invoker!.member).toMatch(
       /^serviceAccount:service-\$\{data\.google_project\.golden_path_project\.number\}@gcp-sa-monitoring-notification\.iam\.gserviceaccount\.com$/,
     );
+    expect(grants.golden_path_self_invoker!.member).toBe(
+      'serviceAccount:${google_service_account.golden_path_service_account.email}',
+    );
+    const check = resourcesOf(token.document, 'google_monitoring_uptime_check_config').golden_path_check!;
+    expect(check.depends_on).toEqual([
+      'google_cloud_run_v2_service_iam_member.golden_path_invoker',
+      'google_cloud_run_v2_service_iam_member.golden_path_self_invoker',
+    ]);
+    expect(resourcesOf(token.document, 'google_project_iam_member')).toEqual({});
   });
 
   test('the uptime check targets the function, with period and timeout from the YAML', () => {

@@ -1,5 +1,5 @@
 // The golden-path synthetic monitor: the function's source zip → a bucket object → a 2nd gen Cloud
-// Run function with its own service account → the Monitoring service agent's invoker grant → an
+// Run function with its own service account → Cloud Run Invoker for the caller (two candidates) → an
 // uptime check whose target is the function (synthetic_monitor) → the paging alert, the run's
 // log-based metrics and the dashboard section shown first. Facts and sources: docs/golden-path.md.
 import { CloudRunV2ServiceIamMember } from '@cdktf/provider-google/lib/cloud-run-v2-service-iam-member';
@@ -135,9 +135,11 @@ export class GoldenPathMonitor extends Construct {
     });
     fn.overrideLogicalId('golden_path_function');
 
-    // Cloud Monitoring invokes the function as its service agent (the uptime-check agent,
-    // service-<project number>@gcp-sa-monitoring-notification), which needs Cloud Run Invoker on
-    // the function's service (docs/golden-path.md).
+    // Which identity Cloud Monitoring presents when it calls the function is not stated in any
+    // source read here (docs/golden-path.md, IAM). Both candidates get Cloud Run Invoker on this one
+    // service only: the Monitoring service agent, and the function's own service account, which
+    // Mozilla's synthetic-monitor module grants invoker to; without the right one every run is a
+    // 403 and the alert pages for a monitor that cannot run.
     const project = new DataGoogleProject(this, 'golden_path_project', { projectId: environment.project });
     project.overrideLogicalId('golden_path_project');
     const invoker = new CloudRunV2ServiceIamMember(this, 'golden_path_invoker', {
@@ -148,6 +150,14 @@ export class GoldenPathMonitor extends Construct {
       member: `serviceAccount:service-${project.number}@gcp-sa-monitoring-notification.iam.gserviceaccount.com`,
     });
     invoker.overrideLogicalId('golden_path_invoker');
+    const selfInvoker = new CloudRunV2ServiceIamMember(this, 'golden_path_self_invoker', {
+      project: environment.project,
+      location: region,
+      name: fn.name,
+      role: 'roles/run.invoker',
+      member,
+    });
+    selfInvoker.overrideLogicalId('golden_path_self_invoker');
 
     const check = new MonitoringUptimeCheckConfig(this, 'golden_path_check', {
       project: environment.project,
@@ -156,7 +166,7 @@ export class GoldenPathMonitor extends Construct {
       timeout: `${settings.timeoutSeconds}s`,
       userLabels: { env: environment.name },
       syntheticMonitor: { cloudFunctionV2: { name: fn.id } },
-      dependsOn: [invoker],
+      dependsOn: [invoker, selfInvoker],
     });
     check.overrideLogicalId('golden_path_check');
     this.checkIdReference = check.uptimeCheckId;
