@@ -56,8 +56,8 @@ beforeAll(async () => {
       return send(
         200,
         second
-          ? { alertPolicies: live.alertPolicies.slice(3) }
-          : { alertPolicies: live.alertPolicies.slice(0, 3), nextPageToken: 'page-2' },
+          ? { alertPolicies: live.alertPolicies.slice(4) }
+          : { alertPolicies: live.alertPolicies.slice(0, 4), nextPageToken: 'page-2' },
       );
     }
     if (url.pathname.endsWith('/uptimeCheckConfigs')) {
@@ -274,6 +274,7 @@ test('--write records the adoptions, keeps the comments, and synthesis emits an 
   const environment = loadEnvironmentFile(path.join(environments, 'staging.yaml'));
   const expected = {
     'google_monitoring_alert_policy.redis_memory_pressure': `${PROJECT}/alertPolicies/2001`,
+    'google_monitoring_alert_policy.redis_connection_failures': `${PROJECT}/alertPolicies/2003`,
     'google_monitoring_uptime_check_config.uptime_backend_health': `${PROJECT}/uptimeCheckConfigs/u1`,
     'google_monitoring_notification_channel.channel_platform_email': `${PROJECT}/notificationChannels/c1`,
     'google_monitoring_custom_service.slo_service': `${PROJECT}/services/vigil-staging-chat-backend`,

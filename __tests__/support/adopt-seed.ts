@@ -2,12 +2,14 @@
 // staging stack as the Monitoring and Logging list APIs return resources (camelCase, full names,
 // output-only fields such as creationRecord and conditions' names). Seeded with the remediation
 // plan's own "Redis Connectivity Alert", hand-made copies of the stack's resources (one with
-// another threshold), near misses (same metric other resource; same host other path), Google's
+// another threshold, one at 5% instead of 1%), near misses (same metric other resource; same host other path), Google's
 // published alert templates, a channel another Terraform configuration manages (by its labels), a
 // log-based metric and a service with the stack's names, and a service kind vigil does not model.
 import * as fs from 'fs';
 import * as path from 'path';
 import { toApiSpelling } from '../../src/artifact/read/read-terraform';
+import type { LiveKind } from '../../src/tools/adopt/collections';
+import type { LiveResource } from '../../src/tools/adopt/live-inventory';
 import { resourcesOf } from './environments';
 
 export const PROJECT = 'projects/netra-staging';
@@ -76,6 +78,18 @@ function asListed(body: Body, name: string, extra: Body = {}): Body {
   return { ...api, name, ...extra };
 }
 
+/** The project's resources as adopt reads them (kind, full name, body). */
+export function liveResources(project: LiveProject): LiveResource[] {
+  const kinds: [LiveKind, Body[]][] = [
+    ['alertPolicy', project.alertPolicies],
+    ['uptimeCheck', project.uptimeCheckConfigs],
+    ['notificationChannel', project.notificationChannels],
+    ['service', project.services],
+    ['logMetric', project.metrics],
+  ];
+  return kinds.flatMap(([kind, bodies]) => bodies.map((body) => ({ kind, name: String(body.name), body })));
+}
+
 export function seededLiveProject(stack: Record<string, unknown>): LiveProject {
   const policies = resourcesOf(stack, 'google_monitoring_alert_policy');
   // A hand-made copy of the stack's Redis Memorystore policy with another threshold and name.
@@ -105,6 +119,15 @@ export function seededLiveProject(stack: Record<string, unknown>): LiveProject {
       },
     };
   });
+  // The stack's Redis connection-failure policy, made by hand at 5% instead of 1%.
+  const connectivity = asListed(policies.redis_connection_failures, `${PROJECT}/alertPolicies/2003`, {
+    displayName: 'Redis connectivity',
+  }) as Body & { conditions: Body[] };
+  connectivity.conditions = connectivity.conditions.map((condition, index) =>
+    index === 0
+      ? { ...condition, conditionThreshold: { ...(condition.conditionThreshold as Body), thresholdValue: 0.05 } }
+      : condition,
+  );
   const checks = resourcesOf(stack, 'google_monitoring_uptime_check_config');
   const channels = resourcesOf(stack, 'google_monitoring_notification_channel');
   const metrics = resourcesOf(stack, 'google_logging_metric');
@@ -112,7 +135,7 @@ export function seededLiveProject(stack: Record<string, unknown>): LiveProject {
     displayName: 'backend health (hand-made)',
   });
   return {
-    alertPolicies: [REDIS_CONNECTIVITY_ALERT, memory, sql, ...corpusTemplates()],
+    alertPolicies: [REDIS_CONNECTIVITY_ALERT, memory, sql, connectivity, ...corpusTemplates()],
     uptimeCheckConfigs: [
       backend,
       {
