@@ -74,6 +74,8 @@ export function liveRecord(
   for (const [key, value] of Object.entries(spelled))
     if (!OUTPUT_ONLY[resource.kind].includes(key) && !TERRAFORM_ONLY.includes(key)) body[key] = value;
   for (const key of TERRAFORM_ONLY) if (key in stack.body) body[key] = stack.body[key];
+  // A custom service's ID is the last segment of its name in the API, an argument in Terraform.
+  if (resource.kind === 'service' && 'service_id' in stack.body) body.service_id = lastSegment(resource.name);
   return {
     type: stack.type,
     id: stack.id,

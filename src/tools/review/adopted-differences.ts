@@ -10,13 +10,16 @@ import { isSecretKey } from './secrets';
 import type { StackSide } from './stack-side';
 import { compareUptimeChecks } from './uptime-checks';
 
-/** `value` restricted to the keys `shape` has, at every level of objects; secret keys dropped. */
-function restricted(value: Json | undefined, shape: Json | undefined): Json | undefined {
-  if (!isObject(value) || !isObject(shape)) return value;
+/**
+ * `value` restricted to the keys `shape` has, at every level of objects; secret keys dropped.
+ * User labels stay whole: Terraform sets the whole map, so a live label the stack lacks is removed.
+ */
+function restricted(value: Json | undefined, shape: Json | undefined, key = ''): Json | undefined {
+  if (!isObject(value) || !isObject(shape) || key === 'user_labels') return value;
   const out: { [key: string]: Json } = {};
   for (const key of Object.keys(shape)) {
     if (isSecretKey(key) || !(key in value)) continue;
-    const kept = restricted(value[key], shape[key]);
+    const kept = restricted(value[key], shape[key], key);
     if (kept !== undefined) out[key] = kept;
   }
   return out;

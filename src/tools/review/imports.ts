@@ -105,7 +105,21 @@ export function reviewImports(
       });
   }
   if (live && head) risks.push(...duplicateRisks(classify(live, stackResources(head)).live, adoptions, side));
+  imports.sort((a, b) => typeRank(a.type) - typeRank(b.type) || a.address.localeCompare(b.address));
   return { imports, risks };
+}
+
+/** The order of review's changes: policies first, then what they notify and watch. */
+const TYPE_ORDER = [
+  'google_monitoring_alert_policy',
+  'google_monitoring_notification_channel',
+  'google_monitoring_uptime_check_config',
+  'google_logging_metric',
+];
+
+function typeRank(type: string): number {
+  const index = TYPE_ORDER.indexOf(type);
+  return index < 0 ? TYPE_ORDER.length : index;
 }
 
 const LIVE_KINDS: Readonly<Record<string, LiveKind>> = {
