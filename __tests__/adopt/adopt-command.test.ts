@@ -1,8 +1,8 @@
 // `vigil adopt` against a loopback fake of the Monitoring and Logging APIs (a real HTTP server on
-// 127.0.0.1, port 0, paginated, with an error mode), seeded with the remediation plan's "Redis
-// Connectivity Alert" as the API returns it, hand-made copies of the stack's own resources (one
-// with another threshold), near misses (same metric other resource; same host other path),
-// Google's published alert templates and a resource kind vigil does not model. Never the network.
+// 127.0.0.1, port 0, paginated, with an error mode), seeded by __tests__/support/adopt-seed.ts: the
+// remediation plan's "Redis Connectivity Alert" as the API returns it, hand-made copies of the
+// stack's own resources, near misses, Google's published alert templates, a channel labelled as
+// managed by another Terraform configuration, and a service kind vigil does not model. Never the network.
 import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
