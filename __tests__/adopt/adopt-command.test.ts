@@ -200,6 +200,12 @@ test("an adoptable policy's differences are in review's words: units, seconds", 
       'condition "Memorystore memory usage > 90% of maxmemory for 5 min": usage ratio threshold 0.8 → 0.9; duration 600 s → 300 s',
     ]),
   );
+  // The text report prints them under the resource, as review would.
+  const io = captureIo(root);
+  await command().run(['--env', 'staging', '--environments', ENVIRONMENTS_DIR], io);
+  expect(io.out.join('')).toMatch(
+    /alertPolicy 'Redis connectivity' \(projects\/netra-staging\/alertPolicies\/2003\) → google_monitoring_alert_policy\.redis_connection_failures: same meaning\n {6}display name .*\n {6}condition "[^"]+": vigil-staging-redis-connection-errors ratio threshold 5% → 1%\n/,
+  );
   // Output-only fields (creation record, condition names) are not differences.
   expect(handMade.differences.join('\n')).not.toMatch(/creation|conditions › #/);
 });
