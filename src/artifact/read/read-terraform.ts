@@ -58,6 +58,22 @@ export function toApiSpelling(value: unknown, keepKeys = false, depth = 0): unkn
   return out;
 }
 
+/**
+ * The reverse of toApiSpelling: a REST body (camelCase) in Terraform's snake_case, map keys (label
+ * names, headers) kept as written. Used to compare a live resource with the stack's attributes.
+ */
+export function toTerraformSpelling(value: unknown, keepKeys = false, depth = 0): unknown {
+  if (depth >= MAX_JSON_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((item) => toTerraformSpelling(item, false, depth + 1));
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const terraformKey = keepKeys ? key : snakeCase(key);
+    out[terraformKey] = toTerraformSpelling(child, !keepKeys && MAP_ATTRIBUTES.has(key) && isRecord(child), depth + 1);
+  }
+  return out;
+}
+
 /** Spells a REST path the Terraform way, leaving map keys (label names) alone. */
 function terraformSegments(segments: readonly PathSegment[]): PathSegment[] {
   return segments.map((segment, index) => {

@@ -7,8 +7,10 @@ import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { withFileErrors } from '../../errors/file-error';
 import { VigilError } from '../../errors/vigil-error';
-import { classify, stackResources } from '../../tools/adopt/classify';
+import { type Classification, classify, stackResources } from '../../tools/adopt/classify';
+import { withDifferences } from '../../tools/adopt/differences';
 import { type LiveResource, readLiveDirectory } from '../../tools/adopt/live-inventory';
+import { releaseInstructions } from '../../tools/adopt/managed-elsewhere';
 import { LOGGING_API, listLiveResources } from '../../tools/adopt/monitoring-list';
 import { type ReportFormat, renderAdoptReport } from '../../tools/adopt/report';
 import { adoptionEntries, withAdoptions } from '../../tools/adopt/write-adoptions';
@@ -33,7 +35,9 @@ risk, unmanaged, and missing (the stack creates them). Channel secrets are never
   --format F           text (default), markdown or json (one entry per live resource)
   --managed-elsewhere NAME
                        a live resource (full name) another Terraform configuration manages: it is
-                       not adopted, and the instructions to release it there are printed; repeatable
+                       not adopted, and the instructions to release it there are printed; repeatable.
+                       A resource labelled goog-terraform-provisioned: true or managed-by: terraform
+                       is treated the same without the flag
   --write              record the adoptable matches in the environment file's adopt: block, so that
                        synthesis emits Terraform import blocks (comments in the file are kept)
   --synth              synthesize in process instead of reading the artifact
@@ -117,17 +121,19 @@ export function adoptCommand(dependencies: AdoptDependencies): Command {
           project,
         );
       }
-      const result = classify(live, stack);
-      io.stdout(renderAdoptReport(result, format));
       const elsewhere = new Set(values['managed-elsewhere'] ?? []);
-      for (const one of result.live.filter((entry) => elsewhere.has(entry.live.name) && entry.group === 'adoptable'))
+      const result = withDifferences(
+        markManagedElsewhere(classify(live, stack), elsewhere),
+        document as Record<string, unknown>,
+      );
+      io.stdout(renderAdoptReport(result, format));
+      for (const one of result.live.filter((entry) => entry.managedElsewhere && entry.group !== 'unmanaged'))
         io.stderr(
-          `not adopted: ${one.live.name} is managed by another Terraform configuration. Release it there first, ` +
-            'without destroying it: `terraform state rm <its address>`, or a `removed { from = <its address> ' +
-            'lifecycle { destroy = false } }` block and an apply; then run `vigil adopt --write` again.\n',
+          `not adopted: ${one.live.name} ('${one.displayName}') is managed by another Terraform configuration ` +
+            `(${one.managedElsewhere}). ${releaseInstructions(one.live.name)}\n`,
         );
       if (values.write) {
-        const entries = adoptionEntries(result).filter((entry) => !elsewhere.has(entry.id));
+        const entries = adoptionEntries(result, project);
         const text = withFileErrors('read', environmentFile, () => fs.readFileSync(environmentFile, 'utf8'));
         const updated = withAdoptions(text, path.relative(io.cwd, environmentFile), entries);
         withFileErrors('write', environmentFile, () => fs.writeFileSync(environmentFile, updated));
@@ -137,6 +143,16 @@ export function adoptCommand(dependencies: AdoptDependencies): Command {
       }
       return result.live.some((one) => one.group === 'duplicate-risk') ? ExitCode.usageOrAttention : ExitCode.ok;
     },
+  };
+}
+
+/** Live resources the user names with --managed-elsewhere count as labelled so. */
+function markManagedElsewhere(result: Classification, names: ReadonlySet<string>): Classification {
+  return {
+    ...result,
+    live: result.live.map((one) =>
+      names.has(one.live.name) && !one.managedElsewhere ? { ...one, managedElsewhere: '--managed-elsewhere' } : one,
+    ),
   };
 }
 

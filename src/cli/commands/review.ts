@@ -24,6 +24,7 @@ import { applicationDefaultToken } from '../../tools/export/credentials';
 import { MONITORING_API } from '../../tools/export/monitoring-rest';
 import { stackModelFromJson } from '../../tools/simulate/policy-model';
 import { writeOutputFile } from '../../util/output-file';
+import { readLiveDirectory } from '../../tools/adopt/live-inventory';
 import { UsageError } from '../usage-error';
 
 const USAGE = `usage: vigil review --base <dir|file> --head <dir|file> [options]
@@ -45,6 +46,10 @@ const USAGE = `usage: vigil review --base <dir|file> --head <dir|file> [options]
   --cache <dir>          where --backtest-days keeps API answers (default ~/.cache/vigil/backtest)
   --noise-budget <b>     pages a week one policy may send, as 2 (every severity) or CRITICAL=1,WARNING=5
                          (default 2): a change that pushes a policy over it is a risk
+  --live <dir>           the project's live resources, as \`vigil adopt --from\` reads them (alertPolicies.json,
+                         uptimeCheckConfigs.json, …): each import block of head is shown with what the
+                         first apply changes on the live resource, and live resources head would
+                         duplicate (a second page for one fault) are risks
 
 Compare a branch with the working tree in one command: npm run review -- --base-ref <git ref>`;
 
@@ -61,6 +66,7 @@ interface Options {
   backtestDays?: number;
   cache?: string;
   noiseBudget?: NoiseBudget;
+  live?: string;
 }
 
 const VALUE_FLAGS = new Set([
@@ -75,6 +81,7 @@ const VALUE_FLAGS = new Set([
   '--backtest-days',
   '--cache',
   '--noise-budget',
+  '--live',
 ]);
 
 export function parseReviewArgs(args: readonly string[]): Options {
@@ -119,6 +126,7 @@ export function parseReviewArgs(args: readonly string[]): Options {
     backtestDays: backtestDays(values.get('--backtest-days'), values.has('--backtest')),
     cache: values.get('--cache'),
     noiseBudget: noiseBudget(values.get('--noise-budget')),
+    live: values.get('--live'),
   };
 }
 
@@ -265,6 +273,7 @@ export function reviewCommand(dependencies: BacktestDependencies): Command {
           svgDir: options.svgDir ? resolve(options.svgDir) : undefined,
           svgDirShown: options.svgDir,
           failureModes: failureModesDirectory(options, io.cwd),
+          live: options.live === undefined ? undefined : readLiveDirectory(resolve(options.live)),
         });
         if (options.backtest || options.backtestDays)
           result = await withBacktest(result, base, head, options, resolve, dependencies, io);

@@ -20,6 +20,8 @@ export function renderAdoptReport(result: Classification, format: ReportFormat):
           displayName: one.displayName,
           group: one.group,
           ...(one.stack ? { stackResource: one.stack.address } : {}),
+          ...(one.overlaps && one.overlaps.length > 1 ? { overlaps: one.overlaps.map((other) => other.address) } : {}),
+          ...(one.managedElsewhere ? { managedElsewhere: one.managedElsewhere } : {}),
           differences: one.differences,
           reason: one.reason,
         })),
@@ -37,7 +39,10 @@ export function renderAdoptReport(result: Classification, format: ReportFormat):
     lines.push(heading(`${title} — ${members.length}`));
     for (const one of members) {
       lines.push(
-        `${bullet}${one.live.kind} '${one.displayName}' (${one.live.name})${one.stack ? ` → ${one.stack.address}` : ''}: ${one.reason}`,
+        `${bullet}${one.live.kind} '${one.displayName}' (${one.live.name})${one.stack ? ` → ${one.stack.address}` : ''}: ${one.reason}` +
+          (one.managedElsewhere
+            ? ` — managed by another Terraform configuration (${one.managedElsewhere}): not adopted until it lets go`
+            : ''),
       );
       for (const change of one.differences) lines.push(`${format === 'markdown' ? '  - ' : '      '}${change}`);
     }

@@ -5,15 +5,26 @@
 import { parseDocument } from 'yaml';
 import { AdoptSchema, type AdoptEntry } from '../../config/adopt-schema';
 import { VigilError } from '../../errors/vigil-error';
-import type { Classification } from './classify';
+import type { Classification, Classified } from './classify';
 
-/** Kinds whose import ID is the API's full name (docs/adopt.md cites the provider docs). */
-const IMPORTABLE = new Set(['alertPolicy', 'uptimeCheck', 'notificationChannel']);
+/**
+ * The import ID of an adopted live resource, in the form the google provider documents for its
+ * type (config/import-ids.ts): the full name for Monitoring resources; `PROJECT NAME` for a
+ * log-based metric, whose API name is its bare identifier.
+ */
+export function importId(one: Classified, project: string): string {
+  return one.live.kind === 'logMetric' ? `${project} ${one.live.name}` : one.live.name;
+}
 
-export function adoptionEntries(result: Classification): AdoptEntry[] {
+/** Adoptable matches, except those managed by another Terraform configuration (labels or `excluded`). */
+export function adoptionEntries(
+  result: Classification,
+  project: string,
+  excluded: ReadonlySet<string> = new Set(),
+): AdoptEntry[] {
   return result.live
-    .filter((one) => one.group === 'adoptable' && one.stack && IMPORTABLE.has(one.live.kind))
-    .map((one) => ({ resource: one.stack!.address, id: one.live.name, was: one.displayName }));
+    .filter((one) => one.group === 'adoptable' && one.stack && !one.managedElsewhere && !excluded.has(one.live.name))
+    .map((one) => ({ resource: one.stack!.address, id: importId(one, project), was: one.displayName }));
 }
 
 /** The file's new text: existing entries kept unless the same resource is adopted again. */

@@ -2,7 +2,7 @@
 // then each change in words. Kept under GitHub's 65,536-character comment limit by cutting the
 // least important lines first and saying what was cut.
 import { revisionLines } from '../backtest/revision-backtest';
-import type { ResourceChange, ReviewResult, TileChange } from './model';
+import type { ImportChange, ResourceChange, ReviewResult, TileChange } from './model';
 import { hasChanges } from './model';
 import { maskSecrets } from './secrets';
 import { appendAll } from '../../util/append-all';
@@ -84,16 +84,39 @@ function resourceBlocks(change: ResourceChange): Block[] {
   return blocks;
 }
 
+/** One adopted resource: what it takes over, and what the first apply changes on it. */
+function importBlocks(change: ImportChange): Block[] {
+  const what = change.type === 'google_monitoring_alert_policy' ? 'policy' : typeName(change.type);
+  const head = `- ${typeName(change.type)} **${change.label}** (\`${change.address}\`)`;
+  if (change.differences === undefined)
+    return [
+      {
+        text: `${head} adopts the live resource \`${change.id}\` (what the first apply changes on it is not shown: run review with \`--live DIR\`, the files of \`vigil adopt --from\`)`,
+        priority: 2,
+      },
+    ];
+  const existing = `the existing ${what} '${change.liveName ?? change.id}' (\`${change.id}\`)`;
+  if (change.differences.length === 0) return [{ text: `${head} adopts ${existing} unchanged`, priority: 2 }];
+  return [
+    { text: `${head} adopts ${existing} and changes:`, priority: 2 },
+    ...change.differences.map((detail) => ({ text: `  - ${detail}`, priority: 3 as const })),
+  ];
+}
+
 function buildBlocks(review: ReviewResult, title: string): Block[] {
   const blocks: Block[] = [{ text: `## ${title}\n`, priority: 0 }];
   if (!hasChanges(review)) {
     blocks.push({ text: 'No monitoring changes.', priority: 0 });
     return blocks;
   }
-  const table = ['| Stack | Added | Changed | Removed | Moved |', '|---|---:|---:|---:|---:|'];
+  // The Adopted column appears only when something is imported, so reviews without imports read as before.
+  const adopting = review.stacks.some((stack) => (stack.imports ?? []).length > 0);
+  const table = adopting
+    ? ['| Stack | Added | Adopted | Changed | Removed | Moved |', '|---|---:|---:|---:|---:|---:|']
+    : ['| Stack | Added | Changed | Removed | Moved |', '|---|---:|---:|---:|---:|'];
   for (const stack of review.stacks)
     table.push(
-      `| ${stack.stack} | ${stack.counts.added} | ${stack.counts.changed} | ${stack.counts.removed} | ${stack.counts.moved} |`,
+      `| ${stack.stack} | ${stack.counts.added} |${adopting ? ` ${(stack.imports ?? []).length} |` : ''} ${stack.counts.changed} | ${stack.counts.removed} | ${stack.counts.moved} |`,
     );
   blocks.push({ text: `${table.join('\n')}\n`, priority: 0 });
 
@@ -109,9 +132,20 @@ function buildBlocks(review: ReviewResult, title: string): Block[] {
   }
 
   for (const stack of review.stacks) {
-    if (stack.changes.length === 0) continue;
+    const imports = stack.imports ?? [];
+    if (stack.changes.length === 0 && imports.length === 0) continue;
     blocks.push({ text: `### ${stack.stack}\n`, priority: 0 });
-    for (const kind of ['removed', 'moved', 'changed', 'added'] as const) {
+    for (const kind of ['removed', 'moved', 'changed', 'adopted', 'added'] as const) {
+      if (kind === 'adopted') {
+        if (imports.length === 0) continue;
+        blocks.push({
+          text: '#### Adopted (Terraform imports the live resource instead of creating it)\n',
+          priority: 0,
+        });
+        for (const change of imports) appendAll(blocks, importBlocks(change));
+        blocks.push({ text: '', priority: 0 });
+        continue;
+      }
       const changes = stack.changes.filter((change) => change.kind === kind);
       if (changes.length === 0) continue;
       blocks.push({ text: `#### ${KIND_HEADINGS[kind]}\n`, priority: 0 });

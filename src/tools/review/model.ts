@@ -31,7 +31,24 @@ export interface ResourceChange {
   readonly dashboard?: DashboardChange;
 }
 
+/** A live resource the stack takes over with a Terraform import block instead of creating it. */
+export interface ImportChange {
+  readonly type: string;
+  readonly address: string;
+  /** The stack's display name for it (or its address). */
+  readonly label: string;
+  /** The import block's ID: the live resource. */
+  readonly id: string;
+  /** The live resource's display name, when the live resources were given (--live). */
+  readonly liveName?: string;
+  /** What the first apply changes on it, in words; undefined when the live resources were not given. */
+  readonly differences?: readonly string[];
+}
+
 export type RiskKind =
+  | 'duplicate-live-resource'
+  | 'import-target-missing'
+  | 'imported-managed-elsewhere'
   | 'policy-removed'
   | 'policy-disabled'
   | 'condition-removed'
@@ -75,6 +92,8 @@ export interface StackReview {
   readonly stack: string;
   readonly counts: StackCounts;
   readonly changes: readonly ResourceChange[];
+  /** Live resources adopted by import blocks new in head (absent when there are none). */
+  readonly imports?: readonly ImportChange[];
 }
 
 /** A finding as lint reports it (src/tools/lint). */
@@ -105,5 +124,8 @@ export interface ReviewResult {
 
 /** True when a resource changed, or a risk was found outside the resources (a drift check's data source). */
 export function hasChanges(review: ReviewResult): boolean {
-  return review.risks.length > 0 || review.stacks.some((stack) => stack.changes.length > 0);
+  return (
+    review.risks.length > 0 ||
+    review.stacks.some((stack) => stack.changes.length > 0 || (stack.imports ?? []).length > 0)
+  );
 }

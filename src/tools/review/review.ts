@@ -26,6 +26,8 @@ import {
 import { compareSlos, SLO, sloRemovalRisk } from './slos';
 import { StackSide, stackSide } from './stack-side';
 import { compareUptimeChecks } from './uptime-checks';
+import { importedAddresses, reviewImports } from './imports';
+import type { LiveResource } from '../adopt/live-inventory';
 import { catalogFor, coverageRisks } from './failure-mode-coverage';
 import { writeOutputFile } from '../../util/output-file';
 
@@ -38,10 +40,18 @@ export interface ReviewOptions {
   readonly failureModes?: string;
   /** How the review names that directory (as the user wrote it: `review-svg`); default svgDir. */
   readonly svgDirShown?: string;
+  /**
+   * The project's live resources (the files of `vigil adopt --from`): imports then show what the
+   * first apply changes on each adopted resource, and live resources the head would duplicate are risks.
+   */
+  readonly live?: readonly LiveResource[];
 }
 
 /** Most dangerous first: the order of the warning section. */
 const RISK_ORDER: readonly RiskKind[] = [
+  'duplicate-live-resource',
+  'imported-managed-elsewhere',
+  'import-target-missing',
   'failure-mode-uncovered',
   'failure-mode-slower',
   'noise-pages',
@@ -98,7 +108,13 @@ function reviewStack(pair: StackPair, risks: Risk[], options: ReviewOptions): St
   if (catalog && pair.base && pair.head)
     for (const risk of coverageRisks(catalog, pair.base.doc, pair.head.doc)) risks.push({ stack: pair.stack, ...risk });
   const removed = [...sides.base.resources.values()].filter((record) => !sides.head.resources.has(record.address));
-  const added = [...sides.head.resources.values()].filter((record) => !sides.base.resources.has(record.address));
+  // A resource the head imports is adopted, not created: it is listed in the imports, not as added.
+  const imported = importedAddresses(pair.head?.doc);
+  const added = [...sides.head.resources.values()].filter(
+    (record) => !sides.base.resources.has(record.address) && !imported.has(record.address),
+  );
+  const adoption = reviewImports(pair.base?.doc, pair.head?.doc, sides.head, options.live);
+  for (const risk of adoption.risks) risks.push({ stack: pair.stack, ...risk });
 
   for (const [before, after] of findMoves(removed, added)) {
     removed.splice(removed.indexOf(before), 1);
@@ -170,6 +186,7 @@ function reviewStack(pair: StackPair, risks: Risk[], options: ReviewOptions): St
     stack: pair.stack,
     counts: { added: count('added'), changed: count('changed'), removed: count('removed'), moved: count('moved') },
     changes,
+    ...(adoption.imports.length > 0 ? { imports: adoption.imports } : {}),
   };
 }
 
