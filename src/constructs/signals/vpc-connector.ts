@@ -128,6 +128,49 @@ export class VpcConnector extends Construct implements Signal {
       crossSeriesReducer: 'REDUCE_SUM',
       groupByFields: byConnector,
     });
+    const { atMaxInstances, nearCapacity, saturated } = this.saturationAlerts(context, connectorFilter, sum);
+    this.alertPolicies.push(atMaxInstances, nearCapacity, saturated);
+    this.widgets = {
+      responseTimes: [],
+      errorRates: [],
+      utilization: [
+        lineChart(
+          `VPC connector ${connector.name}: instances`,
+          [{ filter: connectorFilter(INSTANCES.type), aggregation: sum('ALIGN_MEAN') }],
+          {
+            yLabel: 'instances',
+            threshold: notServing.thresholdLine,
+            thresholds: atMaxInstances.thresholdLine ? [atMaxInstances.thresholdLine] : [],
+          },
+        ),
+        lineChart(
+          `VPC connector ${connector.name}: throughput`,
+          [
+            { filter: connectorFilter(SENT_BYTES.type), aggregation: sum('ALIGN_RATE'), legend: 'sent' },
+            { filter: connectorFilter(RECEIVED_BYTES.type), aggregation: sum('ALIGN_RATE'), legend: 'received' },
+          ],
+          {
+            yLabel: 'bytes/s',
+            // The warning line (near capacity) and the page line (saturated).
+            threshold: nearCapacity.thresholdLine,
+            thresholds: saturated.thresholdLine ? [saturated.thresholdLine] : [],
+          },
+        ),
+      ],
+    };
+  }
+  /**
+   * At maxInstances or near capacity (warnings) and saturated (a page), against the capacity of
+   * maxInstances instances of the connector's machine type.
+   */
+  private saturationAlerts(
+    context: MonitoringContext,
+    connectorFilter: (metricType: string) => string,
+    sum: (aligner: string) => Aggregation,
+  ): { atMaxInstances: AlertPolicyInfo; nearCapacity: AlertPolicyInfo; saturated: AlertPolicyInfo } {
+    const connector = context.environment.vpcConnector;
+    const thresholds = context.environment.thresholds.vpcConnector;
+    const byConnector = ['resource.label.connector_name'];
     const runbook = saturationRunbook(context);
     const capacity = connectorCapacityBytesPerSecond(connector.machineType, connector.maxInstances);
     const capacityWords = `${connector.maxInstances} × ${connectorMbpsPerInstance(connector.machineType)} Mbit/s (${connector.machineType})`;
@@ -226,34 +269,6 @@ export class VpcConnector extends Construct implements Signal {
       },
       context,
     );
-    this.alertPolicies.push(atMaxInstances, nearCapacity, saturated);
-    this.widgets = {
-      responseTimes: [],
-      errorRates: [],
-      utilization: [
-        lineChart(
-          `VPC connector ${connector.name}: instances`,
-          [{ filter: connectorFilter(INSTANCES.type), aggregation: sum('ALIGN_MEAN') }],
-          {
-            yLabel: 'instances',
-            threshold: notServing.thresholdLine,
-            thresholds: atMaxInstances.thresholdLine ? [atMaxInstances.thresholdLine] : [],
-          },
-        ),
-        lineChart(
-          `VPC connector ${connector.name}: throughput`,
-          [
-            { filter: connectorFilter(SENT_BYTES.type), aggregation: sum('ALIGN_RATE'), legend: 'sent' },
-            { filter: connectorFilter(RECEIVED_BYTES.type), aggregation: sum('ALIGN_RATE'), legend: 'received' },
-          ],
-          {
-            yLabel: 'bytes/s',
-            // The warning line (near capacity) and the page line (saturated).
-            threshold: nearCapacity.thresholdLine,
-            thresholds: saturated.thresholdLine ? [saturated.thresholdLine] : [],
-          },
-        ),
-      ],
-    };
+    return { atMaxInstances, nearCapacity, saturated };
   }
 }
