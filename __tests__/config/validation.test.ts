@@ -61,7 +61,24 @@ describe('environment validation', () => {
         }),
       ),
     ).toEqual([
-      `${FILE}: vpcConnector.colour: unknown key "colour"; expected one of: name, network, ipCidrRange, minInstances, maxInstances`,
+      `${FILE}: vpcConnector.colour: unknown key "colour"; expected one of: name, network, ipCidrRange, minInstances, maxInstances, machineType`,
+    ]);
+  });
+
+  test('the connector machine type and the services maximum instances: defaults and words', () => {
+    const environment = validate(stagingData());
+    expect(environment.vpcConnector.machineType).toBe('e2-micro');
+    expect(environment.cloudRun.maxInstances).toBe(100);
+    expect(
+      problemsOf(
+        withChange((data) => {
+          data.vpcConnector.machineType = 'n1-standard-1';
+          data.cloudRun.maxInstances = 0;
+        }),
+      ),
+    ).toEqual([
+      `${FILE}: vpcConnector.machineType: expected one of f1-micro, e2-micro, e2-standard-4, found "n1-standard-1"`,
+      `${FILE}: cloudRun.maxInstances: expected a maximum instance count of at least 1, found 0`,
     ]);
   });
 

@@ -79,6 +79,8 @@ describe('README', () => {
     expect(thresholdWords(0.01, '1', true)).toBe('1%');
     expect(thresholdWords(0.07, '1', true)).toBe('7%');
     expect(thresholdWords(30, 's', false)).toBe('30 s');
+    // ALIGN_RATE: bytes per second (the connector's throughput alerts).
+    expect(thresholdWords(118750000, 'By', false, true)).toBe('118750000 By/s');
   });
 
   test('generated sections are replaced between their markers only', () => {

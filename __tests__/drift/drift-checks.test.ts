@@ -112,6 +112,8 @@ describe('DriftChecks for staging', () => {
     expect(connector('min_instances').condition).toBe('${self.min_instances == 2}');
     expect(connector('max_instances').condition).toBe('${self.max_instances == 10}');
     expect(connector('max_instances').error_message).toContain('expected 10:');
+    // Checked because staging's expect block names it; the capacity alerts depend on it.
+    expect(connector('machine_type').condition).toBe('${self.machine_type == "e2-micro"}');
   });
 
   it('checks the Cloud SQL tier, version and Query Insights', () => {

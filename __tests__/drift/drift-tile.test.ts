@@ -13,7 +13,7 @@ describe('driftTileMarkdown', () => {
       '- Redis `staging-redis-f1adc35c`: 10.166.204.83:6379, BASIC, 1 GB, REDIS_7_2, AUTH required, transit encryption DISABLED',
     );
     expect(lines).toContain(
-      '- VPC connector `staging-connector`: READY on `staging-vpc` (10.1.0.0/28), 2–10 instances',
+      '- VPC connector `staging-connector`: READY on `staging-vpc` (10.1.0.0/28), 2–10 instances of e2-micro',
     );
     expect(lines).toContain(
       '- Cloud SQL `staging-postgres-db`: db-custom-1-3840, POSTGRES_15, Query Insights on (the latency alert depends on it)',

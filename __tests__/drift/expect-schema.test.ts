@@ -135,4 +135,21 @@ describe('expectConflicts', () => {
       },
     ]);
   });
+
+  it('compares the connector machine type only when expect names one', () => {
+    const env = staging();
+    const withMachine = (machineType?: 'e2-standard-4') => ({
+      ...env,
+      expect: { ...env.expect, vpcConnector: { ...env.expect!.vpcConnector!, machineType } },
+    });
+    expect(expectConflicts('environments/staging.yaml', withMachine())).toEqual([]);
+    expect(expectConflicts('environments/staging.yaml', withMachine('e2-standard-4'))).toEqual([
+      {
+        file: 'environments/staging.yaml',
+        path: 'expect.vpcConnector.machineType',
+        message:
+          'expected the same value as vpcConnector.machineType ("e2-micro"), found "e2-standard-4"; change one of them',
+      },
+    ]);
+  });
 });

@@ -40,6 +40,7 @@ const CLEAN: Record<string, Attributes> = {
     ip_cidr_range: '10.1.0.0/28',
     min_instances: 2,
     max_instances: 10,
+    machine_type: 'e2-micro',
   },
   drift_cloud_sql: {
     database_version: 'POSTGRES_15',
@@ -60,6 +61,8 @@ const DRIFTED: Record<string, Attributes> = {
     ...CLEAN.drift_vpc_connector,
     state: 'ERROR',
     network: 'projects/netra-staging/global/networks/staging-vpc',
+    // A larger machine type: the capacity the saturation alerts assume is wrong.
+    machine_type: 'e2-standard-4',
   },
   // Query Insights never configured: the API omits the block.
   drift_cloud_sql: { database_version: 'POSTGRES_15', settings: [{ tier: 'db-custom-2-4096', insights_config: [] }] },
@@ -163,6 +166,7 @@ function planAgainst(
       'data.*.drift_cloud_sql: Cloud SQL staging-postgres-db has settings[0].tier = db-custom-2-4096, expected db-custom-1-3840',
       'data.*.drift_redis: Redis staging-redis-f1adc35c has auth_enabled = false, expected true',
       'data.*.drift_redis: Redis staging-redis-f1adc35c has port = 6380, expected 6379',
+      'data.*.drift_vpc_connector: VPC connector staging-connector has machine_type = e2-standard-4, expected e2-micro',
       'data.*.drift_vpc_connector: VPC connector staging-connector has state = ERROR, expected READY',
     ]);
   });

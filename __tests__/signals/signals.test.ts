@@ -74,9 +74,16 @@ const SIGNALS: readonly SignalRow[] = [
   },
   {
     key: 'vpcConnector',
-    alerts: { minimal: 1, all: 1 },
-    // Fewer than minInstances (default 2) instances; the absence condition has no threshold.
-    thresholds: { vpc_connector_not_serving: [2] },
+    alerts: { minimal: 4, all: 4 },
+    // Fewer than minInstances (default 2) instances; the absence condition has no threshold. At
+    // maxInstances (default 10) as "> 9". Capacity of 10 e2-micro instances: 10 × 100 Mbit/s =
+    // 125,000,000 bytes/s; 80% (warning) and 95% (page) of it, sent and received.
+    thresholds: {
+      vpc_connector_not_serving: [2],
+      vpc_connector_at_max_instances: [9],
+      vpc_connector_near_capacity: [100_000_000, 100_000_000],
+      vpc_connector_saturated: [118_750_000, 118_750_000],
+    },
   },
   {
     key: 'agent',
@@ -91,16 +98,25 @@ const SIGNALS: readonly SignalRow[] = [
   },
   {
     key: 'cloudSql',
-    alerts: { minimal: 5, all: 5 },
+    alerts: { minimal: 6, all: 6 },
     // database/up below 1; 80% (ticket) and 95% (page) of the default 100 max_connections as a
-    // backend count; CPU and disk utilization are fractions (90% -> 0.9).
+    // backend count; more than 10 refusals in postgres.log per 5 minutes; CPU and disk
+    // utilization are fractions (90% -> 0.9).
     thresholds: {
       cloudsql_instance_down: [1],
       cloudsql_connections_near_max: [80],
       cloudsql_connections_exhausted: [95],
+      postgres_too_many_clients: [10],
       cloudsql_cpu_high: [0.9],
       cloudsql_disk_high: [0.9],
     },
+  },
+  {
+    key: 'cloudRun',
+    alerts: { minimal: 2, all: 2 },
+    // A revision at the default 100 max instances as "> 99"; 1% of requests answered 429/503 as
+    // a ratio, with at least 100 requests a minute as "> 99".
+    thresholds: { cloud_run_at_max_instances: [99], cloud_run_rejected_requests: [0.01, 99] },
   },
 ];
 

@@ -19,6 +19,7 @@ export interface ExpectContext {
     readonly ipCidrRange: string;
     readonly minInstances: number;
     readonly maxInstances: number;
+    readonly machineType: string;
   };
   readonly cloudRun: { readonly services: readonly string[]; readonly egress: string };
   readonly expect?: Expect;
@@ -50,6 +51,14 @@ export function expectConflicts(file: string, env: ExpectContext): ConfigProblem
     for (const field of ['network', 'ipCidrRange', 'minInstances', 'maxInstances'] as const) {
       compare('vpcConnector', field, connector[field], env.vpcConnector[field], `vpcConnector.${field}`);
     }
+    if (connector.machineType !== undefined)
+      compare(
+        'vpcConnector',
+        'machineType',
+        connector.machineType,
+        env.vpcConnector.machineType,
+        'vpcConnector.machineType',
+      );
   }
   const cloudRun = env.expect?.cloudRun;
   if (cloudRun) {

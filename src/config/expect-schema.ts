@@ -7,6 +7,7 @@
 // while keeping the values in the file for the day it is turned on again. The values are spelt out
 // in full (not inherited from `redis:` etc.) so the file reads as the contract it is;
 // expectConflicts() reports where the two disagree.
+import { CONNECTOR_MACHINE_TYPES } from '../gcp/vpc-connector-throughput';
 import { z } from 'zod';
 import {
   IPV4_ADDRESS,
@@ -66,6 +67,12 @@ const ExpectVpcConnectorSchema = z.strictObject({
   ipCidrRange: identifier(IPV4_CIDR_28).describe("The connector's expected /28 range."),
   minInstances: wholeNumber('a minimum instance count', 2, 9).describe("The connector's expected minimum instances."),
   maxInstances: wholeNumber('a maximum instance count', 3, 10).describe("The connector's expected maximum instances."),
+  // The connector's capacity, which its throughput alerts compare against, is maxInstances times
+  // the throughput of one instance of this machine type.
+  machineType: z
+    .enum(CONNECTOR_MACHINE_TYPES, { error: `expected one of ${CONNECTOR_MACHINE_TYPES.join(', ')}` })
+    .optional()
+    .describe("The connector's expected machine type (the same as vpcConnector.machineType); checked when given."),
 });
 
 const ExpectCloudSqlSchema = z.strictObject({

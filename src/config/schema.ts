@@ -24,6 +24,7 @@ import { MAX_CHANNEL_DESCRIPTION_CHARS, MAX_EMAIL_ADDRESS_CHARS } from '../gcp/a
 import { httpsUrl, identifier, positive, thresholdsSchema, wholeNumber } from './schema-fields';
 import { SIGNAL_DEFINITIONS } from './signals/registry';
 import { SlosSchema } from './slo-schema';
+import { CONNECTOR_MACHINE_TYPES } from '../gcp/vpc-connector-throughput';
 import type { SignalDefinition } from './signals/signal-definition';
 
 // vigil parses each environment once per process: zod's JIT-compiled object parsers cost more to
@@ -218,7 +219,15 @@ const VpcConnectorSchema = z.strictObject({
     .describe("The connector's minimum instance count; fewer serving instances raise an alert."),
   maxInstances: wholeNumber('a maximum instance count', 3, 10)
     .default(10)
-    .describe("The connector's maximum instance count."),
+    .describe("The connector's maximum instance count; at it the connector cannot grow and a warning is raised."),
+  // The machine type sets each instance's throughput (src/gcp/vpc-connector-throughput.ts); the
+  // API's default is e2-micro (Serverless VPC Access API, Connector.machineType).
+  machineType: z
+    .enum(CONNECTOR_MACHINE_TYPES, { error: `expected one of ${CONNECTOR_MACHINE_TYPES.join(', ')}` })
+    .default('e2-micro')
+    .describe(
+      "The connector's machine type (default e2-micro, the API's default); its throughput per instance times maxInstances is the connector's capacity.",
+    ),
 });
 
 const CloudRunSchema = z.strictObject({
@@ -229,6 +238,14 @@ const CloudRunSchema = z.strictObject({
   egress: z
     .enum(['private-ranges-only', 'all-traffic'], { error: 'expected private-ranges-only or all-traffic' })
     .describe("The services' VPC egress setting."),
+  // Google's page on maximum instances gave 100 as the services' default (stored copy of
+  // cloud.google.com/run/docs/configuring/max-instances-limits); its newer wording derives the
+  // default from regional quotas, so set the value the services are deployed with.
+  maxInstances: wholeNumber('a maximum instance count', 1, 1000)
+    .default(100)
+    .describe(
+      "Each service's maximum instances (--max-instances; default 100): a revision at it cannot scale further and new requests are rejected.",
+    ),
 });
 
 export const CHECKER_REGIONS = [

@@ -7,8 +7,8 @@ export const cloudSqlHealthSignal = defineSignal({
   key: 'cloudSql',
   title: 'Cloud SQL instance health',
   summary:
-    'The instance down (database/up), connections near max_connections (num_backends), ' +
-    'and CPU or disk utilization above their thresholds.',
+    'The instance down (database/up), connections near max_connections (num_backends), connections ' +
+    'refused in PostgreSQL\'s own log ("too many clients"), and CPU or disk utilization above their thresholds.',
   thresholds: ({ z, positive, wholeMinutes, wholeNumber }) =>
     z.strictObject({
       // Long enough that the restart of a tier change or flag patch (the runbook's own remedies)
@@ -34,6 +34,14 @@ export const cloudSqlHealthSignal = defineSignal({
         .describe(
           'Page when connections (num_backends, all databases) exceed this percentage of maxConnections for one minute.',
         ),
+      // PostgreSQL's own refusals need no max_connections setting, so they page even when
+      // maxConnections above is wrong; more than a few in 5 minutes (not the odd one at a deploy's
+      // pool turnover) means requests are failing. From the log: up to 10 minutes late.
+      refusedConnectionsPerWindow: wholeNumber('a connection count', 0, 1000000)
+        .default(10)
+        .describe(
+          'Page when PostgreSQL\'s log refuses more than this many connections ("too many clients") in 5 minutes.',
+        ),
       // Sustained CPU near the reserved cores is what the plan's "scale up the instance" answers;
       // 15 minutes keeps batch jobs and VACUUM bursts from paging.
       cpuUtilizationPercent: positive('a percentage', 1000)
@@ -51,6 +59,6 @@ export const cloudSqlHealthSignal = defineSignal({
 
         .describe('How long connections or disk utilization must stay above threshold, in seconds (whole minutes).'),
     }),
-  sections: { utilization: 'Cloud SQL instance health' },
-  logBasedMetrics: {},
+  sections: { errorRates: 'PostgreSQL refused connections', utilization: 'Cloud SQL instance health' },
+  logBasedMetrics: { tooManyClients: 'postgres-too-many-clients' },
 });

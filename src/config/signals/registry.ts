@@ -3,6 +3,7 @@
 // registry (docs/architecture.md, "Add a signal"). The thresholds schema, the dashboard's section
 // subtitles, the collision check and the README's signal table all derive from this list.
 import { agentExecutionSignal } from './agent-execution';
+import { cloudRunCapacitySignal } from './cloud-run-capacity';
 import { cloudSqlHealthSignal } from './cloudsql-health';
 import { postgresSignal } from './postgres';
 import { redisSignal } from './redis';
@@ -16,6 +17,7 @@ export const SIGNAL_DEFINITIONS = [
   agentExecutionSignal,
   uptimeSignal,
   cloudSqlHealthSignal,
+  cloudRunCapacitySignal,
 ] as const;
 
 export type SignalKey = (typeof SIGNAL_DEFINITIONS)[number]['key'];

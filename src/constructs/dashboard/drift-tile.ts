@@ -54,7 +54,7 @@ export function driftTileMarkdown(environment: Environment): string {
       checkLine(
         `VPC connector ${code(environment.vpcConnector.name)}`,
         connector.enabled,
-        `${connector.state} on ${code(connector.network)} (${connector.ipCidrRange}), ${connector.minInstances}–${connector.maxInstances} instances`,
+        `${connector.state} on ${code(connector.network)} (${connector.ipCidrRange}), ${connector.minInstances}–${connector.maxInstances} instances${connector.machineType ? ` of ${connector.machineType}` : ''}`,
         'vpcConnector',
       ),
     );

@@ -138,6 +138,14 @@ export function vpcConnectorConditions(name: string, file: string, expect: Expec
       action: `the connector's throughput alerts assume the expected scaling — ${changed}`,
     },
   ];
+  if (expect.machineType !== undefined) {
+    checks.push({
+      field: 'machine_type',
+      attribute: 'self.machine_type',
+      expected: expect.machineType,
+      action: `the connector's capacity alerts assume ${expect.machineType} instances — ${changed}`,
+    });
+  }
   return checks.map((check) => toCondition(resource, check));
 }
 

@@ -3,12 +3,15 @@
 // remediation plan's PostgreSQL section. Query latency is the PostgreSQL latency signal's.
 import { Construct } from 'constructs';
 import type { Environment } from '../../config/environment';
+import { cloudSqlHealthSignal } from '../../config/signals/cloudsql-health';
+import { tooManyClientsLogFilter } from '../../gcp/cloudsql-postgres-log';
 import { metricFilter } from '../../gcp/filter-builder';
 import { metric } from '../../gcp/metric-catalog';
 import { percentAsFraction } from '../../gcp/units';
 import { AlertPolicyInfo, createAlertPolicy } from '../alert-policy-factory';
 import { Aggregation, thresholdCondition } from '../conditions';
 import { lineChart, Widget } from '../dashboard/widgets';
+import { countLogEntries, LogMetricRef } from '../log-based-metric';
 import type { MonitoringContext } from '../monitoring-context';
 import type { Runbook } from '../runbook';
 import type { Signal } from './signal';
@@ -29,6 +32,14 @@ function perMinute(aligner: string, reducer: string): Aggregation {
     groupByFields: BY_INSTANCE,
   };
 }
+
+/** Refusals counted over 5 minutes: one refusal is a blip, several in a window are failing requests. */
+const REFUSED_WINDOW: Aggregation = {
+  alignmentPeriodSeconds: 300,
+  perSeriesAligner: 'ALIGN_DELTA',
+  crossSeriesReducer: 'REDUCE_SUM',
+  groupByFields: [],
+};
 
 type RunbookChecks = Pick<Runbook, 'firstChecks' | 'commands'>;
 
@@ -70,10 +81,26 @@ export class CloudSqlHealth extends Construct implements Signal {
     const exhausted = this.connectionsExhaustedAlert(context);
     const cpu = this.cpuAlert(context);
     const disk = this.diskAlert(context);
-    this.alertPolicies = [down, connections, exhausted, cpu, disk];
+    const refusedMetric = countLogEntries(
+      this,
+      'postgres_too_many_clients_log',
+      this.environment,
+      cloudSqlHealthSignal.logBasedMetrics.tooManyClients,
+      tooManyClientsLogFilter(this.environment.project, this.environment.postgres.instance),
+      `Connections PostgreSQL on ${this.environment.postgres.instance} refused at max_connections ("too many clients", reserved slots), from Cloud SQL's postgres.log.`,
+    );
+    const refusedFilter = metricFilter({ metricType: refusedMetric.metricType, resourceType: 'cloudsql_database' });
+    const refused = this.refusedConnectionsAlert(context, refusedMetric, refusedFilter);
+    this.alertPolicies = [down, connections, exhausted, refused, cpu, disk];
     this.widgets = {
       responseTimes: [],
-      errorRates: [],
+      errorRates: [
+        lineChart(
+          'PostgreSQL: connections refused (too many clients), per 5 min',
+          [{ filter: refusedFilter, aggregation: REFUSED_WINDOW }],
+          { yLabel: 'refused connections', threshold: refused.thresholdLine },
+        ),
+      ],
       utilization: [
         this.chart('Cloud SQL: instance up (database/up)', UP.type, perMinute('ALIGN_MIN', 'REDUCE_MIN'), 'up', down),
         lineChart(
@@ -200,6 +227,53 @@ export class CloudSqlHealth extends Construct implements Signal {
             `Relieve it now: lower the pool size or cap instances, or raise max_connections / the tier (\`${commands.scaleUp}\`).`,
           ],
           commands: [commands.describe],
+        },
+      },
+      context,
+    );
+  }
+
+  /**
+   * PostgreSQL's own refusals, from Cloud SQL's postgres.log: they need no max_connections setting,
+   * so they page even when thresholds.cloudSql.maxConnections is wrong and num_backends never
+   * reaches the exhausted line. Log-based metrics may be up to 10 minutes late (Google's
+   * troubleshooting page), so the worst case is 16 minutes: 600 s + 300 s window + 60 s evaluation.
+   */
+  private refusedConnectionsAlert(context: MonitoringContext, refused: LogMetricRef, filter: string): AlertPolicyInfo {
+    const environment = this.environment;
+    const limit = environment.thresholds.cloudSql.refusedConnectionsPerWindow;
+    const commands = instanceRunbook(environment);
+    return createAlertPolicy(
+      this,
+      {
+        id: 'postgres_too_many_clients',
+        component: 'postgresql',
+        severity: 'critical',
+        title: `PostgreSQL: connections refused (too many clients) > ${limit} in 5 min`,
+        conditions: [
+          thresholdCondition({
+            displayName: `"too many clients" refusals in postgres.log > ${limit} over 5 min`,
+            filter,
+            aggregation: REFUSED_WINDOW,
+            comparison: 'COMPARISON_GT',
+            threshold: limit,
+            durationSeconds: 0,
+          }),
+        ],
+        chartLabel: `page: ${limit}`,
+        runbook: {
+          whatFired: `PostgreSQL on \`${environment.postgres.instance}\` refused more than ${limit} connections in 5 minutes with "sorry, too many clients already" or "remaining connection slots are reserved" (log-based metric ${refused.name}, from Cloud SQL's postgres.log; up to 10 minutes late).`,
+          userImpact:
+            'Requests that need a new database connection fail while those on pooled connections succeed: some users get errors, and the health endpoint may stay green.',
+          firstChecks: [
+            `Is max_connections what vigil assumes (${environment.thresholds.cloudSql.maxConnections})? \`gcloud sql instances describe ${environment.postgres.instance} --project=${environment.project} --format="value(settings.databaseFlags)"\` — a lower flag or a smaller tier means the num_backends alerts watch the wrong limit: set thresholds.cloudSql.maxConnections.`,
+            `How many instances of ${environment.cloudRun.services.join(' and ')} run, times DATABASE_POOL_SIZE each? A scale-out multiplies the pools past max_connections.`,
+            `Relieve it now: lower the pool size or cap instances, or raise max_connections / the tier (\`${commands.scaleUp}\`).`,
+          ],
+          commands: [
+            commands.describe,
+            `gcloud logging read '${tooManyClientsLogFilter(environment.project, environment.postgres.instance).replace(/'/g, "'\\''")}' --freshness=30m --limit=20 --project=${environment.project}`,
+          ],
         },
       },
       context,

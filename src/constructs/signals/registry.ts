@@ -6,6 +6,7 @@ import type { SignalKey } from '../../config/signals/registry';
 import { SIGNAL_DEFINITIONS } from '../../config/signals/registry';
 import type { MonitoringContext } from '../monitoring-context';
 import { AgentExecution } from './agent-execution';
+import { CloudRunCapacity } from './cloud-run-capacity';
 import { CloudSqlHealth } from './cloudsql-health';
 import { PostgresLatency } from './postgres-latency';
 import { RedisConnectivity } from './redis-connectivity';
@@ -21,6 +22,7 @@ export const SIGNAL_CONSTRUCTS: { readonly [Key in SignalKey]: readonly [id: str
   agent: ['agent-execution', AgentExecution],
   uptime: ['uptime', Uptime],
   cloudSql: ['cloudsql-health', CloudSqlHealth],
+  cloudRun: ['cloud-run-capacity', CloudRunCapacity],
 };
 
 /** Every registered signal, built in the registry's order. */

@@ -18,9 +18,13 @@ function metricUnit(filter: string, logMetrics: ReadonlyMap<string, LogMetricSha
   return lookupMetric(type)?.unit ?? '1';
 }
 
-/** A threshold in the unit a person reads: microseconds as ms, fractions of a ratio as %. */
-export function thresholdWords(value: number, unit: string, ratio: boolean): string {
+/**
+ * A threshold in the unit a person reads: microseconds as ms, fractions of a ratio as %, and a
+ * rate (ALIGN_RATE divides each delta by the seconds of its window) per second.
+ */
+export function thresholdWords(value: number, unit: string, ratio: boolean, perSecond = false): string {
   if (ratio) return `${Number((value * 100).toPrecision(6))}%`;
+  if (perSecond) return unit === '1' ? `${value}/s` : `${value} ${unit}/s`;
   if (unit === 'us') return `${Number((value / 1000).toPrecision(6))} ms`;
   if (unit === 'ms' || unit === 's' || unit === 'By' || unit === 'd') return `${value} ${unit}`;
   return String(value);
@@ -52,9 +56,10 @@ function conditionRow(
   // COUNT_FALSE over check_passed counts checker locations, not a value of the metric.
   const counted = condition.aggregations[0]?.reducer === 'REDUCE_COUNT_FALSE' ? ' failing series' : '';
   const alignment = condition.aggregations[0]?.alignmentPeriod ?? 0;
+  const perSecond = condition.aggregations[0]?.aligner === 'ALIGN_RATE';
   return {
     condition: condition.displayName,
-    threshold: `${comparisonSymbol(condition.comparison)} ${thresholdWords(condition.thresholdValue, unit, ratio)}${counted}`,
+    threshold: `${comparisonSymbol(condition.comparison)} ${thresholdWords(condition.thresholdValue, unit, ratio, perSecond)}${counted}`,
     window: `${durationWords(alignment)} window, held ${durationWords(condition.durationSeconds)}`,
   };
 }
