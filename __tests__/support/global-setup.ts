@@ -24,10 +24,16 @@ export default function globalSetup(): void {
   fs.chmodSync(temporary, 0o1777);
   process.env[RUN_DIRECTORY_VARIABLE] = runDirectory;
   process.env.TMPDIR = temporary;
-  const staging = synthesizeStackJson(
-    loadEnvironmentFile(path.resolve(__dirname, '..', '..', 'environments', 'staging.yaml')),
-  );
-  const artifact = stackArtifactPath(path.join(runDirectory, SHARED_ARTIFACTS), 'staging');
-  fs.mkdirSync(path.dirname(artifact), { recursive: true });
-  fs.writeFileSync(artifact, JSON.stringify(staging));
+  try {
+    const staging = synthesizeStackJson(
+      loadEnvironmentFile(path.resolve(__dirname, '..', '..', 'environments', 'staging.yaml')),
+    );
+    const artifact = stackArtifactPath(path.join(runDirectory, SHARED_ARTIFACTS), 'staging');
+    fs.mkdirSync(path.dirname(artifact), { recursive: true });
+    fs.writeFileSync(artifact, JSON.stringify(staging));
+  } catch (error) {
+    // Jest runs no teardown when its setup fails: the run directory goes here, or it stays behind.
+    fs.rmSync(runDirectory, { recursive: true, force: true });
+    throw error;
+  }
 }
