@@ -14,7 +14,7 @@ export interface SvgElement {
   text: string;
 }
 
-const unescape = (text: string) =>
+const unescapeXml = (text: string) =>
   text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -33,7 +33,7 @@ export function svgElements(svg: string): SvgElement[] {
   for (let match = tag.exec(svg); match; match = tag.exec(svg)) {
     const [, closing, name, attributeText, selfClosing, text] = match;
     if (text !== undefined) {
-      if (stack.length > 0) stack[stack.length - 1].element.text += unescape(text);
+      if (stack.length > 0) stack[stack.length - 1].element.text += unescapeXml(text);
       continue;
     }
     if (closing) {
@@ -41,7 +41,7 @@ export function svgElements(svg: string): SvgElement[] {
       continue;
     }
     const attributes: Record<string, string> = {};
-    for (const [, key, value] of attributeText.matchAll(/([\w:-]+)="([^"]*)"/g)) attributes[key] = unescape(value);
+    for (const [, key, value] of attributeText.matchAll(/([\w:-]+)="([^"]*)"/g)) attributes[key] = unescapeXml(value);
     const parent = stack[stack.length - 1];
     const [dx, dy] = translateOf(attributes);
     // A nested <svg x y> places its content like a translate.

@@ -341,7 +341,16 @@ function eventLayers(events: NonNullable<TimeSeriesChartSpec['events']>, x: obje
     },
     {
       data: { values: rows },
-      mark: { type: 'text', align: 'left', baseline: 'top', y: 0, dx: 4, dy: 3, fontSize: LABEL_FONT_SIZE, fill: '#444' },
+      mark: {
+        type: 'text',
+        align: 'left',
+        baseline: 'top',
+        y: 0,
+        dx: 4,
+        dy: 3,
+        fontSize: LABEL_FONT_SIZE,
+        fill: '#444',
+      },
       encoding: { x, text: { field: 'text' } },
     },
   ];
