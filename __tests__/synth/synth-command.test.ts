@@ -6,6 +6,15 @@ import { main } from '../../src/cli/main';
 import { ENVIRONMENTS_DIR, temporaryDirectory } from '../support/environments';
 import { captureIo } from '../support/capture-io';
 
+// The charting libraries cost ~100 ms to load: synth must not pay for them. Recorders note when
+// vega, vega-lite or resvg is required (the last test shows they do notice).
+const mockRequired: string[] = [];
+for (const library of ['vega', 'vega-lite', '@resvg/resvg-js'])
+  jest.doMock(library, () => {
+    mockRequired.push(library);
+    return jest.requireActual(library);
+  });
+
 const workspaces: string[] = [];
 afterAll(() => workspaces.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
@@ -27,6 +36,7 @@ describe('vigil synth', () => {
     );
     expect(Object.keys(artifact.resource.google_monitoring_alert_policy).length).toBeGreaterThanOrEqual(11);
     expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
+    expect(mockRequired).toEqual([]);
   });
 
   test('an invalid environment fails with the file and field, and leaves cdktf.out as it was', async () => {
@@ -90,4 +100,10 @@ describe('vigil synth', () => {
     expect(await main(['synth', '--colour'], io)).toBe(2);
     expect(io.err.join('')).toContain("vigil synth: Unknown option '--colour'");
   });
+});
+
+test('the charting libraries load on the first chart drawn, not before', async () => {
+  const { renderChartSvg } = await import('../../src/tools/charts/render-chart');
+  await renderChartSvg({ title: 't', unit: '1', series: [], thresholds: [], incidents: [] });
+  expect([...mockRequired].sort()).toEqual(['vega', 'vega-lite']);
 });
