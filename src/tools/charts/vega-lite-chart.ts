@@ -31,6 +31,8 @@ const LEGEND_SERIES = 8;
 const CHARACTER_WIDTH = 0.8;
 const LABEL_FONT_SIZE = 11;
 const TITLE_FONT_SIZE = 12;
+/** Room for the y axis labels (six characters by Vega's estimate), however short the labels. */
+const Y_LABEL_ROOM = 56;
 /** Room taken by the y axis labels and the padding around the plot, for binning before layout. */
 const AXIS_ROOM = 90;
 
@@ -159,7 +161,13 @@ export function vegaLiteChart(spec: TimeSeriesChartSpec): TopLevelSpec {
     field,
     type: 'quantitative' as const,
     scale: { domain, nice: false, zero: false },
-    axis: { values: ticks, labelExpr: `${JSON.stringify(valueLabels(ticks, spec.unit))}[datum.value]`, title: null },
+    axis: {
+      values: ticks,
+      labelExpr: `${JSON.stringify(valueLabels(ticks, spec.unit))}[datum.value]`,
+      title: null,
+      // The same room for the labels on every chart: plots drawn one under the other line up.
+      minExtent: Y_LABEL_ROOM,
+    },
   });
   // Legend entries in as many columns as fit the width by Vega's own estimate of text width.
   const longestName = Math.max(...names.map((name) => name.length), 4);
