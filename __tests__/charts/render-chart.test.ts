@@ -4,6 +4,7 @@
 import { formatValue, type TimeSeriesChartSpec } from '../../src/tools/charts/chart-spec';
 import { renderChartSvg } from '../../src/tools/charts/render-chart';
 import { svgToPng } from '../../src/tools/charts/svg-to-png';
+import { textWidth } from '../../src/tools/charts/text-width';
 import {
   legendBoxes,
   markTexts,
@@ -153,9 +154,11 @@ test('a scenario counts time from its start: 0, 15m, 30m … never 44m 45s', asy
 });
 
 test('a long title wraps at words and is cut only between words', async () => {
-  const title = `[staging] Cloud SQL: CPU > 90% for 15 min ${'and a long explanation '.repeat(12)}`.trim();
+  const title = `[staging] Cloud SQL: CPU > 90% for 15 min ${'and a long explanation '.repeat(30)}`.trim();
   const lines = textsIn(svgElements(await renderChartSvg({ ...REDIS, title })), 'role-title-text');
-  expect(lines.length).toBeGreaterThan(1);
+  expect(lines).toHaveLength(3);
+  // Each line fits the chart (900 px less its padding) in the font it is drawn with, bold 12 px.
+  for (const line of lines) expect(textWidth(line, 12, true)).toBeLessThanOrEqual(900 - 16);
   const shown = lines.join(' ');
   expect(shown.endsWith(' …')).toBe(true);
   const kept = shown.slice(0, -2);
@@ -209,6 +212,35 @@ test('plot types: stacked areas and bars stack in order; a heatmap draws as line
   expect(bars[30].bottom).toBeCloseTo(bars[0].top, 5);
   const heatmap = svgElements(await renderChartSvg({ ...base, plotType: 'HEATMAP' }));
   expect(linePaths(heatmap)).toHaveLength(2);
+});
+
+test('a small dashboard tile keeps most of its height for the plot: legend labels cut to fit', async () => {
+  const elements = svgElements(
+    await renderChartSvg({
+      ...REDIS,
+      series: [
+        { name: 'netra-backend-staging us-central1', points: minutes(60, () => 0.02) },
+        { name: 'netra-auth-service us-central1', points: minutes(60, () => 0.01) },
+        { name: 'third', points: minutes(60, () => 0.005) },
+      ],
+      incidents: [{ start: T0 + 41 * 60, end: T0 + 50 * 60 }],
+      width: 320,
+      height: 240,
+    }),
+  );
+  const plot = plotBox(elements);
+  expect(plot.bottom - plot.top).toBeGreaterThanOrEqual(0.4 * 240);
+  for (const legend of legendBoxes(elements)) expect(overlaps(legend, plot)).toBe(false);
+  const labels = textsIn(elements, 'role-legend-label');
+  expect(labels).toHaveLength(4); // the incident and the three series, none folded away
+  expect(labels).toContain('third');
+  for (const label of labels) expect(textWidth(label, 11)).toBeLessThanOrEqual(320 / 2);
+  // The threshold label stays inside the plot: the policy's words cut, the value whole.
+  const [threshold] = markTexts(elements).filter((element) => element.attributes.fill !== 'white');
+  expect(threshold.text).toMatch(/^\[staging\] Redis: .* … 1%$/);
+  expect(threshold.x - textWidth(threshold.text, 11)).toBeGreaterThanOrEqual(plot.left);
+  // Time ticks thin out to what fits the width: every 30 minutes rather than every 10.
+  expect(textsIn(elements, 'role-axis-label').filter((label) => label.includes(':'))).toEqual(['13:30', '14:00']);
 });
 
 test('no data says so; the same spec gives the same bytes', async () => {

@@ -1,11 +1,13 @@
 // The one entry point that draws a chart spec as SVG: Vega-Lite compiled to a Vega specification,
 // drawn by Vega's headless view (renderer 'none', View.toSVG). Both libraries are required here, on
 // the first chart, so that commands drawing nothing (synth, lint, …) never load them (~100 ms).
-// No canvas and no loader: text is measured by Vega's estimate (the same bytes on every machine,
-// whatever fonts or native canvas are installed), and the data is inline, so nothing is fetched.
+// No canvas and no loader: text is measured with DejaVu Sans's widths from a table (the same bytes on
+// every machine, whatever fonts or native canvas are installed), and the data is inline, so nothing
+// is fetched.
 import type * as VegaModule from 'vega';
 import type * as VegaLiteModule from 'vega-lite';
 import type { TimeSeriesChartSpec } from './chart-spec';
+import { textWidth } from './text-width';
 import { vegaLiteChart } from './vega-lite-chart';
 
 interface Libraries {
@@ -15,12 +17,30 @@ interface Libraries {
 
 let libraries: Libraries | undefined;
 
-/** Vega and Vega-Lite, loaded once, with text measured by estimate rather than a canvas. */
+interface TextItem {
+  readonly fontSize?: number;
+  readonly fontWeight?: string | number;
+  readonly limit?: number;
+}
+
+/**
+ * Vega's text measure, replaced (as its API allows: vl-convert does the same) by DejaVu Sans's widths:
+ * without a canvas Vega would estimate 0.8 em a character, wider than any real font, and lay out room
+ * for text that is not there. A text with a limit is drawn cut to it, so it is at most that wide.
+ */
+function measureText(item: TextItem, text: unknown): number {
+  const line = text == null ? '' : String(text).trim();
+  const bold = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
+  const width = textWidth(line, item.fontSize ?? 11, bold);
+  return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
+}
+
+/** Vega and Vega-Lite, loaded once, with text measured by the font's widths rather than a canvas. */
 function chartLibraries(): Libraries {
   if (!libraries) {
     const vega = require('vega') as typeof VegaModule;
     // textMetrics is exported at run time but missing from vega's typings.
-    (vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(false);
+    (vega as unknown as { textMetrics: { width: typeof measureText } }).textMetrics.width = measureText;
     libraries = { vega, vegaLite: require('vega-lite') as typeof VegaLiteModule };
   }
   return libraries;

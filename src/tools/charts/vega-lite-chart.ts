@@ -8,7 +8,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatValue, type TimeSeriesChartSpec } from './chart-spec';
 import { clockLabel, elapsedLabel, timeTicks, valueLabels, valueTicks } from './axis-ticks';
 import { barColumns, columnExtremes, columnMeans, type Point } from './pixel-columns';
-import { cutAtWord, wrapAtWords } from './short-text';
+import { cutToWidth, wrapToWidth } from './short-text';
+import { measureOf } from './text-width';
 
 const WIDTH = 900;
 const HEIGHT = 340;
@@ -27,11 +28,11 @@ const THRESHOLD_COLOURS = ['#d62728', '#ff7f0e'];
 const INCIDENT_COLOURS = ['#d62728', '#ff7f0e', '#7f7f7f'];
 /** Legend entries beyond these fold into one "…N entries" line. */
 const LEGEND_SERIES = 8;
-/** Vega estimates text without a canvas as 0.8 × font size per character; text is cut to fit that. */
-const CHARACTER_WIDTH = 0.8;
 const LABEL_FONT_SIZE = 11;
+/** Pixels around the chart. */
+const PADDING = 8;
 const TITLE_FONT_SIZE = 12;
-/** Room for the y axis labels (six characters by Vega's estimate), however short the labels. */
+/** Room for the y axis labels ("1000 ms" and its tick), however short the labels. */
 const Y_LABEL_ROOM = 56;
 /** Room taken by the y axis labels and the padding around the plot, for binning before layout. */
 const AXIS_ROOM = 90;
@@ -56,10 +57,11 @@ function timeWindow(spec: TimeSeriesChartSpec): Window {
 }
 
 /** Series names as legend labels: short enough not to be cut by the library, and distinct. */
-function seriesNames(spec: TimeSeriesChartSpec, characters: number): string[] {
+function seriesNames(spec: TimeSeriesChartSpec, labelWidth: number): string[] {
+  const measure = measureOf(LABEL_FONT_SIZE);
   const seen = new Map<string, number>();
   return spec.series.map((one) => {
-    const base = cutAtWord(one.name || 'value', characters);
+    const base = cutToWidth(one.name || 'value', labelWidth, measure);
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base} (${count})`;
@@ -98,6 +100,39 @@ function stackedRows(
   );
 }
 
+/** Pixels a legend entry takes besides its label (the symbol, its gap, the column padding), and a row's height. */
+const LEGEND_ENTRY_ROOM = 40;
+const LEGEND_ROW_HEIGHT = 17;
+
+/** The narrowest a legend label is cut to before entries fold into "…N entries" instead. */
+const LEGEND_LABEL_MIN = 70;
+
+interface LegendLayout {
+  readonly columns: number;
+  /** Pixels a label may take before it is cut (at a word). */
+  readonly labelWidth: number;
+  /** Entries shown; beyond them the legend ends with "…N entries". */
+  readonly entries: number;
+}
+
+/**
+ * The series legend's columns and label width: as many columns as whole labels fit across, more
+ * (with labels cut shorter) when the rows would take more than about a quarter of the chart's height
+ * (a small dashboard tile), the incidents' legend taking a row of that.
+ */
+function legendLayout(names: readonly string[], width: number, height: number, incidents: boolean): LegendLayout {
+  const measure = measureOf(LABEL_FONT_SIZE);
+  const across = width - AXIS_ROOM;
+  const rows = Math.max(1, Math.floor((height * 0.25) / LEGEND_ROW_HEIGHT) - (incidents ? 1 : 0));
+  const longest = Math.min(Math.max(20, ...names.map(measure)), across - LEGEND_ENTRY_ROOM);
+  const fitting = Math.floor(across / (longest + LEGEND_ENTRY_ROOM));
+  const needed = Math.ceil(Math.min(names.length, LEGEND_SERIES) / rows);
+  const wanted = Math.max(1, Math.min(Math.max(fitting, needed), names.length));
+  const labelWidth = Math.max(LEGEND_LABEL_MIN, Math.min(longest, across / wanted - LEGEND_ENTRY_ROOM));
+  const columns = Math.max(1, Math.min(wanted, Math.floor(across / (labelWidth + LEGEND_ENTRY_ROOM))));
+  return { columns, labelWidth, entries: Math.min(LEGEND_SERIES, Math.max(2, columns * rows)) };
+}
+
 /**
  * A channel's scale shared by every series-keyed channel, so their legends merge into one. Ordinal:
  * Vega-Lite would otherwise interpolate numeric ranges (a stroke width of NaN for a single series).
@@ -113,8 +148,13 @@ export function vegaLiteChart(spec: TimeSeriesChartSpec): TopLevelSpec {
   const columns = Math.max(1, width - AXIS_ROOM);
   const plotType = spec.plotType ?? 'LINE';
   const stacked = plotType === 'STACKED_AREA' || plotType === 'STACKED_BAR';
-  const labelCharacters = Math.max(12, Math.floor((width - 60) / (CHARACTER_WIDTH * LABEL_FONT_SIZE)) - 4);
-  const names = seriesNames(spec, Math.min(labelCharacters, 70));
+  const legendFit = legendLayout(
+    spec.series.map((one) => one.name || 'value'),
+    width,
+    height,
+    spec.incidents.length > 0,
+  );
+  const names = seriesNames(spec, legendFit.labelWidth);
 
   const lineRows: SeriesRow[] = stacked
     ? []
@@ -139,7 +179,8 @@ export function vegaLiteChart(spec: TimeSeriesChartSpec): TopLevelSpec {
     spec.unit,
   );
   const domain = [ticks[0], ticks[ticks.length - 1]];
-  const { times, step } = timeTicks(window.start, window.end);
+  // A time label ("11-08 00:00") takes about 70 px: no more ticks than fit the plot's width.
+  const { times, step } = timeTicks(window.start, window.end, Math.max(2, Math.min(8, Math.floor(columns / 70))));
   const elapsed = spec.timeAxis === 'elapsed';
   const timeLabels = Object.fromEntries(
     times.map((time) => [String(time), elapsed ? elapsedLabel(time) : clockLabel(time, step)]),
@@ -169,19 +210,13 @@ export function vegaLiteChart(spec: TimeSeriesChartSpec): TopLevelSpec {
       minExtent: Y_LABEL_ROOM,
     },
   });
-  // Legend entries in as many columns as fit the width by Vega's own estimate of text width.
-  const longestName = Math.max(...names.map((name) => name.length), 4);
-  const legendColumns = Math.max(
-    1,
-    Math.min(names.length, Math.floor((width - AXIS_ROOM) / (longestName * CHARACTER_WIDTH * LABEL_FONT_SIZE + 40))),
-  );
   const legend = {
     orient: 'top' as const,
     direction: 'horizontal' as const,
-    columns: legendColumns,
+    columns: legendFit.columns,
     title: null,
-    labelLimit: labelCharacters * CHARACTER_WIDTH * LABEL_FONT_SIZE,
-    symbolLimit: LEGEND_SERIES,
+    labelLimit: Math.ceil(legendFit.labelWidth) + 1,
+    symbolLimit: legendFit.entries,
   };
 
   // A line's legend symbol is a stroke long enough to show its dash and width.
@@ -210,7 +245,14 @@ export function vegaLiteChart(spec: TimeSeriesChartSpec): TopLevelSpec {
           field: 'incident',
           type: 'nominal',
           scale: seriesScale(incidentNames.map(incidentKey), INCIDENT_COLOURS),
-          legend: { ...legend, columns: incidentNames.length, symbolType: 'square', symbolOpacity: 0.35 },
+          legend: {
+            ...legend,
+            columns: incidentNames.length,
+            labelLimit: width,
+            symbolLimit: 0,
+            symbolType: 'square',
+            symbolOpacity: 0.35,
+          },
         },
       },
     });
@@ -253,7 +295,7 @@ export function vegaLiteChart(spec: TimeSeriesChartSpec): TopLevelSpec {
       },
     });
   }
-  if (spec.thresholds.length > 0) layers.push(...thresholdLayers(spec, y('v'), domain, height));
+  if (spec.thresholds.length > 0) layers.push(...thresholdLayers(spec, y('v'), domain, width, height));
   if (spec.events && spec.events.length > 0) layers.push(...eventLayers(spec.events, x));
   if (allPoints.length === 0 && spec.incidents.length === 0)
     layers.push({
@@ -266,12 +308,11 @@ export function vegaLiteChart(spec: TimeSeriesChartSpec): TopLevelSpec {
     width,
     height,
     autosize: { type: 'fit', contains: 'padding' },
-    padding: 8,
+    padding: PADDING,
     background: 'white',
     title: {
-      // Wrapped by Vega's estimate of text width, which is wider than the real font: a title the
-      // layout believes wider than the chart would shrink the plot to make room for it.
-      text: wrapAtWords(spec.title, Math.floor((width - 16) / (CHARACTER_WIDTH * TITLE_FONT_SIZE)), 3),
+      // Wrapped to the chart's width: a title wider than the chart would shrink the plot to make room.
+      text: wrapToWidth(spec.title, width - 2 * PADDING, 3, measureOf(TITLE_FONT_SIZE, true)),
       anchor: 'start',
       fontSize: TITLE_FONT_SIZE,
       offset: 6,
@@ -298,7 +339,17 @@ export function vegaLiteChart(spec: TimeSeriesChartSpec): TopLevelSpec {
  * right end of the plot (below it when the previous label would stand in the way). A white halo
  * under the text keeps it readable over the lines.
  */
-function thresholdLayers(spec: TimeSeriesChartSpec, y: object, domain: readonly number[], height: number): object[] {
+function thresholdLayers(
+  spec: TimeSeriesChartSpec,
+  y: object,
+  domain: readonly number[],
+  width: number,
+  height: number,
+): object[] {
+  const measure = measureOf(LABEL_FONT_SIZE);
+  // The label stays inside the plot: the policy's words cut at a word, the value always whole.
+  const room = width - AXIS_ROOM - 8;
+  const text = (label: string, value: string) => `${cutToWidth(label, room - measure(` ${value}`), measure)} ${value}`;
   const pixelsPerUnit = (height * 0.55) / (domain[1] - domain[0] || 1);
   const sorted = spec.thresholds
     .map((one, index) => ({ ...one, colour: THRESHOLD_COLOURS[index % THRESHOLD_COLOURS.length] }))
@@ -306,7 +357,7 @@ function thresholdLayers(spec: TimeSeriesChartSpec, y: object, domain: readonly 
   const rows = sorted.map((one, index) => ({
     v: one.value,
     colour: one.colour,
-    text: `${one.label} ${formatValue(one.value, spec.unit)}`,
+    text: text(one.label, formatValue(one.value, spec.unit)),
     // Labels stand above their rule; the lower of two close rules puts its label below instead.
     below: index + 1 < sorted.length && (sorted[index + 1].value - one.value) * pixelsPerUnit < 16,
   }));
