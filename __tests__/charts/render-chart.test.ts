@@ -243,10 +243,12 @@ test('a small dashboard tile keeps most of its height for the plot: legend label
   expect(textsIn(elements, 'role-axis-label').filter((label) => label.includes(':'))).toEqual(['13:30', '14:00']);
 });
 
-test('no data says so; the same spec gives the same bytes', async () => {
+test('no data says so; the same spec gives the same bytes, and nothing to fetch', async () => {
   const empty = await renderChartSvg({ title: 'nothing yet', unit: '1', series: [], thresholds: [], incidents: [] });
   expect(markTexts(svgElements(empty)).map((element) => element.text)).toContain('no data');
   expect(await renderChartSvg(REDIS)).toBe(redisSvg);
+  // Nothing to fetch: no address, no font face, no external image; only the SVG namespaces.
+  expect(redisSvg.replace(/xmlns(:\w+)?="[^"]*"/g, '')).not.toMatch(/https?:|url\(|@font-face|<image/);
 });
 
 test('PNG through resvg: the PNG signature and the width asked for', () => {

@@ -64,7 +64,7 @@ function refusingLoader(vega: typeof VegaModule) {
 }
 
 /** The Vega specification of a chart, compiled from its Vega-Lite form. */
-export function compileChart(spec: TimeSeriesChartSpec): VegaModule.Spec {
+function compileChart(spec: TimeSeriesChartSpec): VegaModule.Spec {
   const { vegaLite } = chartLibraries();
   return vegaLite.compile(vegaLiteChart(spec), { logger: quiet as never }).spec;
 }
