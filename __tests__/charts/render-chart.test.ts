@@ -1,7 +1,11 @@
 // The chart every picture draws (charts/render-chart.ts, Vega-Lite on Vega's headless view), read
 // back from its SVG: values in the metric's unit, round ticks, the legend outside the plot, series
 // that stay visible over each other, labelled thresholds, shaded incidents, each plot type.
+import * as fs from 'fs';
+import * as path from 'path';
+import { FONT_DIRECTORY, fontWidths } from '../../scripts/charts/font-widths-reader';
 import { formatValue, type TimeSeriesChartSpec } from '../../src/tools/charts/chart-spec';
+import { DEJAVU_SANS, DEJAVU_SANS_BOLD } from '../../src/tools/charts/font-widths';
 import { renderChartSvg } from '../../src/tools/charts/render-chart';
 import { svgToPng } from '../../src/tools/charts/svg-to-png';
 import { textWidth } from '../../src/tools/charts/text-width';
@@ -257,4 +261,17 @@ test('PNG through resvg: the PNG signature and the width asked for', () => {
   expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
   expect(png.readUInt32BE(16)).toBe(450);
   expect(png.readUInt32BE(20)).toBe(Math.round((450 / 900) * 340));
+});
+
+// The table text is laid out with is the installed font's own (where Debian's fonts-dejavu-core is).
+const FONT_FILE = path.join(FONT_DIRECTORY, 'DejaVuSans.ttf');
+(fs.existsSync(FONT_FILE) ? test : test.skip)("the text widths are DejaVu Sans's own advance widths", () => {
+  expect(fontWidths(FONT_FILE)).toEqual(DEJAVU_SANS);
+  expect(fontWidths(path.join(FONT_DIRECTORY, 'DejaVuSans-Bold.ttf'))).toEqual(DEJAVU_SANS_BOLD);
+  expect(textWidth('1000 ms', 11)).toBeCloseTo(
+    11 * (4 * DEJAVU_SANS['0'] + DEJAVU_SANS[' '] + DEJAVU_SANS.m + DEJAVU_SANS.s),
+    6,
+  );
+  // A character outside the table counts as a full em, wider than any in it.
+  expect(textWidth('漢', 10)).toBe(10);
 });
