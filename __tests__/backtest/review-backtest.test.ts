@@ -10,6 +10,7 @@ import { synthesizeStackJson } from '../../stacks/synthesize';
 import { stagingHistoryModel } from '../../scripts/backtest/staging-history-model';
 import { captureIo } from '../support/capture-io';
 import { stagingEnvironment, temporaryDirectory } from '../support/environments';
+import { legendBoxes, overlaps, plotBox, rectangleBox, svgElements } from '../support/svg-elements';
 
 // Whole backtests over a day of minutes: slower than Jest's 5 s default on a loaded 2-core machine.
 jest.setTimeout(30_000);
@@ -113,9 +114,14 @@ test('a picture per changed policy: the old and the new threshold, incidents sha
   expect(svg).toContain('threshold before 90%</text>');
   expect(svg).toContain('threshold after 45%</text>');
   expect(svg).not.toMatch(/>0\.9</);
-  // Incidents shaded, each side named in the legend (outside the plot, above it).
-  expect(svg).toMatch(/<rect x="[\d.]+" y="92" width="[\d.]+" height="204" fill="#d62728" fill-opacity="0.25"\/>/);
+  // Incidents shaded inside the plot, each side named in the legend (outside the plot, above it).
+  const elements = svgElements(svg);
+  const plot = plotBox(elements);
+  const shaded = elements.filter((element) => element.tag === 'path' && element.classes.includes('mark-rect'));
+  expect(shaded.length).toBeGreaterThan(0);
+  for (const box of shaded.map(rectangleBox)) expect(box.top).toBeGreaterThanOrEqual(plot.top - 1);
   expect(svg).toMatch(/incidents before \(\d+\)<\/text>/);
+  for (const legend of legendBoxes(elements)) expect(overlaps(legend, plot)).toBe(false);
   // Time ticks on round days (UTC) across the 2-day window: MM-DD or MM-DD 00:00 labels.
   expect(svg).toMatch(/>11-02( 00:00)?<\/text>/);
 });

@@ -106,8 +106,11 @@ describe('vigil simulate', () => {
     expect(junit).toContain('<failure message="fired 13m after t=30m (at t=43m), later than 10m"/>');
     const svg = fs.readFileSync(path.join(directory, 'plots', 'late--clients-drop-to-zero.svg'), 'utf8');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(svg).toContain('threshold 1');
+    // The input chart and the policy's, one under the other; the threshold in the metric's unit (a count).
+    expect(svg.match(/<svg x="0" y="\d+"/g)).toHaveLength(2);
+    expect(svg).toContain('[test] Redis: no clients: threshold 1</text>');
     expect(svg).toContain('fired t=43m');
+    expect(svg).toContain('incident start t=30m</text>');
   });
 
   test('--format json carries every policy and incident', async () => {
@@ -158,8 +161,23 @@ describe('vigil simulate', () => {
     );
   });
 
+  test('--plot-format png writes PNGs', async () => {
+    const { code, stdout } = await vigil('--plot', 'pngs', '--plot-format', 'png');
+    expect(code).toBe(0);
+    expect(stdout).toContain('wrote 1 PNG files to pngs');
+    const [file] = fs.readdirSync(path.join(directory, 'pngs'));
+    expect(file).toMatch(/\.png$/);
+    const png = fs.readFileSync(path.join(directory, 'pngs', file));
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(960);
+  });
+
   test('bad flags are usage errors (exit 2)', async () => {
     expect((await vigil('--format', 'markdown')).code).toBe(2);
+    expect((await vigil('--plot', 'p', '--plot-format', 'gif')).stderr).toContain(
+      '--plot-format takes svg or png; got "gif"',
+    );
+    expect((await vigil('--plot-format', 'png')).stderr).toContain('--plot-format goes with --plot');
     expect((await vigil('--report', '--plot', 'plots')).stderr).toContain('--report takes no --junit or --plot');
   });
 });

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError } from '../../src/config/config-error';
-import { plotTest } from '../../src/tools/simulate/plot';
+import { testCharts } from '../../src/tools/simulate/plot';
 import { stackModelFromJson } from '../../src/tools/simulate/policy-model';
 import { runScenarioFile, TestResult } from '../../src/tools/simulate/run-scenarios';
 import { parseTimestamp } from '../../src/tools/simulate/time-points';
@@ -524,17 +524,20 @@ describe('exports in scenarios', () => {
     }
   });
 
-  test('--plot draws exported series like any other', () => {
+  test("--plot draws exported series like any other, on the exports' clock", () => {
     const results = run(
       'plot.yaml',
       `    series:\n      - {export: clients.api.json, start: 5m}\n${EXPECT}`,
     ) as TestResult[];
-    const svg = plotTest(results[0], new Set(['[test] Redis: no clients']));
-    expect(svg).toContain(
-      `redis.googleapis.com/clients/connected ${JSON.stringify({ ...REDIS, role: 'primary' })}`.replace(/"/g, '"'),
-    );
-    const paths = svg.match(/<path d="[^"]+"[^>]*><title>redis\.googleapis\.com\/clients\/connected/g) ?? [];
-    expect(paths).toHaveLength(2);
-    expect(svg).toContain('[test] Redis: no clients: no clients');
+    const [input, policy] = testCharts(results[0], new Set(['[test] Redis: no clients']));
+    expect(input.series.map((one) => one.name)).toEqual([
+      'clients/connected instance_id=r1',
+      'clients/connected instance_id=other',
+    ]);
+    expect(input.series[0].points.length).toBeGreaterThan(0);
+    // Placed by hand (start: 5m), the exports' clock is not the test's: time counts from its start.
+    expect(input.timeAxis).toBe('elapsed');
+    expect(input.window).toEqual({ start: 0, end: results[0].until });
+    expect(policy.title).toMatch(/^\[test\] Redis: no clients: no clients/);
   });
 });

@@ -6,6 +6,28 @@ import { main } from '../../src/cli/main';
 import { ENVIRONMENTS_DIR, temporaryDirectory } from '../support/environments';
 import { captureIo } from '../support/capture-io';
 
+// The charting libraries cost ~100 ms to load: synth must not pay for them. Recorders note when
+// vega, vega-lite or resvg is required (the last test shows they do notice).
+// jest.mock is hoisted above the imports, so even a library imported by main.ts itself is noticed;
+// the list is a hoisted function's, as a factory may run before this file's constants exist.
+function mockRequired(): string[] {
+  const store = globalThis as { chartLibrariesRequired?: string[] };
+  store.chartLibrariesRequired ??= [];
+  return store.chartLibrariesRequired;
+}
+jest.mock('vega', () => {
+  mockRequired().push('vega');
+  return jest.requireActual('vega');
+});
+jest.mock('vega-lite', () => {
+  mockRequired().push('vega-lite');
+  return jest.requireActual('vega-lite');
+});
+jest.mock('@resvg/resvg-js', () => {
+  mockRequired().push('@resvg/resvg-js');
+  return jest.requireActual('@resvg/resvg-js');
+});
+
 const workspaces: string[] = [];
 afterAll(() => workspaces.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
@@ -27,6 +49,7 @@ describe('vigil synth', () => {
     );
     expect(Object.keys(artifact.resource.google_monitoring_alert_policy).length).toBeGreaterThanOrEqual(11);
     expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'environments']);
+    expect(mockRequired()).toEqual([]);
   });
 
   test('an invalid environment fails with the file and field, and leaves cdktf.out as it was', async () => {
@@ -90,4 +113,10 @@ describe('vigil synth', () => {
     expect(await main(['synth', '--colour'], io)).toBe(2);
     expect(io.err.join('')).toContain("vigil synth: Unknown option '--colour'");
   });
+});
+
+test('the charting libraries load on the first chart drawn, not before', async () => {
+  const { renderChartSvg } = await import('../../src/tools/charts/render-chart');
+  await renderChartSvg({ title: 't', unit: '1', series: [], thresholds: [], incidents: [] });
+  expect([...mockRequired()].sort()).toEqual(['vega', 'vega-lite']);
 });

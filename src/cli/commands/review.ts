@@ -7,7 +7,8 @@ import { ArtifactError, loadArtifacts, maskJson, renderMarkdown, review } from '
 import type { ReviewResult } from '../../tools/review';
 import type { Risk, StackArtifact } from '../../tools/review';
 import { type History, loadHistory } from '../../tools/backtest/load-history';
-import { comparedUnit, renderChart, revisionChartSpec } from '../../tools/backtest/plot';
+import { comparedUnit, revisionChartSpec } from '../../tools/backtest/plot';
+import { renderChartSvg } from '../../tools/charts/render-chart';
 import {
   backtestRevision,
   changedPolicyAddresses,
@@ -222,7 +223,7 @@ async function withBacktest(
         );
         writeOutputFile(
           resolve(path.join(options.svgDir, name)),
-          renderChart(revisionChartSpec(change, history.origin, unit)),
+          await renderChartSvg(revisionChartSpec(change, history.origin, unit)),
           path.join(options.svgDir, name),
         );
         svgFiles.set(change.address, path.join(options.svgDir, name));

@@ -8,6 +8,7 @@ import { ConfigError } from '../../config/config-error';
 import { environmentFiles, environmentNameOf } from '../../config/load-environment';
 import { formatJson, formatJunit, formatText, totalsOf } from '../../tools/simulate/format-results';
 import { plotFileName, plotTest } from '../../tools/simulate/plot';
+import { svgToPng } from '../../tools/charts/svg-to-png';
 import type { StackModel } from '../../tools/simulate/policy-model';
 import { formatReportMarkdown, formatReportText, reportRows, simulatedKey } from '../../tools/simulate/report';
 import { EnvironmentResolver, runScenarioFile, scenarioFiles, TestResult } from '../../tools/simulate/run-scenarios';
@@ -25,7 +26,7 @@ import { environmentStack } from '../environment-stack';
 import { UsageError } from '../usage-error';
 import { appendAll } from '../../util/append-all';
 
-const USAGE = `usage: vigil simulate [files or directories…] [--format text|json] [--junit FILE] [--plot DIR]
+const USAGE = `usage: vigil simulate [files or directories…] [--format text|json] [--junit FILE] [--plot DIR [--plot-format svg|png]]
        vigil simulate --report [files or directories…] [--format text|markdown|json] [--stack FILE | --environment NAME]
        vigil simulate --coverage [catalogs or directories…] [--format text|markdown|json] [--fail-on-gap]
 
@@ -35,7 +36,9 @@ directories, against the policies of each scenario's stack, and checks their exp
   --format text|json   a line per expectation and the time to fire of every firing alert (text,
                        the default), or everything as JSON
   --junit FILE         also write JUnit XML (a testsuite per file, a testcase per expectation)
-  --plot DIR           write an SVG per test: input series, compared values, threshold, incidents
+  --plot DIR           write a picture per test: the input series, then per policy condition the
+                       compared value, its threshold in the metric's unit and the incidents shaded
+  --plot-format svg|png  the pictures' format (default svg; png for where SVG does not show)
   --synth              synthesize each environment in process instead of reading the artifact
   --artifacts DIR      where synthesized stacks are read from (default cdktf.out)
   --environments DIR   where environment files are (default environments)
@@ -61,6 +64,7 @@ interface Options {
   readonly format: string;
   readonly junit?: string;
   readonly plot?: string;
+  readonly plotFormat: 'svg' | 'png';
   readonly synth: boolean;
   readonly artifacts: string;
   readonly environments: string;
@@ -81,6 +85,7 @@ function options(args: string[]): Options {
         format: { type: 'string' },
         junit: { type: 'string' },
         plot: { type: 'string' },
+        'plot-format': { type: 'string' },
         synth: { type: 'boolean' },
         artifacts: { type: 'string' },
         environments: { type: 'string' },
@@ -105,6 +110,11 @@ function options(args: string[]): Options {
     throw new UsageError(
       '--coverage reads the stack each failure-mode scenario names; it takes no --stack or --environment',
     );
+  const plotFormat = values['plot-format'] ?? 'svg';
+  if (plotFormat !== 'svg' && plotFormat !== 'png')
+    throw new UsageError(`--plot-format takes svg or png; got "${plotFormat}"`);
+  if (values['plot-format'] !== undefined && values.plot === undefined)
+    throw new UsageError('--plot-format goes with --plot');
   const format = values.format ?? 'text';
   const tabular = report || coverage;
   const formats = tabular ? ['text', 'markdown', 'json'] : ['text', 'json'];
@@ -123,6 +133,7 @@ function options(args: string[]): Options {
     format,
     junit: values.junit,
     plot: values.plot,
+    plotFormat,
     synth: values.synth ?? false,
     artifacts: values.artifacts ?? 'cdktf.out',
     environments: values.environments ?? 'environments',
@@ -243,6 +254,23 @@ function slowestTimesToFire(
   return slowest;
 }
 
+/** A picture per test in `plot` (the directory as given): SVG, or PNG through resvg. */
+async function writePlots(
+  results: readonly TestResult[],
+  plot: string,
+  format: 'svg' | 'png',
+  io: Parameters<Command['run']>[1],
+): Promise<void> {
+  const directory = path.resolve(io.cwd, plot);
+  ensureOutputDirectory(directory, plot);
+  for (const result of results) {
+    const named = new Set(result.expectations.map((expectation) => expectation.policy));
+    const name = plotFileName(result.file, result.name, format);
+    const svg = await plotTest(result, named);
+    writeOutputFile(path.join(directory, name), format === 'png' ? svgToPng(svg) : svg, path.join(plot, name));
+  }
+}
+
 export const command: Command = {
   summary: 'unit-test alert policies against synthetic time series (alert-tests/)',
   usage: USAGE,
@@ -263,15 +291,11 @@ export const command: Command = {
     if (chosen.junit !== undefined)
       writeOutputFile(path.resolve(io.cwd, chosen.junit), formatJunit(results, io.cwd), chosen.junit);
     if (chosen.plot !== undefined) {
-      const directory = path.resolve(io.cwd, chosen.plot);
-      ensureOutputDirectory(directory, chosen.plot);
-      for (const result of results) {
-        const named = new Set(result.expectations.map((expectation) => expectation.policy));
-        const name = plotFileName(result.file, result.name);
-        writeOutputFile(path.join(directory, name), plotTest(result, named), path.join(chosen.plot, name));
-      }
+      await writePlots(results, chosen.plot, chosen.plotFormat, io);
       if (chosen.format === 'text')
-        io.stdout(`wrote ${results.length} SVG files to ${path.relative(io.cwd, directory) || '.'}\n`);
+        io.stdout(
+          `wrote ${results.length} ${chosen.plotFormat.toUpperCase()} files to ${path.relative(io.cwd, path.resolve(io.cwd, chosen.plot)) || '.'}\n`,
+        );
     }
     return totalsOf(results).failed > 0 ? 1 : 0;
   },

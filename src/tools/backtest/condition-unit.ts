@@ -3,7 +3,7 @@
 // condition's metric (a log-based metric's from the stack, when given), undefined when unknown.
 import { lookupMetric } from '../../gcp/metric-catalog';
 import type { Policy } from '../simulate/policy-model';
-import { RATIO } from './chart-svg';
+import { RATIO } from '../charts/chart-spec';
 
 export function conditionUnit(
   condition: Policy['conditions'][number] | undefined,

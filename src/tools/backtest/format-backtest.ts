@@ -1,7 +1,7 @@
 // A backtest report as text (terminal), Markdown (a PR or an issue) or JSON (docs/backtest.md).
 import { formatDuration } from '../simulate/durations';
 import { formatTimestamp } from '../simulate/time-points';
-import { formatValue } from './chart-svg';
+import { formatValue } from '../charts/chart-spec';
 import { describeComparison, type HistoryComparison } from './alert-history';
 import type { BacktestIncident, BacktestReport, PolicyBacktest } from './run-backtest';
 

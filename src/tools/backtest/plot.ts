@@ -1,15 +1,11 @@
 // The picture of one changed policy for the review: the value each threshold condition compared
-// over the window, the old and the new threshold, and the incidents of each side shaded.
-// The data is a TimeSeriesChartSpec, the input of the charting module planned in issue 26; until
-// it lands, chart-svg.ts draws it (values in the metric's unit, round time ticks, the legend above
-// the plot, incidents shaded).
+// over the window, the old and the new threshold, and the incidents of each side shaded. This file
+// builds the chart's data (a TimeSeriesChartSpec); charts/render-chart.ts draws it.
+import type { TimeSeriesChartSpec } from '../charts/chart-spec';
 import type { ConditionTrace, PolicyRun } from '../simulate/evaluate-policy';
-import { renderTimeSeriesChartSvg, type TimeSeriesChartSpec } from './chart-svg';
 import { conditionUnit } from './condition-unit';
 import type { Policy } from '../simulate/policy-model';
 import type { PolicyRevisionChange } from './revision-backtest';
-
-export type { TimeSeriesChartSpec } from './chart-svg';
 
 /**
  * The catalog unit of what the policy's first threshold condition compares (a log-based metric's
@@ -57,9 +53,4 @@ export function revisionChartSpec(change: PolicyRevisionChange, origin: number, 
     thresholds,
     incidents,
   };
-}
-
-/** Draws a spec: one chart, both thresholds, each side's incidents shaded (chart-svg.ts). */
-export function renderChart(spec: TimeSeriesChartSpec): string {
-  return renderTimeSeriesChartSvg(spec);
 }

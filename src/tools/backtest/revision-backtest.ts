@@ -2,7 +2,7 @@
 // evaluated before and after on the same history; incidents a week before and after, the
 // incidents that appear or vanish, and pages a week over a noise budget per severity (a risk).
 import { durationWords } from '../../artifact/duration';
-import { formatValue } from './chart-svg';
+import { formatValue } from '../charts/chart-spec';
 import { conditionUnit } from './condition-unit';
 import { evaluatePolicy, type PolicyRun } from '../simulate/evaluate-policy';
 import { type Policy, type StackModel, stackModelFromJson } from '../simulate/policy-model';

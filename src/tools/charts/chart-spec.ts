@@ -9,10 +9,19 @@ export interface TimeSeriesChartSpec {
   readonly series: ReadonlyArray<{ readonly name: string; readonly points: ReadonlyArray<{ t: number; v: number }> }>;
   readonly thresholds: ReadonlyArray<{ readonly value: number; readonly label: string }>;
   readonly incidents: ReadonlyArray<{ readonly start: number; readonly end?: number; readonly label?: string }>;
+  /** The time range shown (charts that are compared share one); the data's own range when absent. */
+  readonly window?: { readonly start: number; readonly end: number };
+  /** Moments marked by a labelled vertical rule (a scenario's incident start, a deploy). */
+  readonly events?: ReadonlyArray<{ readonly t: number; readonly label: string }>;
   /** How a dashboard tile plots the series (Cloud Monitoring's dataSets[].plotType); LINE when absent. */
   readonly plotType?: 'LINE' | 'STACKED_AREA' | 'STACKED_BAR' | 'HEATMAP';
   readonly width?: number;
   readonly height?: number;
+  /**
+   * How the time axis reads: clock time in UTC (the default), or `elapsed` for times counted from a
+   * scenario's start (simulate: 0, 30m, 1h), whose epoch seconds are not a date.
+   */
+  readonly timeAxis?: 'utc' | 'elapsed';
 }
 
 /**

@@ -1,154 +1,174 @@
-// An SVG per test for a person to look at: the input series, then per evaluated policy the value
-// each threshold condition compared with its threshold (dashed), the incidents (shaded) and the
-// incident start (vertical line). Plain SVG, no library: the picture is simple.
+// The picture of one test for a person to look at (`vigil simulate --plot`): a chart of the input
+// series, then a chart per threshold condition of each evaluated policy the test expects something
+// of: the value the condition compared, its threshold labelled with the policy in the metric's unit
+// (1%, 500 ms), the incidents shaded and the scenario's incident start marked. Charts are drawn by
+// charts/render-chart.ts; this file only decides what they show, and stacks them into one file.
+import { lookupMetric } from '../../gcp/metric-catalog';
+import { conditionUnit } from '../backtest/condition-unit';
+import type { TimeSeriesChartSpec } from '../charts/chart-spec';
+import { renderChartSvg } from '../charts/render-chart';
 import { distributionPercentile } from './distribution';
 import { formatDuration } from './durations';
 import type { PolicyRun } from './evaluate-policy';
 import type { TestResult } from './run-scenarios';
-import type { PointValue } from './series';
+import type { InputSeries, PointValue } from './series';
 
 const WIDTH = 960;
-const PANEL = 170;
-const MARGIN = { left: 70, right: 20, top: 28, bottom: 26 };
-const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f'];
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+const HEIGHT = 300;
 
 function plotValue(value: PointValue): number {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'number') return value;
-  return distributionPercentile(value, 99) ?? 0;
+  return distributionPercentile(value, 99) ?? Number.NaN;
 }
 
-function niceNumber(value: number): string {
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e6 || magnitude < 0.01) return value.toExponential(1);
-  return Number(value.toPrecision(3)).toString();
+/** A resource path (`projects/p/locations/l/instances/r1`) by its last segment, other values as they are. */
+function shortLabelValue(value: string): string {
+  return /^projects\/.+\/([^/]+)$/.exec(value)?.[1] ?? value;
 }
 
-interface Line {
-  readonly label: string;
-  readonly points: ReadonlyArray<readonly [number, number]>;
-}
-
-interface Panel {
-  readonly title: string;
-  readonly lines: readonly Line[];
-  readonly threshold?: number;
-  readonly spans: ReadonlyArray<readonly [number, number]>;
-}
-
-function drawPanel(panel: Panel, top: number, until: number, incidentStart: number): string {
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = PANEL - MARGIN.top - MARGIN.bottom;
-  const values = panel.lines.flatMap((line) => line.points.map(([, value]) => value));
-  if (panel.threshold !== undefined) values.push(panel.threshold);
-  const low = values.reduce((lowest, value) => Math.min(lowest, value), 0);
-  let high = values.reduce((high, value) => Math.max(high, value), 0);
-  if (high === low) high = low + 1;
-  high += (high - low) * 0.08;
-  const x = (t: number) => MARGIN.left + (until === 0 ? 0 : (t / until) * plotWidth);
-  const y = (v: number) => top + MARGIN.top + plotHeight - ((v - low) / (high - low)) * plotHeight;
-  const parts: string[] = [];
-  const title = panel.title.length > 120 ? `${panel.title.slice(0, 117)}...` : panel.title;
-  parts.push(
-    `<text x="${MARGIN.left}" y="${top + 18}" font-size="13" font-weight="bold">${escapeXml(title)}<title>${escapeXml(panel.title)}</title></text>`,
+/** A series' labels, resource's then metric's, as `key=value`. */
+function labelPairs(series: InputSeries): string[] {
+  return Object.entries({ ...series.identity.resourceLabels, ...series.identity.metricLabels }).map(
+    ([key, value]) => `${key}=${shortLabelValue(value)}`,
   );
-  parts.push(
-    `<rect x="${MARGIN.left}" y="${top + MARGIN.top}" width="${plotWidth}" height="${plotHeight}" fill="none" stroke="#ccc"/>`,
-  );
-  for (const [from, to] of panel.spans) {
-    parts.push(
-      `<rect x="${x(from).toFixed(1)}" y="${top + MARGIN.top}" width="${Math.max(1, x(to) - x(from)).toFixed(1)}" height="${plotHeight}" fill="#d62728" fill-opacity="0.15"><title>incident ${formatDuration(from)} to ${formatDuration(to)}</title></rect>`,
-    );
-    parts.push(
-      `<text x="${(x(from) + 3).toFixed(1)}" y="${top + MARGIN.top + 12}" font-size="11" fill="#d62728" stroke="white" stroke-width="3" paint-order="stroke">fired t=${formatDuration(from)}</text>`,
-    );
-  }
-  if (incidentStart > 0)
-    parts.push(
-      `<line x1="${x(incidentStart).toFixed(1)}" x2="${x(incidentStart).toFixed(1)}" y1="${top + MARGIN.top}" y2="${top + MARGIN.top + plotHeight}" stroke="#555" stroke-dasharray="2,3"/>`,
-    );
-  panel.lines.forEach((line, index) => {
-    const colour = COLOURS[index % COLOURS.length];
-    const path = line.points.map(([t, v], i) => `${i === 0 ? 'M' : 'L'}${x(t).toFixed(1)},${y(v).toFixed(1)}`).join('');
-    if (path)
-      parts.push(
-        `<path d="${path}" fill="none" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(line.label)}</title></path>`,
-      );
-    parts.push(
-      `<text x="${WIDTH - MARGIN.right}" y="${top + MARGIN.top + 12 + index * 12}" font-size="10" text-anchor="end" fill="${colour}" stroke="white" stroke-width="3" paint-order="stroke">${escapeXml(line.label.length > 110 ? `${line.label.slice(0, 107)}...` : line.label)}</text>`,
-    );
+}
+
+/**
+ * Legend names that tell the input series apart in few words: the metric type without its domain
+ * (`clients/connected`), then only the labels whose values differ between the series.
+ */
+function inputSeriesNames(series: readonly InputSeries[]): string[] {
+  const pairs = series.map(labelPairs);
+  const counts = new Map<string, number>();
+  for (const pair of pairs.flat()) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  return series.map((one, index) => {
+    const type = one.identity.metricType.replace(/^[^/]+\.com\//, '');
+    const telling = pairs[index].filter((pair) => counts.get(pair) !== series.length);
+    return [type, ...telling].join(' ');
   });
-  if (panel.threshold !== undefined) {
-    parts.push(
-      `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(panel.threshold).toFixed(1)}" y2="${y(panel.threshold).toFixed(1)}" stroke="#d62728" stroke-dasharray="6,4"/>`,
-    );
-    parts.push(
-      `<text x="${MARGIN.left + 4}" y="${(y(panel.threshold) - 3).toFixed(1)}" font-size="10" fill="#d62728">threshold ${niceNumber(panel.threshold)}</text>`,
-    );
-  }
-  parts.push(
-    `<text x="${MARGIN.left - 6}" y="${y(high).toFixed(1)}" font-size="10" text-anchor="end" dominant-baseline="hanging">${niceNumber(high)}</text>`,
-  );
-  parts.push(
-    `<text x="${MARGIN.left - 6}" y="${y(low).toFixed(1)}" font-size="10" text-anchor="end">${niceNumber(low)}</text>`,
-  );
-  for (let tick = 0; tick <= 4; tick++) {
-    const t = (until * tick) / 4;
-    parts.push(
-      `<text x="${x(t).toFixed(1)}" y="${top + PANEL - 8}" font-size="10" text-anchor="middle">${formatDuration(t)}</text>`,
-    );
-  }
-  return parts.join('\n');
 }
 
-function policyPanels(run: PolicyRun, until: number): Panel[] {
-  if (run.status !== 'evaluated') return [];
-  const spans = run.incidents.map((incident) => [incident.openedAt, incident.closedAt ?? until] as const);
-  return run.traces
-    .filter((trace) => trace.threshold !== undefined)
-    .map((trace) => ({
-      title: `${run.policy.displayName}: ${trace.displayName} (ingest delay ${formatDuration(trace.ingestDelaySeconds)})`,
-      lines: [...trace.values].map(([key, points]) => ({ label: key, points })),
-      threshold: trace.threshold,
-      spans,
-    }));
+/** The catalog unit the input series share, '1' (a plain number) when they differ or are unknown. */
+function inputUnit(result: TestResult): string {
+  const units = new Set(
+    result.series.map(
+      (one) => lookupMetric(one.identity.metricType)?.unit ?? result.logMetrics?.get(one.identity.metricType)?.unit,
+    ),
+  );
+  const [unit] = [...units];
+  return units.size === 1 && unit !== undefined ? unit : '1';
 }
 
-/** The SVG of one test; `policies` limits the panels to the policies its expectations name. */
-export function plotTest(result: TestResult, policies: ReadonlySet<string>): string {
-  const input: Panel = {
-    title: `${result.name}: input series (distributions as the p99 of each sample)`,
-    lines: result.series.map((series) => ({
-      label: `${series.identity.metricType} ${JSON.stringify({ ...series.identity.resourceLabels, ...series.identity.metricLabels })}`,
-      points: series.points.map((point) => [point.t, plotValue(point.v)] as const),
+/** Times on the chart: the exports' wall clock when the test replays them, else time since the start. */
+function timeAxis(
+  result: TestResult,
+): Pick<TimeSeriesChartSpec, 'timeAxis' | 'window'> & { at: (t: number) => number } {
+  const at = (t: number) => (result.origin ?? 0) + t;
+  // Every chart of a test spans the whole evaluation, so that their times line up one under the other.
+  const window = { start: at(0), end: at(result.until) };
+  return { timeAxis: result.origin === undefined ? 'elapsed' : 'utc', window, at };
+}
+
+function incidentStartEvent(result: TestResult, at: (t: number) => number): TimeSeriesChartSpec['events'] {
+  return result.incidentStart > 0
+    ? [{ t: at(result.incidentStart), label: `incident start t=${formatDuration(result.incidentStart)}` }]
+    : [];
+}
+
+function inputChart(result: TestResult): TimeSeriesChartSpec {
+  const { timeAxis: axis, window, at } = timeAxis(result);
+  const names = inputSeriesNames(result.series);
+  const distributions = result.series.some((one) => one.valueType === 'DISTRIBUTION');
+  return {
+    title: `${result.name}: input series${distributions ? ' (distributions as the p99 of each sample)' : ''}`,
+    unit: inputUnit(result),
+    series: result.series.map((one, index) => ({
+      name: names[index],
+      points: one.points.map((point) => ({ t: at(point.t), v: plotValue(point.v) })),
     })),
-    spans: [],
+    thresholds: [],
+    incidents: [],
+    events: incidentStartEvent(result, at),
+    timeAxis: axis,
+    window,
+    width: WIDTH,
+    height: HEIGHT,
   };
-  const panels = [
-    input,
-    ...result.runs
-      .filter((run) => policies.has(run.policy.displayName))
-      .flatMap((run) => policyPanels(run, result.until)),
+}
+
+/**
+ * A compared series' legend name from its key (`resource.label.instance_id=projects/p/…/instances/r1`):
+ * label names without their `resource.label.` prefix, resource paths by their last segment.
+ */
+function comparedSeriesName(key: string): string {
+  if (!key) return 'value';
+  return key
+    .replace(/\b(resource|metric)\.labels?\./g, '')
+    .replace(/=(projects\/[^,\s}]+)/g, (_, value: string) => `=${shortLabelValue(value)}`);
+}
+
+/** A chart per threshold condition of an evaluated policy. */
+function policyCharts(result: TestResult, run: PolicyRun): TimeSeriesChartSpec[] {
+  if (run.status !== 'evaluated') return [];
+  const { timeAxis: axis, window, at } = timeAxis(result);
+  const fired = run.incidents.map((incident) => `t=${formatDuration(incident.openedAt)}`);
+  const logMetrics = result.logMetrics ?? new Map<string, { unit: string }>();
+  return run.traces.flatMap((trace, index) => {
+    if (trace.threshold === undefined) return [];
+    const unit = conditionUnit(run.policy.conditions[index], logMetrics) ?? '1';
+    return [
+      {
+        title: [
+          `${run.policy.displayName}: ${trace.displayName}`,
+          `(ingest delay ${formatDuration(trace.ingestDelaySeconds)})`,
+          fired.length > 0 ? `fired ${fired.join(', ')}` : 'did not fire',
+        ].join(' '),
+        unit,
+        series: [...trace.values].map(([key, points]) => ({
+          name: comparedSeriesName(key),
+          points: points.map(([t, v]) => ({ t: at(t), v })),
+        })),
+        thresholds: [{ value: trace.threshold, label: `${run.policy.displayName}: threshold` }],
+        incidents: run.incidents.map((incident) => ({
+          start: at(incident.openedAt),
+          end: at(incident.closedAt ?? result.until),
+        })),
+        events: incidentStartEvent(result, at),
+        timeAxis: axis,
+        window,
+        width: WIDTH,
+        height: HEIGHT,
+      },
+    ];
+  });
+}
+
+/** The charts of one test: its input, then the policies `policies` names (its expectations'). */
+export function testCharts(result: TestResult, policies: ReadonlySet<string>): TimeSeriesChartSpec[] {
+  return [
+    inputChart(result),
+    ...result.runs.filter((run) => policies.has(run.policy.displayName)).flatMap((run) => policyCharts(result, run)),
   ];
-  const height = panels.length * PANEL;
-  const body = panels
-    .map((panel, index) => drawPanel(panel, index * PANEL, result.until, result.incidentStart))
-    .join('\n');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n${body}\n</svg>\n`;
+}
+
+/** The SVG of one test: its charts one under the other, each a nested SVG document. */
+export async function plotTest(result: TestResult, policies: ReadonlySet<string>): Promise<string> {
+  const charts = testCharts(result, policies);
+  const drawn: string[] = [];
+  for (const chart of charts) drawn.push(await renderChartSvg(chart));
+  const nested = drawn.map((svg, index) => svg.trimEnd().replace(/^<svg /, `<svg x="0" y="${index * HEIGHT}" `));
+  const height = charts.length * HEIGHT;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">\n${nested.join('\n')}\n</svg>\n`;
 }
 
 /** A file name from a test's name: lower case, dashes, no path separators. */
-export function plotFileName(file: string, testName: string): string {
+export function plotFileName(file: string, testName: string, extension = 'svg'): string {
   const base = file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
   const slug = testName
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 80);
-  return `${base}--${slug}.svg`;
+  return `${base}--${slug}.${extension}`;
 }

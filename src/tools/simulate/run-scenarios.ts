@@ -36,6 +36,8 @@ export interface TestResult {
   /** Epoch seconds of t=0 when the test replays exports on wall-clock time. */
   readonly origin?: number;
   readonly until: number;
+  /** The stack's log-based metrics by type: their units, for plots. */
+  readonly logMetrics?: ReadonlyMap<string, { readonly unit: string }>;
   readonly runs: readonly PolicyRun[];
   readonly expectations: readonly ExpectationResult[];
   /** Series that no filter of any policy selects: most likely a typo in a type or label. */
@@ -175,6 +177,7 @@ export function runScenarioFile(file: string, options: RunOptions): TestResult[]
       incidentStart: test.incidentStart,
       origin: test.origin,
       until,
+      logMetrics: stack.logMetrics,
       runs,
       expectations,
       unmatchedSeries: unmatchedSeries(stack, series),
