@@ -1,0 +1,19 @@
+// A tile vigil does not draw with data (an incident list, a logs panel, a chart with no data in the
+// window): a labelled box, so the layout stays whole and the reader sees what would stand there.
+import { charactersIn, svgTextLines, wrapText } from './markup';
+
+export function placeholderSvg(width: number, height: number, label: string, detail?: string): string {
+  const fontSize = 12;
+  const room = charactersIn(width - 24, fontSize);
+  const lines = [
+    ...wrapText(label, room, 2),
+    ...(detail ? wrapText(detail, charactersIn(width - 24, 11), Math.max(1, Math.floor(height / 16) - 3)) : []),
+  ];
+  const top = Math.max(16, height / 2 - (lines.length * 15) / 2 + 10);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif">`,
+    `<rect x="4" y="4" width="${Math.max(0, width - 8)}" height="${Math.max(0, height - 8)}" rx="4" fill="#f8f9fa" stroke="#bdc1c6" stroke-dasharray="4 3"/>`,
+    svgTextLines(lines, 12, top, { fontSize, lineHeight: 15, fill: '#5f6368' }),
+    '</svg>',
+  ].join('');
+}
