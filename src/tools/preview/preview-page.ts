@@ -34,7 +34,7 @@ h2.dashboard-title{font-size:17px;margin:20px 0 8px}
 .section-header h3{font-size:18px;margin:4px 0 2px}
 .section-header p{margin:0;color:#5f6368;font-size:12px}
 .section-header.divider{border-bottom:1px solid #dadce0}
-details.group{position:absolute;border:1px dashed #9aa0a6;border-radius:6px;margin:${TILE_INSET}px}
+details.group{width:100%;height:100%;border:1px dashed #9aa0a6;border-radius:6px}
 details.group summary{font-weight:bold;padding:4px 8px;cursor:pointer;background:#e8eaed}
 `;
 
@@ -56,9 +56,7 @@ function headerHtml(tile: RenderedTile): string {
 }
 
 function groupHtml(tile: RenderedTile, index: number, collapsed: boolean): string {
-  const { box, tile: source } = tile.placed;
-  const size = `left:${box.left}px;top:${box.top}px;width:${box.width - 2 * TILE_INSET}px;height:${box.height - 2 * TILE_INSET}px`;
-  return `<details class="group" id="group-${index}" data-tile="${escapeMarkup(source.key)}" data-kind="collapsibleGroup" data-x="${source.x}" data-y="${source.y}" data-width="${source.width}" data-height="${source.height}" style="${size}"${collapsed ? '' : ' open'}><summary>${escapeMarkup(source.title)}</summary></details>`;
+  return `<div class="tile" ${tileAttributes(tile)}><details class="group" id="group-${index}"${collapsed ? '' : ' open'}><summary>${escapeMarkup(tile.placed.tile.title)}</summary></details></div>`;
 }
 
 function cardHtml(tile: RenderedTile, outline: string | undefined): string {
