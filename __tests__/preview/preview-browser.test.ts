@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // `vigil preview staging` opened in headless Chromium: every tile stands where the mosaic says, the
 // page asks for nothing but itself and logs no error, and each chart with data has its axes, its
 // unit and its threshold. A fixture dashboard covers the widget kinds staging does not use.
@@ -60,7 +62,7 @@ function mosaicTiles(dashboard: { mosaicLayout: { tiles: Array<Record<string, un
 /** Each tile's box relative to its dashboard, as Chromium laid it out. */
 async function tileBoxes(
   page: Page,
-): Promise<Map<string, { left: number; top: number; width: number; height: number }>> {
+): Promise<Map<string, { left: number; top: number; width: number; height: number; boardWidth: number }>> {
   const boxes = await page.evaluate(() => {
     const board = document.querySelector('.dashboard')!.getBoundingClientRect();
     return [...document.querySelectorAll<HTMLElement>('.dashboard > [data-tile]')].map((element) => {

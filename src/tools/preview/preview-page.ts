@@ -35,6 +35,7 @@ h2.dashboard-title{font-size:17px;margin:20px 0 8px}
 .section-header p{margin:0;color:#5f6368;font-size:12px}
 .section-header.divider{border-bottom:1px solid #dadce0}
 details.group{width:100%;height:100%;border:1px dashed #9aa0a6;border-radius:6px}
+details.group:not([open]){height:auto}
 details.group summary{font-weight:bold;padding:4px 8px;cursor:pointer;background:#e8eaed}
 `;
 

@@ -4,7 +4,7 @@
 import { embedSvg } from './embed-svg';
 import { charactersIn, escapeMarkup, svgTextLines, wrapText } from './markup';
 import type { Section } from './preview-layout';
-import { type RenderedDashboard, type RenderedTile, TILE_INSET } from './render-dashboard';
+import { type RenderedDashboard, type RenderedTile, TILE_INSET, TITLE_HEIGHT } from './render-dashboard';
 
 export interface Outline {
   readonly colour: string;
@@ -31,12 +31,13 @@ function headerTile(tile: RenderedTile, top: number): string {
   ].join('');
 }
 
-function cardTile(tile: RenderedTile, top: number, outline: Outline | undefined): string {
+function cardTile(tile: RenderedTile, top: number, outline: Outline | undefined, collapsed: boolean): string {
   const { box, tile: source, kind } = tile.placed;
   const x = box.left + TILE_INSET;
   const y = box.top - top + TILE_INSET;
   const width = box.width - 2 * TILE_INSET;
-  const height = box.height - 2 * TILE_INSET;
+  // A collapsed group shows its title bar only.
+  const height = collapsed ? TITLE_HEIGHT : box.height - 2 * TILE_INSET;
   const title = wrapText(source.title, charactersIn(width - 16, 13), 1);
   const parts = [
     `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="6" fill="${kind === 'collapsibleGroup' ? 'none' : '#ffffff'}" stroke="${outline?.colour ?? '#dadce0'}" stroke-width="${outline ? 4 : 1}"/>`,
@@ -69,6 +70,9 @@ export function sectionSvg(
 ): string {
   const hidden = new Set(dashboard.layout.groups.flatMap((group, index) => (group.collapsed ? [index] : [])));
   const inSection = new Set(section.tiles);
+  const collapsedGroups = new Set(
+    dashboard.layout.groups.filter((group) => group.collapsed).map((group) => group.tile),
+  );
   const width = dashboard.layout.width;
   const height = Math.ceil(section.bottom - section.top);
   const body = dashboard.tiles
@@ -76,7 +80,7 @@ export function sectionSvg(
     .map((tile) =>
       tile.placed.kind === 'sectionHeader'
         ? headerTile(tile, section.top)
-        : cardTile(tile, section.top, outlines.get(tile.placed.tile.key)),
+        : cardTile(tile, section.top, outlines.get(tile.placed.tile.key), collapsedGroups.has(tile.placed)),
     );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif">`,

@@ -53,14 +53,15 @@ async function chartBody(
   spec: Omit<TimeSeriesChartSpec, 'title' | 'width' | 'height'>,
   size: { width: number; height: number },
   note: string | undefined,
+  simulatedNothing = false,
 ): Promise<TileBody> {
   const hasPoints = spec.series.some((one) => one.points.length > 0);
-  if (!hasPoints && spec.incidents.length === 0)
-    return {
-      svg: placeholderSvg(size.width, size.height, 'No data for the selected time frame', note),
-      chart: false,
-      note: note ?? 'no data',
-    };
+  if (!hasPoints && spec.incidents.length === 0) {
+    // Nothing simulated is not the same as no data: say which it is.
+    const label =
+      note && spec.series.length === 0 && simulatedNothing ? 'Not simulated' : 'No data for the selected time frame';
+    return { svg: placeholderSvg(size.width, size.height, label, note), chart: false, note: note ?? 'no data' };
+  }
   // The tile draws the title above the chart, as Cloud Monitoring does: the chart gets none of its own.
   const svg = await renderChartSvg({ ...spec, title: '', width: size.width, height: size.height });
   return { svg, chart: true, ...(note ? { note } : {}) };
@@ -111,6 +112,7 @@ async function xyChartBody(
     problems.length > 0
       ? `${problems.length} of ${dataSets.length} queries not simulated: ${[...new Set(problems)].join('; ')}`
       : undefined,
+    problems.length === dataSets.length,
   );
 }
 
