@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { svgToPng } from '../charts/svg-to-png';
+import { withFileErrors } from '../../errors/file-error';
 import { ensureOutputDirectory, writeOutputFile } from '../../util/output-file';
 import { readRegularTextFile } from '../../util/read-regular-file';
 import { dashboardHtml, type PageHeading, previewPage } from './preview-page';
@@ -75,7 +76,9 @@ export function writePreview(
       const name = `${slug(dashboard.id)}--${String(index + 1).padStart(2, '0')}-${slug(section.title)}.png`;
       write(name, svgToPng(sectionSvg(dashboard, section), { width: Math.min(1200, dashboard.layout.width) }));
     });
-  for (const name of before) if (!written.includes(name)) fs.rmSync(path.join(directory, name), { force: true });
+  for (const name of before)
+    if (!written.includes(name))
+      withFileErrors('remove', path.join(shown, name), () => fs.rmSync(path.join(directory, name), { force: true }));
   writeOutputFile(
     path.join(directory, MANIFEST),
     `${JSON.stringify({ files: written }, null, 2)}\n`,
