@@ -131,7 +131,8 @@ function filterQuery(
   return {
     status: 'plotted',
     unit: aggregatedUnit(type, aggregations, stack),
-    series: named(collected, legendTemplate, type ?? filter),
+    // One series with nothing to tell it apart is named by its metric, without the service's domain.
+    series: named(collected, legendTemplate, type ? type.replace(/^[^/]*\.googleapis\.com\/(user\/)?/, '') : filter),
   };
 }
 
@@ -197,8 +198,9 @@ function sloQuery(
     const value = tracker.step(at, at).values?.get('');
     if (value !== undefined) points.push({ t: at, v: value });
   }
-  const unit = selector.selector === 'select_slo_burn_rate' ? '1' : RATIO;
-  return { status: 'plotted', unit, series: [{ name: legendTemplate || selector.selector, points }] };
+  const burnRate = selector.selector === 'select_slo_burn_rate';
+  const name = legendTemplate || (burnRate ? `burn rate over ${selector.lookback}` : 'error budget left');
+  return { status: 'plotted', unit: burnRate ? '1' : RATIO, series: [{ name, points }] };
 }
 
 /** Evaluates one `timeSeriesQuery` of a chart or scorecard. */
