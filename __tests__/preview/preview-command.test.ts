@@ -34,6 +34,7 @@ describe('vigil preview: usage and input errors', () => {
       [],
       ['staging', 'prod'],
       ['staging', '--scenario', 'a.yaml', '--exports', 'dir'],
+      ['staging', '--test', 'x', '--exports', 'dir'],
       ['staging', '--colour'],
     ]) {
       const result = await preview(...args);
@@ -77,6 +78,14 @@ describe('vigil preview: usage and input errors', () => {
       stdout: '',
       stderr: `${path.relative(ROOT, other)}: environment: the scenario is written for environment "production", not "staging"; its series would not match this dashboard's filters\n`,
     });
+  });
+
+  test('--test names a test of the scenario; another name exits 1 listing them', async () => {
+    const result = await preview('staging', '--test', 'nope', ...stackArgs);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^alert-tests\/staging\/replay-redis-auth\/redis-auth-outage\.yaml: tests: no test named "nope"; the tests are "Redis AUTH outage/,
+    );
   });
 
   test('a dashboard_json that is not JSON exits 1 naming the stack file and the attribute', async () => {
