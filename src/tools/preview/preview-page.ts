@@ -4,7 +4,7 @@
 // collapsible group is a <details> element whose closing hides its tiles (CSS :has, no script).
 import { embedSvg } from './embed-svg';
 import { escapeMarkup } from './markup';
-import { type RenderedDashboard, type RenderedTile, TILE_INSET, TITLE_HEIGHT } from './render-dashboard';
+import { type RenderedDashboard, type RenderedTile, TILE_INSET, TITLE_HEIGHT, tileIdPrefix } from './render-dashboard';
 
 export interface PageHeading {
   readonly title: string;
@@ -60,11 +60,11 @@ function groupHtml(tile: RenderedTile, index: number, collapsed: boolean): strin
   return `<div class="tile" ${tileAttributes(tile)}><details class="group" id="group-${index}"${collapsed ? '' : ' open'}><summary>${escapeMarkup(tile.placed.tile.title)}</summary></details></div>`;
 }
 
-function cardHtml(tile: RenderedTile, outline: string | undefined): string {
+function cardHtml(tile: RenderedTile, outline: string | undefined, idPrefix: string): string {
   const body = tile.body!;
   const box = tile.bodyBox!;
   const place = `left:${box.left - TILE_INSET}px;top:${box.top - TILE_INSET}px;width:${box.width}px;height:${box.height}px`;
-  const content = body.html ?? embedSvg(body.svg, { width: box.width, height: box.height });
+  const content = body.html ?? embedSvg(body.svg, { width: box.width, height: box.height }, idPrefix);
   const group = tile.placed.group !== undefined ? ` in-group-${tile.placed.group}` : '';
   const note =
     body.note && body.chart ? `<span class="note" title="${escapeMarkup(body.note)}">partly simulated</span>` : '';
@@ -83,7 +83,7 @@ export function dashboardHtml(dashboard: RenderedDashboard, outlines: ReadonlyMa
       const index = layout.groups.findIndex((group) => group.tile === tile.placed);
       return groupHtml(tile, index, layout.groups[index].collapsed);
     }
-    return cardHtml(tile, outlines.get(tile.placed.tile.key));
+    return cardHtml(tile, outlines.get(tile.placed.tile.key), tileIdPrefix(dashboard, tile));
   });
   return [
     `<h2 class="dashboard-title">${escapeMarkup(layout.displayName)}</h2>`,

@@ -49,3 +49,8 @@ export async function renderDashboard(
   }
   return { id, layout, tiles };
 }
+
+/** A prefix for the ids of one tile's body, unique in a page of several dashboards. */
+export function tileIdPrefix(dashboard: RenderedDashboard, tile: RenderedTile): string {
+  return `${dashboard.id.replace(/[^A-Za-z0-9_-]/g, '_')}-t${dashboard.tiles.indexOf(tile)}-`;
+}

@@ -4,7 +4,7 @@
 import { embedSvg } from './embed-svg';
 import { charactersIn, escapeMarkup, svgTextLines, wrapText } from './markup';
 import type { Section } from './preview-layout';
-import { type RenderedDashboard, type RenderedTile, TILE_INSET, TITLE_HEIGHT } from './render-dashboard';
+import { type RenderedDashboard, type RenderedTile, TILE_INSET, TITLE_HEIGHT, tileIdPrefix } from './render-dashboard';
 
 export interface Outline {
   readonly colour: string;
@@ -31,7 +31,13 @@ function headerTile(tile: RenderedTile, top: number): string {
   ].join('');
 }
 
-function cardTile(tile: RenderedTile, top: number, outline: Outline | undefined, collapsed: boolean): string {
+function cardTile(
+  tile: RenderedTile,
+  top: number,
+  outline: Outline | undefined,
+  collapsed: boolean,
+  idPrefix: string,
+): string {
   const { box, tile: source, kind } = tile.placed;
   const x = box.left + TILE_INSET;
   const y = box.top - top + TILE_INSET;
@@ -53,12 +59,16 @@ function cardTile(tile: RenderedTile, top: number, outline: Outline | undefined,
     );
   if (tile.body && tile.bodyBox)
     parts.push(
-      embedSvg(tile.body.svg, {
-        x: box.left + tile.bodyBox.left,
-        y: box.top - top + tile.bodyBox.top,
-        width: tile.bodyBox.width,
-        height: tile.bodyBox.height,
-      }),
+      embedSvg(
+        tile.body.svg,
+        {
+          x: box.left + tile.bodyBox.left,
+          y: box.top - top + tile.bodyBox.top,
+          width: tile.bodyBox.width,
+          height: tile.bodyBox.height,
+        },
+        idPrefix,
+      ),
     );
   return parts.join('');
 }
@@ -80,7 +90,13 @@ export function sectionSvg(
     .map((tile) =>
       tile.placed.kind === 'sectionHeader'
         ? headerTile(tile, section.top)
-        : cardTile(tile, section.top, outlines.get(tile.placed.tile.key), collapsedGroups.has(tile.placed)),
+        : cardTile(
+            tile,
+            section.top,
+            outlines.get(tile.placed.tile.key),
+            collapsedGroups.has(tile.placed),
+            tileIdPrefix(dashboard, tile),
+          ),
     );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif">`,
