@@ -70,7 +70,6 @@ export function alertChartData(name: string, data: PreviewData, stack: StackMode
   const incidents = run.incidents.map((incident) => ({
     start: data.origin + incident.openedAt,
     ...(incident.closedAt !== undefined ? { end: data.origin + incident.closedAt } : {}),
-    label: 'incident',
   }));
   return {
     status: 'chart',
