@@ -22,9 +22,10 @@ import type { CliIo, Command } from '../command';
 import { historyFilters } from '../../tools/backtest/history-filters';
 import { applicationDefaultToken } from '../../tools/export/credentials';
 import { MONITORING_API } from '../../tools/export/monitoring-rest';
-import { stackModelFromJson } from '../../tools/simulate/policy-model';
+import { type StackModel, stackModelFromJson } from '../../tools/simulate/policy-model';
 import { OUTAGE_SCENARIOS } from '../../tools/preview/outage-scenarios';
-import { scenarioPreviewData } from '../../tools/preview/preview-data';
+import { type PreviewData, scenarioPreviewData } from '../../tools/preview/preview-data';
+import { ConfigError } from '../../config/config-error';
 import { emptyPreviewData } from '../../tools/preview/preview-data-empty';
 import {
   type DashboardPreviewRequest,
@@ -243,6 +244,19 @@ async function withBacktest(
   return { ...result, risks: [...result.risks, ...risks], ...(summary ? { backtest: summary } : {}) };
 }
 
+/**
+ * The outage scenario's data on one side. A side the scenario no longer fits (the change removes a
+ * log-based metric the scenario writes) is drawn without data: the pictures must not fail the review.
+ */
+function outageData(file: string, shown: string, stack: StackModel, environment: string): PreviewData {
+  try {
+    return scenarioPreviewData(file, shown, stack, environment);
+  } catch (error) {
+    if (error instanceof ConfigError) return emptyPreviewData(stack, `${shown} does not fit this side`);
+    throw error;
+  }
+}
+
 /** Each side's stack model, with the data of its environment's outage scenario (or none), made once. */
 function previewSources(
   base: readonly StackArtifact[],
@@ -260,7 +274,7 @@ function previewSources(
     const scenario = OUTAGE_SCENARIOS[environment];
     const data =
       scenario !== undefined && fs.existsSync(path.resolve(cwd, scenario))
-        ? scenarioPreviewData(path.resolve(cwd, scenario), scenario, stack, environment)
+        ? outageData(path.resolve(cwd, scenario), scenario, stack, environment)
         : emptyPreviewData(stack, 'no outage scenario for this environment');
     const source = { stack, data };
     made.set(key, source);
