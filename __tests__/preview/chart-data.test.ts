@@ -5,6 +5,7 @@
 import * as path from 'path';
 import { evaluateQuery } from '../../src/tools/preview/chart-query';
 import { alertChartData } from '../../src/tools/preview/alert-chart';
+import { clockTime, listedIncidents } from '../../src/tools/preview/incident-list';
 import { OUTAGE_SCENARIOS } from '../../src/tools/preview/outage-scenarios';
 import { type PreviewData, scenarioPreviewData } from '../../src/tools/preview/preview-data';
 import { previewLayout } from '../../src/tools/preview/preview-layout';
@@ -69,6 +70,20 @@ describe('chart data of the outage replay', () => {
     // Values stand at the time of the data read: none after the data ends, 10 minutes before the evaluation's end.
     const last = Math.max(...chart.spec.series.flatMap((one) => one.points.map((point) => point.t)));
     expect(last).toBeLessThanOrEqual(data.origin + data.until - 600);
+  });
+
+  test('an incident list lists the incidents simulate opened, newest first, for the policies it names', () => {
+    const all = listedIncidents({ policyNames: [] }, data, stack);
+    expect(all.map((one) => one.policy)).toEqual(expect.arrayContaining(['[staging] Redis: connection failures > 1%']));
+    expect(all.map((one) => one.opened)).toEqual([...all.map((one) => one.opened)].sort((a, b) => b - a));
+    const named = listedIncidents(
+      { policyNames: ['${google_monitoring_alert_policy.redis_connection_failures.name}'] },
+      data,
+      stack,
+    );
+    expect(named).toHaveLength(1);
+    expect(named[0].opened - DEPLOY).toBeLessThanOrEqual(12 * 60);
+    expect(clockTime(named[0].opened, data.origin)).toMatch(/^14:1\d$/);
   });
 
   test('a policy the stack lacks and an MQL query are said, not drawn', () => {

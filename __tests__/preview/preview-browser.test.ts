@@ -214,7 +214,9 @@ describeWithChromium('vigil preview in Chromium', () => {
     const text = async (title: string) => (await page.locator(`[data-tile="${title}"]`).innerText()).trim();
     expect(await text('Clients (gauge)')).toMatch(/^Clients \(gauge\)\s+40\s+0\s+100$/);
     expect(await text('Notes')).toContain('raw <b>text</b>');
-    expect(await text('Incidents')).toContain('Incident list');
+    // The incidents simulate opened during the outage, listed with their times.
+    expect(await text('Incidents')).toMatch(/Incident list: \d+ incidents in the window \(simulated\)/);
+    expect(await text('Incidents')).toMatch(/\d\d:\d\d–\d\d:\d\d \[staging\] Redis: connection failures > 1%/);
     expect(await text('MQL chart')).toContain('MQL query is not simulated');
     // The closed group hides its logs panel; opening it shows the panel.
     expect(await page.locator('[data-tile="Hidden logs"]').isVisible()).toBe(false);

@@ -7,6 +7,7 @@ import { formatValue, type TimeSeriesChartSpec } from '../charts/chart-spec';
 import { renderChartSvg } from '../charts/render-chart';
 import type { StackModel } from '../simulate/policy-model';
 import { alertChartData } from './alert-chart';
+import { clockTime, listedIncidents } from './incident-list';
 import { evaluateQuery, type PlottedSeries } from './chart-query';
 import { markdownBlocks, markdownHtml, plainInline } from './markdown-text';
 import { charactersIn, escapeMarkup, svgTextLines, wrapText } from './markup';
@@ -33,7 +34,6 @@ export interface TileContext {
 
 /** Widget kinds shown as labelled placeholders, with what Cloud Monitoring would show there. */
 const PLACEHOLDERS: Readonly<Record<string, string>> = {
-  incidentList: 'Incident list: the open incidents of the policies it names, in Cloud Monitoring',
   logsPanel: 'Logs panel: log entries matching its filter, in Cloud Monitoring',
   errorReportingPanel: 'Error Reporting panel: error groups, in Cloud Monitoring',
   timeSeriesTable: 'Time series table: not drawn by vigil preview',
@@ -203,6 +203,21 @@ function textBody(text: Record<string, unknown>, size: { width: number; height: 
   };
 }
 
+function incidentListBody(
+  list: Record<string, unknown>,
+  size: { width: number; height: number },
+  context: TileContext,
+): TileBody {
+  const incidents = listedIncidents(list, context.data, context.stack);
+  const origin = context.data.origin;
+  const lines = incidents.map(
+    (one) =>
+      `${clockTime(one.opened, origin)}–${one.closed !== undefined ? clockTime(one.closed, origin) : 'open'} ${one.policy}`,
+  );
+  const label = `Incident list: ${incidents.length === 0 ? 'no incident' : `${incidents.length} incident${incidents.length === 1 ? '' : 's'}`} in the window (simulated)`;
+  return { svg: placeholderSvg(size.width, size.height, label, lines), chart: false, note: 'simulated incidents' };
+}
+
 /** The body of one widget at `size` pixels. Section headers and groups have none (their title is all). */
 export async function renderTileBody(
   widget: Record<string, unknown>,
@@ -220,6 +235,8 @@ export async function renderTileBody(
       return scorecardBody(content, size, context);
     case 'text':
       return textBody(content, size);
+    case 'incidentList':
+      return incidentListBody(content, size, context);
     case 'blank':
       return {
         svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}"/>`,
