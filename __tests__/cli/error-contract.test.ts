@@ -176,7 +176,7 @@ const CASES: readonly Case[] = [
     args: ['review', '--base', 'dashboard-base', '--head', 'dashboard-head', '--svg-dir', 'svg/new'],
     code: 0,
     stderr: '',
-    creates: ['svg/new/monitoring-test--infrastructure_dashboard.svg'],
+    creates: ['svg/new/monitoring-test--infrastructure_dashboard--before.png'],
   },
   {
     name: 'review --svg-dir below a file',

@@ -1,5 +1,5 @@
 // `vigil review` as a person calls it: two cdktf.out directories (or files) in, Markdown or JSON
-// out, exit codes, SVG layouts, and errors that name the file without a stack trace.
+// out, exit codes, dashboard previews, and errors that name the file without a stack trace.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -52,23 +52,19 @@ describe('vigil review', () => {
     expect(data.stacks[0].counts).toEqual({ added: 0, changed: 2, removed: 0, moved: 0 });
   });
 
-  test('--svg-dir writes the layout before and after, with tile titles, and the Markdown points to it', async () => {
+  test('--svg-dir writes previews before and after as PNG, and the Markdown points to them', async () => {
     const io = capture(work);
     expect(
       await main(['review', '--base', BASE_DIR, '--head', 'head', '--svg-dir', 'svg', '--out', 'review.md'], io),
     ).toBe(0);
     expect(io.out).toEqual([]);
-    const file = path.join(work, 'svg', 'monitoring-test--infrastructure_dashboard.svg');
-    const svg = fs.readFileSync(file, 'utf8');
-    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    expect(svg).toContain('before: Test dashboard');
-    expect(svg).toContain('after: Test dashboard');
-    expect(svg).toContain('<title>Uptime check latency</title>');
-    expect(svg).toContain('PostgreSQL: p99 latency &lt;ms&gt; &amp; more');
-    // The removed tile is drawn red on the left only.
-    expect(svg.match(/<title>Uptime check latency<\/title><rect [^>]*stroke="#cf222e"/g)).toHaveLength(1);
+    for (const side of ['before', 'after']) {
+      const png = fs.readFileSync(path.join(work, 'svg', `monitoring-test--infrastructure_dashboard--${side}.png`));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBe(1200); // IHDR width: sized for a PR comment
+    }
     expect(fs.readFileSync(path.join(work, 'review.md'), 'utf8')).toContain(
-      'layout before/after: `svg/monitoring-test--infrastructure_dashboard.svg`',
+      'preview before/after, changed tiles outlined: `svg/monitoring-test--infrastructure_dashboard--before.png`, `svg/monitoring-test--infrastructure_dashboard--after.png`',
     );
   });
 

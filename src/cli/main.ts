@@ -17,6 +17,7 @@ const COMMANDS: Readonly<Record<string, () => Command>> = {
   backtest: () => require('./commands/backtest').command,
   adopt: () => require('./commands/adopt').command,
   review: () => require('./commands/review').command,
+  preview: () => require('./commands/preview').command,
   clone: () => require('./commands/clone').command,
   drift: () => require('./commands/drift').command,
   preflight: () => require('./commands/preflight').command,

@@ -19,7 +19,7 @@ export function ensureOutputDirectory(directory: string, shown: string = directo
   }
 }
 
-/** Writes `text` (or a PNG's bytes) to `file`, creating its directory first. `shown` is the path as the person gave it. */
+/** Writes `text` (or bytes: a PNG) to `file`, creating its directory first. `shown` is the path as the person gave it. */
 export function writeOutputFile(file: string, text: string | Uint8Array, shown: string = file): void {
   ensureOutputDirectory(path.dirname(file), path.dirname(shown));
   withFileErrors('write', shown, () => fs.writeFileSync(file, text));

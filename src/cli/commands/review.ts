@@ -23,7 +23,16 @@ import type { CliIo, Command } from '../command';
 import { historyFilters } from '../../tools/backtest/history-filters';
 import { applicationDefaultToken } from '../../tools/export/credentials';
 import { MONITORING_API } from '../../tools/export/monitoring-rest';
-import { stackModelFromJson } from '../../tools/simulate/policy-model';
+import { type StackModel, stackModelFromJson } from '../../tools/simulate/policy-model';
+import { OUTAGE_SCENARIOS } from '../../tools/preview/outage-scenarios';
+import { type PreviewData, scenarioPreviewData } from '../../tools/preview/preview-data';
+import { ConfigError } from '../../config/config-error';
+import { emptyPreviewData } from '../../tools/preview/preview-data-empty';
+import {
+  type DashboardPreviewRequest,
+  type SideSource,
+  writeDashboardPreviews,
+} from '../../tools/review/dashboard-previews';
 import { writeOutputFile } from '../../util/output-file';
 import { readLiveDirectory } from '../../tools/adopt/live-inventory';
 import { UsageError } from '../usage-error';
@@ -33,7 +42,9 @@ const USAGE = `usage: vigil review --base <dir|file> --head <dir|file> [options]
   --base <dir|file>      synthesis before the change: a cdktf.out directory or a cdk.tf.json
   --head <dir|file>      synthesis after the change
   --format markdown|json output format (default markdown)
-  --svg-dir <dir>        write a before/after layout SVG of each changed dashboard here
+  --svg-dir <dir>        write before/after previews (PNG, changed tiles outlined) of each changed
+                         dashboard here, with the data of the environment's outage scenario
+                         (vigil preview's default) when the working directory has it
   --out <file>           write the review to a file instead of standard output
   --max-chars <n>        cap the Markdown at n characters (default 65000, GitHub's comment limit)
   --fail-on-risk         exit 1 when the warning section is not empty
@@ -242,6 +253,44 @@ async function withBacktest(
   return { ...result, risks: [...result.risks, ...risks], ...(summary ? { backtest: summary } : {}) };
 }
 
+/**
+ * The outage scenario's data on one side. A side the scenario no longer fits (the change removes a
+ * log-based metric the scenario writes) is drawn without data: the pictures must not fail the review.
+ */
+function outageData(file: string, shown: string, stack: StackModel, environment: string): PreviewData {
+  try {
+    return scenarioPreviewData(file, shown, stack, environment);
+  } catch (error) {
+    if (error instanceof ConfigError) return emptyPreviewData(stack, `${shown} does not fit this side`);
+    throw error;
+  }
+}
+
+/** Each side's stack model, with the data of its environment's outage scenario (or none), made once. */
+function previewSources(
+  base: readonly StackArtifact[],
+  head: readonly StackArtifact[],
+  cwd: string,
+): (stackName: string, side: 'before' | 'after') => SideSource {
+  const made = new Map<string, SideSource>();
+  return (stackName, side) => {
+    const key = `${side}\u0000${stackName}`;
+    const found = made.get(key);
+    if (found) return found;
+    const artifact = (side === 'before' ? base : head).find((one) => one.stack === stackName)!;
+    const stack = stackModelFromJson(artifact.doc, artifact.file);
+    const environment = stackName.replace(/^monitoring-/, '');
+    const scenario = OUTAGE_SCENARIOS[environment];
+    const data =
+      scenario !== undefined && fs.existsSync(path.resolve(cwd, scenario))
+        ? outageData(path.resolve(cwd, scenario), scenario, stack, environment)
+        : emptyPreviewData(stack, 'no outage scenario for this environment');
+    const source = { stack, data };
+    made.set(key, source);
+    return source;
+  };
+}
+
 export function formatReview(result: ReviewResult, options: Pick<Options, 'format' | 'maxChars'>): string {
   if (options.format === 'json') return `${JSON.stringify(maskJson(result), null, 2)}\n`;
   return renderMarkdown(result, { maxChars: options.maxChars });
@@ -269,13 +318,17 @@ export function reviewCommand(dependencies: BacktestDependencies): Command {
       try {
         const base = loadArtifacts(resolve(options.base));
         const head = loadArtifacts(resolve(options.head));
+        const dashboardPreviews: DashboardPreviewRequest[] = [];
         result = review(base, head, {
           lint: lintTerraformJson,
           svgDir: options.svgDir ? resolve(options.svgDir) : undefined,
           svgDirShown: options.svgDir,
           failureModes: failureModesDirectory(options, io.cwd),
           live: options.live === undefined ? undefined : readLiveDirectory(resolve(options.live)),
+          dashboardPreviews,
         });
+        if (dashboardPreviews.length > 0)
+          await writeDashboardPreviews(dashboardPreviews, previewSources(base, head, io.cwd));
         if (options.backtest || options.backtestDays)
           result = await withBacktest(result, base, head, options, resolve, dependencies, io);
       } catch (error) {

@@ -74,8 +74,11 @@ function resourceBlocks(change: ResourceChange): Block[] {
         text: `  - ${change.dashboard.tileCount} tile${change.dashboard.tileCount === 1 ? '' : 's'}`,
         priority: added ? 4 : 3,
       });
-    if (change.dashboard.svgFile)
-      blocks.push({ text: `  - layout before/after: \`${change.dashboard.svgFile}\``, priority: 3 });
+    if (change.dashboard.previews && change.dashboard.previews.length > 0)
+      blocks.push({
+        text: `  - preview ${change.dashboard.previews.length === 2 ? 'before/after' : change.dashboard.previews[0].endsWith('--before.png') ? 'before' : 'after'}, changed tiles outlined: ${change.dashboard.previews.map((file) => `\`${file}\``).join(', ')}`,
+        priority: 3,
+      });
     for (const tile of change.dashboard.tiles) {
       const details = tile.details.length > 0 ? `: ${tile.details.join('; ')}` : '';
       blocks.push({ text: `  - tile ${TILE_MARKS[tile.kind]} "${tile.title}"${details}`, priority: 5 });

@@ -14,8 +14,8 @@ export interface DashboardChange {
   readonly tiles: readonly TileChange[];
   /** For a dashboard added or removed as a whole: how many tiles it has (tiles is then empty). */
   readonly tileCount?: number;
-  /** Set when --svg-dir was given and a layout was drawn. */
-  readonly svgFile?: string;
+  /** With --svg-dir: the before/after previews (PNG) drawn of it, as the review names them. */
+  readonly previews?: readonly string[];
 }
 
 export interface ResourceChange {

@@ -3,7 +3,6 @@
 import * as path from 'path';
 import { comparePolicies, FoundRisk, summarizePolicy } from './alert-policies';
 import { pairStacks, StackArtifact, StackPair } from './artifacts';
-import { renderLayoutSvg } from './dashboard-svg';
 import { driftCheckRisks } from './drift-checks';
 import { goldenPathRisks } from './golden-path';
 import { compareTiles, dashboardLayout, DashboardLayout } from './dashboard-tiles';
@@ -29,13 +28,15 @@ import { compareUptimeChecks } from './uptime-checks';
 import { importedAddresses, reviewImports } from './imports';
 import type { LiveResource } from '../adopt/live-inventory';
 import { catalogFor, coverageRisks } from './failure-mode-coverage';
-import { writeOutputFile } from '../../util/output-file';
+import { changedTiles, type DashboardPreviewRequest, previewFileName, sideHasPicture } from './dashboard-previews';
 
 export interface ReviewOptions {
   /** Lint's `lintTerraformJson`; without it the review says lint did not run. */
   readonly lint?: LintFunction;
-  /** Write one before/after layout SVG per changed dashboard into this directory. */
+  /** Name before/after previews (PNG) of each changed dashboard in this directory, and ask for them in `dashboardPreviews`. */
   readonly svgDir?: string;
+  /** Where the review puts the previews to draw (writeDashboardPreviews draws them: drawing is asynchronous). */
+  readonly dashboardPreviews?: DashboardPreviewRequest[];
   /** Directory of failure-mode catalogs (failure-modes/): each stack's catalog runs on base and head. */
   readonly failureModes?: string;
   /** How the review names that directory (as the user wrote it: `review-svg`); default svgDir. */
@@ -293,17 +294,27 @@ function dashboardChange(
   if (!options.svgDir || (tiles.length === 0 && !whole))
     return { tiles, ...(tileCount !== undefined ? { tileCount } : {}) };
   const record = (after ?? before)!;
-  const file = path.join(options.svgDir, `${safeFileName(stack)}--${safeFileName(record.id)}.svg`);
-  const shown = path.join(options.svgDirShown ?? options.svgDir, path.basename(file));
   const empty: DashboardLayout = { displayName: '', kind: 'mosaic', columns: 48, tiles: [] };
-  writeOutputFile(
-    file,
-    renderLayoutSvg(layoutBefore, layoutAfter, compareTiles(layoutBefore ?? empty, layoutAfter ?? empty)),
-    shown,
-  );
-  return { tiles, svgFile: shown, ...(tileCount !== undefined ? { tileCount } : {}) };
-}
-
-function safeFileName(name: string): string {
-  return name.replace(/[^A-Za-z0-9_.-]/g, '_');
+  const changes = whole ? compareTiles(layoutBefore ?? empty, layoutAfter ?? empty) : tiles;
+  const outlined = changedTiles(changes);
+  const side = (dashboard: JsonObject | undefined, which: 'before' | 'after') => {
+    if (!dashboard || !sideHasPicture(dashboard, outlined[which], whole)) return undefined;
+    const name = previewFileName(stack, record.id, which);
+    return {
+      dashboard,
+      file: path.join(options.svgDir!, name),
+      shown: path.join(options.svgDirShown ?? options.svgDir!, name),
+    };
+  };
+  const beforeSide = side(before && parseDashboardJson(before.body.dashboard_json), 'before');
+  const afterSide = side(after && parseDashboardJson(after.body.dashboard_json), 'after');
+  options.dashboardPreviews?.push({
+    stack,
+    id: record.id,
+    ...(beforeSide ? { before: beforeSide } : {}),
+    ...(afterSide ? { after: afterSide } : {}),
+    changes,
+  });
+  const previews = [beforeSide, afterSide].flatMap((one) => (one ? [one.shown] : []));
+  return { tiles, previews, ...(tileCount !== undefined ? { tileCount } : {}) };
 }

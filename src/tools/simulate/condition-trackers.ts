@@ -82,7 +82,7 @@ interface SeriesState {
  * ASSUMPTION (undocumented, alert-evaluation.md §2.7): a label set present on one side only, or
  * with a zero denominator, gives no ratio at that instant (a gap, not 0 and not infinity).
  */
-function ratioValues(
+export function ratioValues(
   numerator: Map<string, AggregatedSeries>,
   denominator: Map<string, AggregatedSeries>,
 ): Map<string, AggregatedSeries> {
