@@ -69,6 +69,13 @@ test('a ratio reads in percent: round ticks, the threshold labelled with its pol
   expect(rule?.attributes['stroke-dasharray']).toBe('6,4');
 });
 
+test("a threshold label that already ends with its value (a dashboard's 'alert: 1%') does not get it twice", async () => {
+  const svg = await renderChartSvg({ ...REDIS, thresholds: [{ value: 0.01, label: 'alert: 1%' }] });
+  const texts = markTexts(svgElements(svg)).map((element) => element.text);
+  expect(texts).toContain('alert: 1%');
+  expect(texts.filter((text) => text.includes('1% 1%'))).toEqual([]);
+});
+
 test('time ticks fall on round minutes or hours of the clock (UTC)', () => {
   const times = textsIn(redis, 'role-axis-label').filter((label) => label.includes(':'));
   expect(times.length).toBeGreaterThanOrEqual(4);
@@ -267,13 +274,16 @@ test('PNG through resvg: the PNG signature and the width asked for', () => {
 // .ci/run installs the font, so CI runs this test; elsewhere, without the font, it is skipped.
 const FONT_FILE = path.join(FONT_DIRECTORY, 'DejaVuSans.ttf');
 const fontRequired = process.env.CI === 'true' || process.env.VIGIL_REQUIRE_FONTS === '1';
-(fs.existsSync(FONT_FILE) || fontRequired ? test : test.skip)("the text widths are DejaVu Sans's own advance widths", () => {
-  expect(fontWidths(FONT_FILE)).toEqual(DEJAVU_SANS);
-  expect(fontWidths(path.join(FONT_DIRECTORY, 'DejaVuSans-Bold.ttf'))).toEqual(DEJAVU_SANS_BOLD);
-  expect(textWidth('1000 ms', 11)).toBeCloseTo(
-    11 * (4 * DEJAVU_SANS['0'] + DEJAVU_SANS[' '] + DEJAVU_SANS.m + DEJAVU_SANS.s),
-    6,
-  );
-  // A character outside the table counts as a full em, wider than any in it.
-  expect(textWidth('漢', 10)).toBe(10);
-});
+(fs.existsSync(FONT_FILE) || fontRequired ? test : test.skip)(
+  "the text widths are DejaVu Sans's own advance widths",
+  () => {
+    expect(fontWidths(FONT_FILE)).toEqual(DEJAVU_SANS);
+    expect(fontWidths(path.join(FONT_DIRECTORY, 'DejaVuSans-Bold.ttf'))).toEqual(DEJAVU_SANS_BOLD);
+    expect(textWidth('1000 ms', 11)).toBeCloseTo(
+      11 * (4 * DEJAVU_SANS['0'] + DEJAVU_SANS[' '] + DEJAVU_SANS.m + DEJAVU_SANS.s),
+      6,
+    );
+    // A character outside the table counts as a full em, wider than any in it.
+    expect(textWidth('漢', 10)).toBe(10);
+  },
+);

@@ -153,7 +153,11 @@ export function thresholdLayers(
 ): Layer[] {
   const measure = measureOf(LABEL_FONT_SIZE);
   const room = width - AXIS_ROOM - 8;
-  const text = (label: string, value: string) => `${cutToWidth(label, room - measure(` ${value}`), measure)} ${value}`;
+  // A label that already ends with the value (a dashboard's "alert: 1%") is not given it twice.
+  const text = (label: string, value: string) =>
+    label.endsWith(value)
+      ? cutToWidth(label, room, measure)
+      : `${cutToWidth(label, room - measure(` ${value}`), measure)} ${value}`;
   const pixelsPerUnit = (height * 0.55) / (domain[1] - domain[0] || 1);
   const sorted = spec.thresholds
     .map((one, index) => ({ ...one, colour: THRESHOLD_COLOURS[index % THRESHOLD_COLOURS.length] }))

@@ -3,7 +3,7 @@
 // placeholder for what vigil does not draw. Any widget kind gets a body, so a dashboard with tiles
 // this file has not heard of still previews whole.
 import { isRecord } from '../../artifact/json';
-import { formatValue, type TimeSeriesChartSpec } from '../charts/chart-spec';
+import type { TimeSeriesChartSpec } from '../charts/chart-spec';
 import { renderChartSvg } from '../charts/render-chart';
 import type { StackModel } from '../simulate/policy-model';
 import { alertChartData } from './alert-chart';
@@ -92,8 +92,7 @@ async function xyChartBody(
   const thresholds = (Array.isArray(chart.thresholds) ? chart.thresholds : []).filter(isRecord).flatMap((one) => {
     const value = numberOf(one.value);
     if (value === undefined) return [];
-    const label =
-      typeof one.label === 'string' && one.label !== '' ? one.label : `threshold ${formatValue(value, chartUnit)}`;
+    const label = typeof one.label === 'string' && one.label !== '' ? one.label : 'threshold';
     return [{ value, label }];
   });
   const origin = context.data.origin;
