@@ -2,6 +2,7 @@
 // unit a person reads (0.5%, 250 ms: round after conversion, not in the stored fraction or
 // microseconds); times tick on round minutes, hours or days, never on a quarter of the window
 // (44m 45s). The labels come from formatValue, the same words the reports use.
+import { formatDuration } from '../simulate/durations';
 import { formatValue, RATIO } from './chart-spec';
 
 /** The factor from the stored unit to the display unit: ticks are chosen round in the latter. */
@@ -73,21 +74,7 @@ export function clockLabel(time: number, step: number): string {
   return iso.slice(11, 16);
 }
 
-/** A tick in time since the start of a scenario: 0, 45m, 1h, 1h 30m, 2d 6h. */
+/** A tick in time since the start of a scenario: 0, 45m, 1h, 1h 30m, 2d 6h (simulate's own durations). */
 export function elapsedLabel(seconds: number): string {
-  if (seconds === 0) return '0';
-  const sign = seconds < 0 ? '-' : '';
-  let rest = Math.abs(seconds);
-  const parts: string[] = [];
-  for (const [unit, size] of [
-    ['d', 86400],
-    ['h', 3600],
-    ['m', 60],
-    ['s', 1],
-  ] as const) {
-    const count = Math.floor(rest / size);
-    if (count > 0) parts.push(`${count}${unit}`);
-    rest -= count * size;
-  }
-  return sign + parts.join(' ');
+  return seconds === 0 ? '0' : formatDuration(seconds);
 }
