@@ -2,7 +2,6 @@
 // number carries its unit and range in the words of its error message.
 import { z } from 'zod';
 import type { IdentifierFormat } from './identifiers';
-import type { ThresholdFields } from './signals/signal-definition';
 
 export const identifier = (format: IdentifierFormat) =>
   z.string({ error: `expected ${format.expected}` }).regex(format.pattern, { error: `expected ${format.expected}` });
@@ -31,7 +30,15 @@ export const httpsUrl = z.url({
   error: 'expected an http(s) URL such as https://api.example.com/health',
 });
 
-/** What every signal definition's `thresholds` builder is handed (src/config/signals/). */
+/** What a signal definition's `thresholds` builder is handed (src/config/signals/): zod and the field builders. */
+export interface ThresholdFields {
+  readonly z: typeof z;
+  readonly positive: typeof positive;
+  readonly wholeNumber: typeof wholeNumber;
+  readonly wholeMinutes: typeof wholeMinutes;
+}
+
+/** The field builders every signal definition's `thresholds` builder is handed. */
 export const THRESHOLD_FIELDS: ThresholdFields = { z, positive, wholeNumber, wholeMinutes };
 
 /** A signal's `thresholds.<key>` block as a zod schema. */

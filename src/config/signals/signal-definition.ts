@@ -3,18 +3,10 @@
 // stack creates. The config layer (schema, collision check) and the docs read these; the signal's
 // construct (src/constructs/signals/) reads the same definition for its metric names.
 import type { z } from 'zod';
-import type * as schemaFields from '../schema-fields';
+import type { ThresholdFields } from '../schema-fields';
 
 export const DASHBOARD_SECTIONS = ['responseTimes', 'errorRates', 'utilization'] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
-
-/** What a definition's `thresholds` builder is handed: zod and the shared field builders. */
-export interface ThresholdFields {
-  readonly z: typeof z;
-  readonly positive: typeof schemaFields.positive;
-  readonly wholeNumber: typeof schemaFields.wholeNumber;
-  readonly wholeMinutes: typeof schemaFields.wholeMinutes;
-}
 
 export interface SignalDefinition<Key extends string = string, Thresholds extends z.ZodObject = z.ZodObject> {
   /** The signal's key under `thresholds:` in the environment file. */
