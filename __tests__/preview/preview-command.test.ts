@@ -133,4 +133,15 @@ describe('vigil preview --exports', () => {
     // Self-contained: nothing to fetch.
     expect(page).not.toMatch(/<script|<link|<img|src=|url\(/i);
   });
+
+  test('an export "file" that is a directory is blamed on the option that gave it: --exports', async () => {
+    const exports = path.join(directory, 'broken-exports');
+    fs.mkdirSync(exports);
+    // A directory named like an export file: the error blames the option that named its folder.
+    fs.mkdirSync(path.join(exports, 'series.json'));
+    const result = await preview('staging', '--exports', exports, '--out', path.join(directory, 'out2'), ...stackArgs);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--exports');
+    expect(result.stderr).not.toContain('--from-exports');
+  });
 });

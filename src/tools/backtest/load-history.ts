@@ -50,7 +50,13 @@ function identityKey(series: ExportedSeries): string {
   ]);
 }
 
-export function loadHistory(directory: string, window: Window, shown: string = directory): History {
+/** `flag` is the option that named the directory, as errors about its files say it. */
+export function loadHistory(
+  directory: string,
+  window: Window,
+  shown: string = directory,
+  flag = '--from-exports',
+): History {
   const stat = withFileErrors('read', shown, () => fs.statSync(directory));
   if (!stat.isDirectory())
     throw new ConfigError([
@@ -67,14 +73,20 @@ export function loadHistory(directory: string, window: Window, shown: string = d
     files.map((file) => path.join(directory, file)),
     window,
     shown,
+    flag,
   );
 }
 
 /** The history in export files (of a directory, or of the API cache); `shown` names their source. */
-export function historyFromFiles(files: readonly string[], window: Window, shown: string): History {
+export function historyFromFiles(
+  files: readonly string[],
+  window: Window,
+  shown: string,
+  flag = '--from-exports',
+): History {
   const byIdentity = new Map<string, { first: ExportedSeries; points: Map<number, PointValue> }>();
   for (const file of files) {
-    const exported = readTimeSeriesExport(file, shown, '--from-exports');
+    const exported = readTimeSeriesExport(file, shown, flag);
     for (const series of exported.series) {
       const key = identityKey(series);
       let entry = byIdentity.get(key);

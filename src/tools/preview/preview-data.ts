@@ -87,7 +87,7 @@ export function scenarioPreviewData(
 
 /** Every series of the `vigil export` files (*.json) in `directory`, on their own clock. */
 export function exportsPreviewData(directory: string, shown: string, stack: StackModel): PreviewData {
-  const history = loadHistory(directory, {}, shown);
+  const history = loadHistory(directory, {}, shown, '--exports');
   const span = window(history.series);
   return withRuns(`${history.files.length} export file(s) in ${shown}`, history.series, history.origin, stack, {
     from: span.from,
