@@ -63,3 +63,32 @@ test('within a narrow terminal too', () => {
   ];
   expect(longest(formatTextTable(rows, { width: 60 }))).toBeLessThanOrEqual(60);
 });
+
+test('eight columns of policy names in 100: each row becomes a block, every name whole and each line within the width', () => {
+  const policy = '[staging] Redis: health endpoint reports redis not healthy from 4+ locations';
+  const rows = [
+    ['Failure mode', 'Severity', 'Target', 'First to notify', 'Worst case', 'In scenario', 'Also firing', 'Status'],
+    ['redis-noauth', 'page', '5m', policy, '4m 35s', '3m', '[staging] Redis: connection failures > 1%', 'ok'],
+    ['auth-down', 'page', '5m', '[staging] Uptime: auth service health endpoint failing', '4m 35s', '3m', '', 'ok'],
+  ];
+  const text = formatTextTable(rows);
+  const lines = text.split('\n');
+  expect(longest(text)).toBeLessThanOrEqual(DEFAULT_TEXT_WIDTH);
+  expect(lines[0]).toBe('redis-noauth');
+  expect(lines[1]).toBe('  Severity: page · Target: 5m · Worst case: 4m 35s · In scenario: 3m · Status: ok');
+  // The policy names read whole, with no cut, once the wrapped lines are joined again.
+  expect(text.replace(/\n\s+/g, ' ')).toContain(`First to notify: ${policy}`);
+  expect(text.replace(/\n\s+/g, ' ')).toContain('Also firing: [staging] Redis: connection failures > 1%');
+  expect(text).not.toContain('…');
+  // An empty cell is left out of its row's block.
+  const auth = text.slice(text.indexOf('auth-down'));
+  expect(auth).not.toContain('Also firing');
+});
+
+test('a table whose columns all stay readable keeps the table layout', () => {
+  const rows = [
+    ['Failure mode', 'First to notify'],
+    ['redis-noauth', '[staging] Redis: health endpoint reports redis not healthy from 4+ locations'],
+  ];
+  expect(formatTextTable(rows).split('\n')[0]).toMatch(/^Failure mode +First to notify$/);
+});

@@ -1,16 +1,21 @@
 // Plain-text tables for terminals and logs: columns padded to their widest cell, and the whole
 // table kept within a width (the terminal's, or 100 columns when the output is not a terminal).
-// When the natural widths do not fit, the widest columns give way first, a long cell wraps at
-// word boundaries onto a few lines, and a cell still too long is cut with what was cut named
-// ("… +7 more" for a list of items, "… +120 chars" otherwise; --format json has every cell whole). The markdown formats keep
-// every cell whole.
+// When the natural widths do not fit, the widest columns give way first and a long cell wraps at
+// word boundaries onto a few lines. When that would squeeze a column below a readable width (eight
+// columns of policy names in 100), each row is printed as a block instead: its name, then
+// `Header: cell` lines at the full width. A cell still too long is cut with what was cut named
+// ("… +7 more" for a list of items, "… +120 chars" otherwise; --format json has every cell whole).
+// The markdown formats keep every cell whole.
 
 export const DEFAULT_TEXT_WIDTH = 100;
 /** Lines a wrapped cell may take before the rest is cut. */
 export const MAX_CELL_LINES = 4;
 /** Narrower than this a column is not squeezed (unless its header and cells are narrower). */
 const MIN_COLUMN_WIDTH = 10;
+/** A column squeezed below this (when its cells are wider) makes the table print as blocks. */
+const READABLE_COLUMN_WIDTH = 24;
 const GAP = '  ';
+const INDENT = '  ';
 /** Items of a list cell are separated so: coverage's "also firing" and noise columns. */
 const LIST_SEPARATOR = '; ';
 
@@ -97,10 +102,43 @@ function completeItems(text: string): number {
   return Math.max(parts.length - 1, 0);
 }
 
+/**
+ * Each row as a block: its first cell, then short cells as `Header: cell` on one line and each long
+ * one on lines of its own, wrapped to the width and cut like a table cell. Empty cells are left out.
+ */
+function formatBlocks(rows: readonly (readonly string[])[], width: number): string {
+  const [header, ...body] = rows;
+  const room = Math.max(width - INDENT.length, 1);
+  const blocks = body.map((row) => {
+    const lines = [row[0] ?? ''];
+    const short: string[] = [];
+    for (let column = 1; column < header.length; column += 1) {
+      const cell = row[column] ?? '';
+      if (cell === '') continue;
+      const labelled = `${header[column]}: ${cell}`;
+      if (labelled.length <= READABLE_COLUMN_WIDTH) {
+        short.push(labelled);
+        continue;
+      }
+      // Continuation lines stand further in, so each cell's start is seen at a glance.
+      wrapCell(labelled, room - INDENT.length).forEach((line, index) =>
+        lines.push(`${index === 0 ? INDENT : INDENT + INDENT}${line}`),
+      );
+    }
+    if (short.length > 0) lines.splice(1, 0, ...wrapCell(short.join(' · '), room).map((line) => `${INDENT}${line}`));
+    return lines.join('\n');
+  });
+  return blocks.join('\n');
+}
+
 /** The table as lines of text within the width; a row whose cells wrap takes several lines. */
 export function formatTextTable(rows: readonly (readonly string[])[], options: TextTableOptions = {}): string {
   if (rows.length === 0) return '';
-  const widths = fittedWidths(rows, options.width ?? DEFAULT_TEXT_WIDTH);
+  const width = options.width ?? DEFAULT_TEXT_WIDTH;
+  const widths = fittedWidths(rows, width);
+  const natural = naturalWidths(rows);
+  if (widths.some((one, column) => one < Math.min(natural[column], READABLE_COLUMN_WIDTH)))
+    return formatBlocks(rows, width);
   const right = new Set(options.rightAligned ?? []);
   const out: string[] = [];
   for (const row of rows) {
