@@ -116,7 +116,11 @@ describe('staging coverage', () => {
 });
 
 describe('failure-mode catalog files', () => {
-  const directory = temporaryDirectory('failure-modes');
+  // Made when the block runs (not when jest collects it), so a run that skips the block leaves nothing.
+  let directory = '';
+  beforeAll(() => {
+    directory = temporaryDirectory('failure-modes');
+  });
   afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
   const scenario = path.join(REPO_ROOT, 'alert-tests', 'staging', 'failure-modes', 'auth-down.yaml');
   const write = (name: string, text: string) => {
@@ -197,7 +201,11 @@ describe('failure-mode catalog files', () => {
 });
 
 describe('coverage tells what happened in the scenario', () => {
-  const directory = temporaryDirectory('coverage-truth');
+  // Made when the block runs (not when jest collects it), so a run that skips the block leaves nothing.
+  let directory = '';
+  beforeAll(() => {
+    directory = temporaryDirectory('coverage-truth');
+  });
   afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
   const scenarioText = (name: string) =>
     fs.readFileSync(path.join(REPO_ROOT, 'alert-tests', 'staging', 'failure-modes', name), 'utf8');
@@ -353,6 +361,18 @@ describe('review: coverage regressions', () => {
       'before, [staging] Uptime: auth service health endpoint failing from 4+ locations in 4m 35s worst case; after, nothing notifies',
     );
     expect(risks[1].message).toBe('noise scenario **night-blip** now pages: [staging] Redis: connection failures > 1%');
+  });
+
+  it('a change that adds a log-based metric and the failure mode that writes it reviews cleanly (the base lacks the metric)', () => {
+    const baseWithout = edited((policies) => {
+      delete policies.postgres_too_many_clients;
+    }) as unknown as { resource: Record<string, Record<string, { name?: string }>> };
+    const metrics = baseWithout.resource.google_logging_metric;
+    const address = Object.keys(metrics).find((key) => metrics[key].name?.endsWith('-postgres-too-many-clients'))!;
+    expect(address).toBeDefined();
+    delete metrics[address];
+    // The catalog's postgres-too-many-clients scenario writes the metric without kind: or value_type:.
+    expect(coverageRisks(catalog, baseWithout, base)).toEqual([]);
   });
 
   it('is part of vigil review: the catalog of the stack is found by its name', () => {

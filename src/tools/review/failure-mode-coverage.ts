@@ -25,9 +25,17 @@ export function catalogFor(directory: string, stack: string): string | undefined
   return found === undefined ? undefined : path.join(directory, found);
 }
 
-function coverageWith(catalog: string, doc: unknown, source: string): CoverageResult {
-  const stack: StackModel = stackModelFromJson(doc, source);
+function coverageWith(catalog: string, stack: StackModel): CoverageResult {
   return coverageOf(loadFailureModeCatalog(catalog), { resolveEnvironment: () => stack });
+}
+
+/**
+ * The base as the catalog sees it: its policies, with the head's log-based metrics known too. A
+ * change that adds a log-based metric and a failure mode whose scenario writes it must not stop the
+ * review: the base has no policy on that metric, so its series are simply not read there.
+ */
+function withLogMetricsOf(base: StackModel, head: StackModel): StackModel {
+  return { ...base, logMetrics: new Map([...head.logMetrics, ...base.logMetrics]) };
 }
 
 function timeWords(row: CoverageRow | undefined): string {
@@ -47,8 +55,9 @@ export function coverageRisks(catalog: string, base: unknown, head: unknown): Co
   // A stack that did not change cannot change its coverage: most reviews of a pull request that
   // touches other stacks or only docs skip two runs of the whole catalog.
   if (base === head || JSON.stringify(base) === JSON.stringify(head)) return [];
-  const before = coverageWith(catalog, base, 'base');
-  const after = coverageWith(catalog, head, 'head');
+  const headStack = stackModelFromJson(head, 'head');
+  const before = coverageWith(catalog, withLogMetricsOf(stackModelFromJson(base, 'base'), headStack));
+  const after = coverageWith(catalog, headStack);
   const risks: CoverageRisk[] = [];
   for (const row of after.modes) {
     const old = before.modes.find((one) => one.id === row.id);
