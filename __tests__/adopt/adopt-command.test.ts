@@ -200,7 +200,7 @@ test("an adoptable policy's differences are in review's words: units, seconds", 
   expect(handMade.differences).toEqual(
     expect.arrayContaining([
       'display name "hand-made during the incident" → "[staging] Redis: Memorystore memory > 90% or evicting keys"',
-      'condition "Memorystore memory usage > 90% of maxmemory for 5 min": usage ratio threshold 0.8 → 0.9; duration 600 s → 300 s',
+      'condition "Memorystore memory usage > 90% of maxmemory for 5 min": usage ratio threshold 80% → 90%; duration 600 s → 300 s',
     ]),
   );
   // The text report prints them under the resource, as review would.

@@ -140,7 +140,7 @@ test('the Markdown says it in words; a higher budget turns the risk off', async 
     /- \*\*\[staging\] Cloud SQL: CPU > 90% for 15 min\*\*: threshold 90% → 45%, duration 15 min → 0 s: 7 → [\d.]+ incidents a week; \d+ appear \(2026-11-01T/,
   );
   expect(markdown).toMatch(
-    /\*\*\[staging\] Cloud SQL: disk > 90% full\*\*: threshold 0\.9 → 0\.97: 7 → 0 incidents a week; 1 vanish/,
+    /\*\*\[staging\] Cloud SQL: disk > 90% full\*\*: threshold 90% → 97%: 7 → 0 incidents a week; 1 vanish/,
   );
   expect(markdown).not.toContain('over the noise budget');
   const bad = captureIo(root);

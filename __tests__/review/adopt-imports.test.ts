@@ -53,7 +53,7 @@ test("each import is its own section: the live resource adopted, what the first 
   );
   expect(text).toMatch(/ {2}- condition "[^"]+": vigil-staging-redis-connection-errors ratio threshold 5% → 1%\n/);
   expect(text).toContain('  - display name "Redis connectivity" → "[staging] Redis: connection failures > 1%"');
-  expect(text).toMatch(/ {2}- condition "[^"]+": usage ratio threshold 0\.8 → 0\.9; duration 600 s → 300 s/);
+  expect(text).toMatch(/ {2}- condition "[^"]+": usage ratio threshold 80% → 90%; duration 600 s → 300 s/);
   expect(text).toContain(
     `- log-based metric **vigil-staging-redis-connection-errors** (\`google_logging_metric.redis_connection_errors\`) adopts the existing log-based metric 'vigil-staging-redis-connection-errors' (\`netra-staging vigil-staging-redis-connection-errors\`) and changes:`,
   );

@@ -129,3 +129,27 @@ function describe(listed: ListedMetric, list: CatalogSource): MetricDescriptor {
 function sourceOf(list: MetricList): CatalogSource {
   return { service: list.service, prefix: list.prefix, source: list.source, read: list.read };
 }
+
+/**
+ * Metrics whose values Google describes as a fraction of a whole (0 to 1) although their list unit
+ * is `1` (../shared/reference/gcp-monitoring-facts.md: memory/disk "fraction of … quota", Memorystore
+ * "memory usage as ratio of maximum memory", "cache hit ratio as a fraction"). Their thresholds are
+ * written as percentages in the environment file (`diskUtilizationPercent: 90` → 0.9).
+ */
+const FRACTIONS_OF_A_WHOLE: ReadonlySet<string> = new Set([
+  'cloudsql.googleapis.com/database/disk/utilization',
+  'cloudsql.googleapis.com/database/memory/utilization',
+  'redis.googleapis.com/stats/memory/usage_ratio',
+  'redis.googleapis.com/stats/memory/system_memory_usage_ratio',
+  'redis.googleapis.com/stats/cache_hit_ratio',
+]);
+
+/**
+ * The unit a person reads a metric's values in: the catalog unit, except that a fraction of a whole
+ * listed with unit `1` reads as `10^2.%` (a 0–1 fraction that charts display as percent), so that
+ * reports, charts and review say 90%, never 0.9. Undefined for a metric not in the catalog.
+ */
+export function readingUnit(metricType: string): string | undefined {
+  const unit = lookupMetric(metricType)?.unit;
+  return unit === '1' && FRACTIONS_OF_A_WHOLE.has(metricType) ? '10^2.%' : unit;
+}

@@ -2,7 +2,7 @@
 // deployed: each policy's conditions, thresholds in the unit a person reads, windows, severity.
 // The stack is read through the artifact model (src/artifact), as lint and simulate read it.
 import { filterSelectors, parseFilter } from '../../gcp/filter';
-import { lookupMetric, LOG_BASED_METRIC_PREFIX } from '../../gcp/metric-catalog';
+import { LOG_BASED_METRIC_PREFIX, readingUnit } from '../../gcp/metric-catalog';
 import { readAlertPolicy, type Condition } from '../../artifact/alert-policy';
 import { comparisonSymbol } from '../../artifact/comparisons';
 import { durationWords } from '../../artifact/duration';
@@ -15,7 +15,7 @@ function metricUnit(filter: string, logMetrics: ReadonlyMap<string, LogMetricSha
   if (!type) return '1';
   if (type.startsWith(LOG_BASED_METRIC_PREFIX))
     return logMetrics.get(type.slice(LOG_BASED_METRIC_PREFIX.length))?.unit ?? '1';
-  return lookupMetric(type)?.unit ?? '1';
+  return readingUnit(type) ?? '1';
 }
 
 /**
@@ -23,7 +23,7 @@ function metricUnit(filter: string, logMetrics: ReadonlyMap<string, LogMetricSha
  * rate (ALIGN_RATE divides each delta by the seconds of its window) per second.
  */
 export function thresholdWords(value: number, unit: string, ratio: boolean, perSecond = false): string {
-  if (ratio) return `${Number((value * 100).toPrecision(6))}%`;
+  if (ratio || unit === '10^2.%') return `${Number((value * 100).toPrecision(6))}%`;
   if (perSecond) return unit === '1' ? `${value}/s` : `${value} ${unit}/s`;
   if (unit === 'us') return `${Number((value / 1000).toPrecision(6))} ms`;
   if (unit === 'ms' || unit === 's' || unit === 'By' || unit === 'd') return `${value} ${unit}`;

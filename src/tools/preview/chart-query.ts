@@ -6,7 +6,7 @@ import { readAggregations, type Aggregation } from '../../artifact/aggregations'
 import { isRecord } from '../../artifact/json';
 import { checkAligner, checkReducer, type SeriesShape } from '../../gcp/aggregation-rules';
 import { FilterSyntaxError, matchesFilter, parseFilter } from '../../gcp/filter';
-import { lookupMetric } from '../../gcp/metric-catalog';
+import { readingUnit } from '../../gcp/metric-catalog';
 import { parseSloSelector } from '../../gcp/slo-selectors';
 import { RATIO } from '../charts/chart-spec';
 import { aggregateAt, type AggregatedSeries, type PreparedSeries } from '../simulate/aggregate';
@@ -84,7 +84,7 @@ function aggregatedUnit(
   const names = aggregations.flatMap((one) => [one.aligner, one.reducer]);
   if (names.some((name) => name === 'ALIGN_FRACTION_TRUE' || name === 'REDUCE_FRACTION_TRUE')) return RATIO;
   if (names.some((name) => /^(ALIGN|REDUCE)_COUNT/.test(name))) return '1';
-  const unit = metricType ? (lookupMetric(metricType)?.unit ?? stack.logMetrics.get(metricType)?.unit) : undefined;
+  const unit = metricType ? (readingUnit(metricType) ?? stack.logMetrics.get(metricType)?.unit) : undefined;
   if (unit === undefined) return '1';
   return names.includes('ALIGN_RATE') ? `${unit}/s` : unit;
 }

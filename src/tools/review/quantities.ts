@@ -1,7 +1,7 @@
 // Numbers in the units a person reads: a Query Insights threshold of 500000 (microseconds) is
 // "500 ms", a ratio of 0.01 is "1%", a duration of "300s" is "300 s".
 import { durationSeconds } from '../../artifact/duration';
-import { lookupMetric } from '../../gcp/metric-catalog';
+import { readingUnit } from '../../gcp/metric-catalog';
 
 const SECONDS_PER_UNIT: Readonly<Record<string, number>> = { us: 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600, d: 86400 };
 
@@ -104,7 +104,7 @@ export function metricUnit(
   logMetricUnits: ReadonlyMap<string, string>,
 ): string | undefined {
   if (!metricType) return undefined;
-  return lookupMetric(metricType)?.unit ?? logMetricUnits.get(metricType);
+  return readingUnit(metricType) ?? logMetricUnits.get(metricType);
 }
 
 /** `metric.type="cloudsql.googleapis.com/…/latencies"` in a Monitoring filter. */

@@ -3,7 +3,7 @@
 // of: the value the condition compared, its threshold labelled with the policy in the metric's unit
 // (1%, 500 ms), the incidents shaded and the scenario's incident start marked. Charts are drawn by
 // charts/render-chart.ts; this file only decides what they show, and stacks them into one file.
-import { lookupMetric } from '../../gcp/metric-catalog';
+import { readingUnit } from '../../gcp/metric-catalog';
 import { conditionUnit } from '../backtest/condition-unit';
 import type { TimeSeriesChartSpec } from '../charts/chart-spec';
 import { renderChartSvg } from '../charts/render-chart';
@@ -53,7 +53,7 @@ function inputSeriesNames(series: readonly InputSeries[]): string[] {
 function inputUnit(result: TestResult): string {
   const units = new Set(
     result.series.map(
-      (one) => lookupMetric(one.identity.metricType)?.unit ?? result.logMetrics?.get(one.identity.metricType)?.unit,
+      (one) => readingUnit(one.identity.metricType) ?? result.logMetrics?.get(one.identity.metricType)?.unit,
     ),
   );
   const [unit] = [...units];
