@@ -6,12 +6,14 @@ import * as path from 'path';
 import { evaluateQuery } from '../../src/tools/preview/chart-query';
 import { alertChartData } from '../../src/tools/preview/alert-chart';
 import { clockTime, listedIncidents } from '../../src/tools/preview/incident-list';
-import { OUTAGE_SCENARIOS } from '../../src/tools/preview/outage-scenarios';
 import { type PreviewData, scenarioPreviewData } from '../../src/tools/preview/preview-data';
 import { previewLayout } from '../../src/tools/preview/preview-layout';
 import { seriesNames } from '../../src/tools/preview/series-name';
 import { type StackModel, stackModelFromJson } from '../../src/tools/simulate/policy-model';
 import { stagingStackJson } from '../support/staging-stack';
+
+// The replay of the Redis AUTH outage's exports: timestamps of the day, the deploy at 14:02.
+const REPLAY = 'alert-tests/staging/replay-redis-auth/redis-auth-outage.yaml';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DEPLOY = Date.parse('2026-03-14T14:02:10Z') / 1000;
@@ -26,7 +28,7 @@ beforeAll(() => {
     resource: { google_monitoring_dashboard: Record<string, { dashboard_json: string }> };
   };
   stack = stackModelFromJson(document, 'staging');
-  data = scenarioPreviewData(path.join(ROOT, OUTAGE_SCENARIOS.staging), OUTAGE_SCENARIOS.staging, stack, 'staging');
+  data = scenarioPreviewData(path.join(ROOT, REPLAY), REPLAY, stack, 'staging');
   dashboard = JSON.parse(document.resource.google_monitoring_dashboard.infrastructure_dashboard.dashboard_json);
 });
 

@@ -84,7 +84,7 @@ describe('vigil preview: usage and input errors', () => {
     const result = await preview('staging', '--test', 'nope', ...stackArgs);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^alert-tests\/staging\/replay-redis-auth\/redis-auth-outage\.yaml: tests: no test named "nope"; the tests are "Redis AUTH outage/,
+      /^alert-tests\/staging\/failure-modes\/redis-noauth\.yaml: tests: no test named "nope"; the tests are "A deploy without the Redis password/,
     );
   });
 

@@ -49,6 +49,17 @@ function numberOf(value: unknown): number | undefined {
 
 const PLOT_TYPES = new Set(['LINE', 'STACKED_AREA', 'STACKED_BAR', 'HEATMAP']);
 
+/**
+ * Every chart of a dashboard over the same window, as the console shows them; on the clock when
+ * the data has one (exports, timestamped scenarios), else in time since the scenario's start.
+ */
+function timeline(data: PreviewData): Pick<TimeSeriesChartSpec, 'window' | 'timeAxis'> {
+  return {
+    window: { start: data.origin + data.from, end: data.origin + data.until },
+    timeAxis: data.origin > 0 ? 'utc' : 'elapsed',
+  };
+}
+
 async function chartBody(
   spec: Omit<TimeSeriesChartSpec, 'title' | 'width' | 'height'>,
   size: { width: number; height: number },
@@ -106,6 +117,7 @@ async function xyChartBody(
       thresholds,
       incidents: [],
       ...(plotType ? { plotType } : {}),
+      ...timeline(context.data),
     },
     size,
     problems.length > 0
@@ -123,7 +135,7 @@ async function alertChartBody(
   const found = alertChartData(typeof chart.name === 'string' ? chart.name : '', context.data, context.stack);
   if (found.status === 'missing')
     return { svg: placeholderSvg(size.width, size.height, found.reason), chart: false, note: found.reason };
-  return chartBody(found.spec, size, undefined);
+  return chartBody({ ...found.spec, ...timeline(context.data) }, size, undefined);
 }
 
 function scorecardBody(
