@@ -262,8 +262,8 @@ test('no data says so; the same spec gives the same bytes, and nothing to fetch'
   expect(redisSvg.replace(/xmlns(:\w+)?="[^"]*"/g, '')).not.toMatch(/https?:|url\(|@font-face|<image/);
 });
 
-test('PNG through resvg: the PNG signature and the width asked for', () => {
-  const png = svgToPng(redisSvg, { width: 450 });
+test('PNG through resvg: the PNG signature and the width asked for', async () => {
+  const png = await svgToPng(redisSvg, { width: 450 });
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
   expect(png.readUInt32BE(16)).toBe(450);

@@ -108,7 +108,7 @@ describeWithChromium('vigil preview in Chromium', () => {
     const replay = 'alert-tests/staging/replay-redis-auth/redis-auth-outage.yaml';
     const data = scenarioPreviewData(path.join(ROOT, replay), replay, stack, 'staging');
     const rendered = await renderDashboard('fixture', FIXTURE_DASHBOARD, { data, stack });
-    writePreview([rendered], { title: 'fixture', lines: [] }, fixtureOut, fixtureOut);
+    await writePreview([rendered], { title: 'fixture', lines: [] }, fixtureOut, fixtureOut);
     browser = await launchChromium();
     stagingPage = await open(browser, path.join(out, 'preview.html'));
     fixturePage = await open(browser, path.join(fixtureOut, 'preview.html'));

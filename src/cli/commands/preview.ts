@@ -128,7 +128,7 @@ export async function runPreview(args: string[], io: CliIo): Promise<number> {
   const data = previewData(chosen, stack, io.cwd);
   const rendered = [];
   for (const one of dashboards) rendered.push(await renderDashboard(one.id, one.dashboard, { data, stack }));
-  const written = writePreview(
+  const written = await writePreview(
     rendered,
     { title: `vigil preview: ${chosen.environment}`, lines: [`data: ${data.description}`, windowLine(data)] },
     path.resolve(io.cwd, chosen.out),

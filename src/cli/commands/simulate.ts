@@ -267,7 +267,7 @@ async function writePlots(
     const named = new Set(result.expectations.map((expectation) => expectation.policy));
     const name = plotFileName(result.file, result.name, format);
     const svg = await plotTest(result, named);
-    writeOutputFile(path.join(directory, name), format === 'png' ? svgToPng(svg) : svg, path.join(plot, name));
+    writeOutputFile(path.join(directory, name), format === 'png' ? await svgToPng(svg) : svg, path.join(plot, name));
   }
 }
 

@@ -51,12 +51,12 @@ function previouslyWritten(directory: string): string[] {
   }
 }
 
-export function writePreview(
+export async function writePreview(
   dashboards: readonly RenderedDashboard[],
   heading: PageHeading,
   directory: string,
   shown: string,
-): WrittenPreview {
+): Promise<WrittenPreview> {
   ensureOutputDirectory(directory, shown);
   const before = previouslyWritten(directory);
   const written: string[] = [];
@@ -71,11 +71,15 @@ export function writePreview(
       dashboards.map((dashboard) => dashboardHtml(dashboard)),
     ),
   );
-  for (const dashboard of dashboards)
-    dashboard.layout.sections.forEach((section, index) => {
-      const name = `${slug(dashboard.id)}--${String(index + 1).padStart(2, '0')}-${slug(section.title)}.png`;
-      write(name, svgToPng(sectionSvg(dashboard, section), { width: Math.min(1200, dashboard.layout.width) }));
-    });
+  // Every section's picture is drawn at once (resvg renders off the main thread), then written in order.
+  const pictures = dashboards.flatMap((dashboard) =>
+    dashboard.layout.sections.map((section, index) => ({
+      name: `${slug(dashboard.id)}--${String(index + 1).padStart(2, '0')}-${slug(section.title)}.png`,
+      png: svgToPng(sectionSvg(dashboard, section), { width: Math.min(1200, dashboard.layout.width) }),
+    })),
+  );
+  const pngs = await Promise.all(pictures.map((picture) => picture.png));
+  pictures.forEach((picture, index) => write(picture.name, pngs[index]));
   for (const name of before)
     if (!written.includes(name))
       withFileErrors('remove', path.join(shown, name), () => fs.rmSync(path.join(directory, name), { force: true }));

@@ -126,7 +126,7 @@ export async function writeDashboardPreviews(
     ] as const) {
       if (!side) continue;
       const svg = await sidePreviewSvg(side.dashboard, label, outlined, whole, sourceOf(request.stack, label));
-      writeOutputFile(side.file, svgToPng(svg, { width: 1200 }), side.shown);
+      writeOutputFile(side.file, await svgToPng(svg, { width: 1200 }), side.shown);
     }
   }
 }
