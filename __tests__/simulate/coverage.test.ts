@@ -8,7 +8,7 @@ import { main } from '../../src/cli/main';
 import { ConfigError } from '../../src/config/config-error';
 import { coverageOf, hasGap } from '../../src/tools/simulate/failure-modes/coverage';
 import { loadFailureModeCatalog } from '../../src/tools/simulate/failure-modes/failure-mode-catalog';
-import { formatCoverageMarkdown } from '../../src/tools/simulate/failure-modes/format-coverage';
+import { formatCoverageMarkdown, formatCoverageText } from '../../src/tools/simulate/failure-modes/format-coverage';
 import { StackModel, stackModelFromJson } from '../../src/tools/simulate/policy-model';
 import { review } from '../../src/tools/review';
 import { coverageRisks } from '../../src/tools/review/failure-mode-coverage';
@@ -91,6 +91,15 @@ describe('staging coverage', () => {
     expect(first('postgres-too-many-clients').firstPage).toContain('PostgreSQL: connections refused');
     expect(first('cloud-run-max-instances').worstCaseSeconds).toBeLessThanOrEqual(300);
     expect(first('cloud-run-rejecting').worstCaseSeconds).toBeLessThanOrEqual(300);
+  });
+
+  it('the table says why each slower page cannot be sooner, in text and markdown', () => {
+    for (const text of [formatCoverageMarkdown(result), formatCoverageText(result)]) {
+      const why = text.slice(text.indexOf('Why these targets are longer than 5 minutes:'));
+      for (const id of ['agent-timeouts', 'redis-partial', 'connector-saturated', 'postgres-too-many-clients'])
+        expect(why).toContain(`- ${id} (`);
+      expect(why).not.toContain('- redis-noauth');
+    }
   });
 
   it.each(result.noise.map((one) => [one.id, one] as const))('noise %s pages nobody', (_, row) => {
@@ -285,6 +294,7 @@ describe('vigil simulate --coverage', () => {
       'id',
       'severity',
       'targetSeconds',
+      'targetReason',
       'firstPage',
       'firstPageInScenario',
       'worstCaseSeconds',
@@ -292,7 +302,11 @@ describe('vigil simulate --coverage', () => {
       'alsoFiring',
       'status',
     ]);
+    // Why a page may take longer than 5 minutes comes with the mode; a 5-minute one has none.
+    const partial = parsed.failureModes.find((one: { id: string }) => one.id === 'redis-partial');
+    expect(partial.targetReason).toContain('log-based metrics may take up to 10 minutes');
     const noauth = parsed.failureModes.find((one: { id: string }) => one.id === 'redis-noauth');
+    expect(noauth.targetReason).toBeNull();
     expect(noauth.firstPageInScenario).toEqual({
       policy: noauth.firstPage,
       scenarioSeconds: noauth.scenarioSeconds,

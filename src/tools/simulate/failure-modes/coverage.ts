@@ -16,6 +16,8 @@ export interface CoverageRow {
   readonly id: string;
   readonly severity: FailureSeverity;
   readonly targetSeconds: number;
+  /** Why a page's target is longer than 5 minutes (the catalog's `targetReason`). */
+  readonly targetReason?: string;
   /**
    * Display name of the policy that notified at the mode's severity first in the scenario, or null.
    * Its worst case is `worstCaseSeconds`, its time in the scenario `scenarioSeconds`: the on-call
@@ -106,7 +108,13 @@ function rowOfTest(mode: FailureMode, result: TestResult, expected: ReadonlySet<
     .filter((one) => one !== first)
     .map((one) => one.policy.displayName)
     .sort();
-  const base = { id: mode.id, severity: mode.severity, targetSeconds: mode.targetSeconds, alsoFiring };
+  const base = {
+    id: mode.id,
+    severity: mode.severity,
+    targetSeconds: mode.targetSeconds,
+    ...(mode.targetReason ? { targetReason: mode.targetReason } : {}),
+    alsoFiring,
+  };
   if (!first) return { ...base, firstPage: null, worstCaseSeconds: null, scenarioSeconds: null, status: 'not-covered' };
   const worst = Number.isFinite(first.worstCaseSeconds) ? first.worstCaseSeconds : null;
   // The bound the stack guarantees is the lowest worst case among the policies that notified (an

@@ -62,31 +62,54 @@ function foldedList(cell: string): string {
   return `${items.slice(0, SHOWN_LIST_ITEMS).join('; ')}; <details><summary>+${rest.length} more</summary>${rest.join('; ')}</details>`;
 }
 
+/** The modes whose target is not the default 5 minutes, each with the catalog's reason. */
+function targetReasons(result: CoverageResult): string[] {
+  return result.modes
+    .filter((row) => row.targetReason)
+    .map((row) => `${row.id} (${formatDuration(row.targetSeconds)}): ${row.targetReason}`);
+}
+
+const REASONS_HEADING = 'Why these targets are longer than 5 minutes:';
+
 export function formatCoverageMarkdown(result: CoverageResult): string {
   const escapePipes = (cell: string) => cell.replace(/\|/g, '\\|');
-  return tables(result)
-    .map(([headers, ...body]) =>
-      [
-        `| ${headers.join(' | ')} |`,
-        `| ${headers.map(() => '---').join(' | ')} |`,
-        ...body.map((line) => `| ${line.map((cell) => foldedList(escapePipes(cell))).join(' | ')} |`),
-      ].join('\n'),
-    )
-    .join('\n\n')
-    .concat('\n');
+  const [modes, noise] = tables(result).map(([headers, ...body]) =>
+    [
+      `| ${headers.join(' | ')} |`,
+      `| ${headers.map(() => '---').join(' | ')} |`,
+      ...body.map((line) => `| ${line.map((cell) => foldedList(escapePipes(cell))).join(' | ')} |`),
+    ].join('\n'),
+  );
+  const reasons = targetReasons(result);
+  const why = reasons.length > 0 ? [[REASONS_HEADING, '', ...reasons.map((line) => `- ${line}`)].join('\n')] : [];
+  return [modes, ...why, noise].join('\n\n').concat('\n');
 }
 
 /** The tables in plain text within `width` columns; long cells wrap, and what is cut is named. */
 export function formatCoverageText(result: CoverageResult, width = DEFAULT_TEXT_WIDTH): string {
-  return tables(result)
-    .map((rows) => formatTextTable(rows, { width }))
-    .join('\n\n')
-    .concat('\n');
+  const [modes, noise] = tables(result).map((rows) => formatTextTable(rows, { width }));
+  const reasons = targetReasons(result);
+  const why =
+    reasons.length > 0
+      ? [[REASONS_HEADING, ...reasons.flatMap((line) => wrapLine(`- ${line}`, width))].join('\n')]
+      : [];
+  return [modes, ...why, noise].join('\n\n').concat('\n');
+}
+
+/** A line wrapped at words to `width`, continuation lines indented under the text. */
+function wrapLine(line: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of line.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(last >= 0 ? `  ${word}` : word);
+  }
+  return lines;
 }
 
 /**
- * Per mode exactly: id, severity, targetSeconds, firstPage, firstPageInScenario, worstCaseSeconds,
- * scenarioSeconds, alsoFiring, status. `firstPageInScenario` groups the policy that notified first in
+ * Per mode exactly: id, severity, targetSeconds, targetReason (null unless the catalog gives one),
+ * firstPage, firstPageInScenario, worstCaseSeconds, scenarioSeconds, alsoFiring, status. `firstPageInScenario` groups the policy that notified first in
  * the scenario with its two times (null when nothing notified); `firstPage` is its name, kept for
  * readers of the earlier shape.
  */
@@ -95,6 +118,7 @@ export function formatCoverageJson(result: CoverageResult): string {
     id: row.id,
     severity: row.severity,
     targetSeconds: row.targetSeconds,
+    targetReason: row.targetReason ?? null,
     firstPage: row.firstPage,
     firstPageInScenario:
       row.firstPage === null
