@@ -6,6 +6,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** JSON as parsed: what a synthesized stack or a REST resource holds. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return isRecord(value);
+}
+
 /** A Terraform interpolation or template placeholder: opaque, never checked. */
 export function isOpaque(value: unknown): boolean {
   return typeof value === 'string' && value.includes('${');

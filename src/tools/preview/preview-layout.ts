@@ -2,8 +2,8 @@
 // page (a column is the page width over `columns`; ASSUMPTION, as the console draws it: a row is
 // as tall as a column is wide), the sections the sectionHeader tiles open, and the tiles each
 // collapsible group spans. Grid, row and column layouts are placed one cell per widget.
-import { dashboardLayout, type Tile } from '../review/dashboard-tiles';
-import { widgetKind } from './widget-kind';
+import { dashboardLayout, type Tile } from '../dashboards/dashboard-layout';
+import { widgetKind } from '../dashboards/widget-kind';
 
 /** The page's dashboard width: a PR comment shows images up to about this wide. */
 export const PAGE_WIDTH = 1200;

@@ -14,7 +14,7 @@ import { charactersIn, escapeMarkup, svgTextLines, wrapText } from './markup';
 import { placeholderSvg } from './placeholder-svg';
 import type { PreviewData } from './preview-data';
 import { type ScorecardThreshold, scorecardSvg } from './scorecard-svg';
-import { widgetKind } from './widget-kind';
+import { widgetKind } from '../dashboards/widget-kind';
 
 export interface TileBody {
   /** An SVG document of the body's size: drawn into the section's picture, and inline in the page. */

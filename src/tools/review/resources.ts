@@ -2,8 +2,9 @@
 // metadata cdktf adds under "//" (construct paths), which is not sent to Google.
 import type { TerraformJson } from './artifacts';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+import { isJsonObject, type Json, type JsonObject } from '../../artifact/json';
+
+export type { Json, JsonObject } from '../../artifact/json';
 
 export const ALERT_POLICY = 'google_monitoring_alert_policy';
 export const NOTIFICATION_CHANNEL = 'google_monitoring_notification_channel';
@@ -19,9 +20,7 @@ export interface ResourceRecord {
   readonly body: JsonObject;
 }
 
-export function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export const isObject = isJsonObject;
 
 function withoutMetadata(value: Json): Json {
   if (Array.isArray(value)) return value.map(withoutMetadata);

@@ -1,4 +1,5 @@
-// A widget's kind: the one field of the Widget message beside its title that says what it shows.
+// A widget's kind: the one field of the Widget message beside its title that says what it shows
+// (review compares kinds, preview draws by kind).
 // A kind this list does not know is still named by its field, so a new widget previews as a
 // labelled placeholder rather than disappearing.
 const WIDGET_KINDS = [
