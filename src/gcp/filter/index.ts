@@ -5,3 +5,4 @@ export { FilterSyntaxError } from './filter-syntax-error';
 export { parseFilter } from './parser';
 export { matchesFilter, type SeriesIdentity } from './matcher';
 export { filterSelectors, type FilterSelectors } from './selectors';
+export { valueText } from './value-text';

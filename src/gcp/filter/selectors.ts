@@ -1,6 +1,7 @@
 // What a filter pins: the metric types and resource types it can select, and any SLO selector.
 // Only positive constraints count (a type under NOT or `!=` pins nothing); constraints under OR
 // are unioned, so `metric.type = one_of("a", "b")` pins both.
+import { valueText } from './value-text';
 import type { FilterNode, ValueNode } from './ast';
 
 export interface FilterSelectors {
@@ -73,7 +74,7 @@ function addValue(
   patterns: Set<string>,
 ): void {
   if (!value) {
-    patterns.add(`${node.operator}${describeValue(node.value)}`);
+    patterns.add(`${node.operator}${valueText(node.value)}`);
     return;
   }
   switch (value.kind) {
@@ -82,21 +83,10 @@ function addValue(
       return;
     case 'function':
       if (value.name === 'one_of') value.args.forEach((arg) => exact.add(arg));
-      else patterns.add(describeValue(value));
+      else patterns.add(valueText(value));
       return;
     case 'group':
       value.values.forEach((one) => addValue(one, node, exact, patterns));
       return;
-  }
-}
-
-function describeValue(value: ValueNode): string {
-  switch (value.kind) {
-    case 'literal':
-      return JSON.stringify(value.value);
-    case 'function':
-      return `${value.name}(${value.args.map((arg) => JSON.stringify(arg)).join(', ')})`;
-    case 'group':
-      return `(${value.values.map(describeValue).join(` ${value.combiner} `)})`;
   }
 }

@@ -2,7 +2,7 @@
 // form (the same selection written in another order or spelling reads the same: `metric.labels.x`
 // and `metric.label.x`, `a AND b` and `b AND a`), and whether two filters can select one and the
 // same time series (they then page on the same data: a second policy is a second page per fault).
-import { type FilterNode, matchesFilter, parseFilter, type SeriesIdentity, type ValueNode } from '../../gcp/filter';
+import { type FilterNode, matchesFilter, parseFilter, type SeriesIdentity, valueText } from '../../gcp/filter';
 
 /** The canonical text of a parsed filter: conjuncts and disjuncts sorted, fields in one spelling. */
 export function canonicalFilter(node: FilterNode): string {
@@ -19,19 +19,8 @@ export function canonicalFilter(node: FilterNode): string {
       return `${node.name}(${node.args.map((arg) => JSON.stringify(arg)).join(', ')})`;
     case 'comparison': {
       const field = node.field.key === undefined ? node.field.kind : `${node.field.kind}.${node.field.key}`;
-      return `${field}${node.operator}${canonicalValue(node.value)}`;
+      return `${field}${node.operator}${valueText(node.value, { sorted: true })}`;
     }
-  }
-}
-
-function canonicalValue(value: ValueNode): string {
-  switch (value.kind) {
-    case 'literal':
-      return JSON.stringify(value.value);
-    case 'function':
-      return `${value.name}(${value.args.map((arg) => JSON.stringify(arg)).join(', ')})`;
-    case 'group':
-      return `(${value.values.map(canonicalValue).sort().join(` ${value.combiner} `)})`;
   }
 }
 
