@@ -2,7 +2,6 @@
 // monitoring resources to what the environment's stack would create, by meaning (docs/adopt.md).
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { withFileErrors } from '../../errors/file-error';
@@ -16,6 +15,7 @@ import { type ReportFormat, renderAdoptReport } from '../../tools/adopt/report';
 import { adoptionEntries, withAdoptions } from '../../tools/adopt/write-adoptions';
 import { applicationDefaultToken, type TokenProvider } from '../../tools/export/credentials';
 import { MONITORING_API } from '../../tools/export/monitoring-rest';
+import { parseCommandArgs } from '../command-args';
 import type { Command } from '../command';
 import { environmentStackDocument } from '../environment-stack';
 import { UsageError } from '../usage-error';
@@ -58,24 +58,19 @@ export function adoptCommand(dependencies: AdoptDependencies): Command {
     summary: "match a project's live monitoring resources to the stack, by meaning",
     usage: USAGE,
     async run(args, io) {
-      let values;
-      try {
-        values = parseArgs({
-          args,
-          options: {
-            env: { type: 'string' },
-            from: { type: 'string' },
-            format: { type: 'string' },
-            synth: { type: 'boolean' },
-            artifacts: { type: 'string' },
-            environments: { type: 'string' },
-            write: { type: 'boolean' },
-            'managed-elsewhere': { type: 'string', multiple: true },
-          },
-        }).values;
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
+      const values = parseCommandArgs({
+        args,
+        options: {
+          env: { type: 'string' },
+          from: { type: 'string' },
+          format: { type: 'string' },
+          synth: { type: 'boolean' },
+          artifacts: { type: 'string' },
+          environments: { type: 'string' },
+          write: { type: 'boolean' },
+          'managed-elsewhere': { type: 'string', multiple: true },
+        },
+      }).values;
       if (!values.env) throw new UsageError('--env is required');
       const format = (values.format ?? 'text') as ReportFormat;
       if (!['text', 'markdown', 'json'].includes(format))

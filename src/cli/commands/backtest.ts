@@ -4,7 +4,6 @@
 // (docs/backtest.md).
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { VigilError } from '../../errors/vigil-error';
@@ -19,6 +18,7 @@ import { policyChannels } from '../../tools/backtest/policy-channels';
 import { runBacktest } from '../../tools/backtest/run-backtest';
 import { parseTimestamp } from '../../tools/simulate/time-points';
 import { writeOutputFile } from '../../util/output-file';
+import { parseCommandArgs } from '../command-args';
 import { type BacktestDependencies, backtestCacheDirectory, backtestNow, historyThroughApi } from '../backtest-history';
 import type { Command } from '../command';
 import { environmentStackDocument } from '../environment-stack';
@@ -67,27 +67,22 @@ interface Options {
 }
 
 function options(args: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        env: { type: 'string' },
-        'from-exports': { type: 'string' },
-        days: { type: 'string' },
-        cache: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        synth: { type: 'boolean' },
-        artifacts: { type: 'string' },
-        environments: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandArgs({
+    args,
+    options: {
+      env: { type: 'string' },
+      'from-exports': { type: 'string' },
+      days: { type: 'string' },
+      cache: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      synth: { type: 'boolean' },
+      artifacts: { type: 'string' },
+      environments: { type: 'string' },
+    },
+  });
   const { values } = parsed;
   if (!values.env) throw new UsageError('--env is required');
   const days = values.days === undefined ? 28 : Number(values.days);

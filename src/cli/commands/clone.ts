@@ -1,9 +1,9 @@
 // `vigil clone <source-env> <new-env> --project <id> [--region <region>] [--set <path>=<value> ...]`:
 // writes environments/<new-env>.yaml from an existing environment (src/tools/clone, docs/clone.md).
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { cloneEnvironment, CloneResult } from '../../tools/clone/clone-environment';
 import { terminalPrompt } from '../../tools/clone/terminal-prompt';
+import { parseCommandArgs } from '../command-args';
 import type { CliIo, Command } from '../command';
 import { UsageError } from '../usage-error';
 
@@ -52,20 +52,16 @@ function summary(result: CloneResult, source: string, cwd: string): string {
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        project: { type: 'string' },
-        region: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        environments: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      project: { type: 'string' },
+      region: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      environments: { type: 'string' },
+    },
+  });
 }
 
 export const command: Command = {

@@ -3,7 +3,6 @@
 // `vigil simulate` replays (docs/simulate.md, "Replay an incident").
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { withFileErrors } from '../../errors/file-error';
@@ -15,6 +14,7 @@ import { logicalId, Policy, StackModel } from '../../tools/simulate/policy-model
 import { findPolicy } from '../../tools/simulate/run-scenarios';
 import { parseTimestamp } from '../../tools/simulate/time-points';
 import { closestName } from '../../util/closest-name';
+import { parseCommandArgs } from '../command-args';
 import type { Command } from '../command';
 import { environmentStack } from '../environment-stack';
 import { UsageError } from '../usage-error';
@@ -58,24 +58,19 @@ interface Options {
 }
 
 function options(args: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        env: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        policy: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        synth: { type: 'boolean' },
-        artifacts: { type: 'string' },
-        environments: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandArgs({
+    args,
+    options: {
+      env: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      policy: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      synth: { type: 'boolean' },
+      artifacts: { type: 'string' },
+      environments: { type: 'string' },
+    },
+  });
   const { values } = parsed;
   for (const name of ['env', 'from', 'to', 'out'] as const) {
     if (values[name] === undefined || values[name] === '') throw new UsageError(`--${name} is required`);

@@ -2,13 +2,13 @@
 // it, from the shell: on-call during an incident, CI after a deploy. Exit 0 when the path holds,
 // 1 when it fails (the step named), 2 for a usage error.
 import * as path from 'path';
-import { parseArgs } from 'util';
 import WebSocket from 'ws';
 import { parseDuration } from '../../artifact/duration';
 import type { GoldenPath } from '../../config/golden-path-schema';
 import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
 import { type GoldenPathConfig, type GoldenPathResult, goldenPathMonitor } from '../../tools/golden-path/monitor';
+import { parseCommandArgs } from '../command-args';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
 
@@ -59,31 +59,26 @@ export const command: Command = {
     'run one chat turn through the WebSocket as the golden-path monitor does (token, connect, 5 events, deadline)',
   usage: USAGE,
   async run(args, io) {
-    let values: Record<string, string | undefined>;
-    try {
-      values = parseArgs({
-        args,
-        options: Object.fromEntries(
-          [
-            'env',
-            'environments',
-            'url',
-            'token-env',
-            'login-url',
-            'username-env',
-            'password-env',
-            'placement',
-            'events',
-            'deadline',
-            'connect-timeout',
-            'message',
-            'format',
-          ].map((name) => [name, { type: 'string' as const }]),
-        ),
-      }).values as Record<string, string | undefined>;
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const values: Record<string, string | undefined> = parseCommandArgs({
+      args,
+      options: Object.fromEntries(
+        [
+          'env',
+          'environments',
+          'url',
+          'token-env',
+          'login-url',
+          'username-env',
+          'password-env',
+          'placement',
+          'events',
+          'deadline',
+          'connect-timeout',
+          'message',
+          'format',
+        ].map((name) => [name, { type: 'string' as const }]),
+      ),
+    }).values as Record<string, string | undefined>;
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
     const fromEnvironment = values.env

@@ -2,8 +2,8 @@
 // the data of a simulate scenario or of `vigil export` files: one HTML page and a PNG per section.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { ConfigError } from '../../config/config-error';
+import { parseCommandArgs } from '../command-args';
 import type { CliIo, Command } from '../command';
 import { environmentStackDocument } from '../environment-stack';
 import { UsageError } from '../usage-error';
@@ -46,24 +46,19 @@ interface Options {
 }
 
 function options(args: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        scenario: { type: 'string' },
-        test: { type: 'string' },
-        exports: { type: 'string' },
-        out: { type: 'string' },
-        synth: { type: 'boolean' },
-        artifacts: { type: 'string' },
-        environments: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      scenario: { type: 'string' },
+      test: { type: 'string' },
+      exports: { type: 'string' },
+      out: { type: 'string' },
+      synth: { type: 'boolean' },
+      artifacts: { type: 'string' },
+      environments: { type: 'string' },
+    },
+  });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('give one environment, as in `vigil preview staging`');
   if (values.scenario !== undefined && values.exports !== undefined)

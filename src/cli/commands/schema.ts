@@ -1,23 +1,17 @@
 // `vigil schema [--check]`: writes the JSON Schema of environment files, or checks it is current.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { environmentJsonSchemaText, JSON_SCHEMA_PATH } from '../../config/json-schema';
+import { parseCommandArgs } from '../command-args';
 import type { Command } from '../command';
 import { withFileErrors } from '../../errors/file-error';
 import { writeOutputFile } from '../../util/output-file';
-import { UsageError } from '../usage-error';
 
 export const command: Command = {
   summary: 'write schema/environment.schema.json from the schema (--check: fail if it is stale)',
   usage: 'usage: vigil schema [--check]',
   async run(args, io) {
-    let check = false;
-    try {
-      check = Boolean(parseArgs({ args, options: { check: { type: 'boolean' } } }).values.check);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const check = Boolean(parseCommandArgs({ args, options: { check: { type: 'boolean' } } }).values.check);
     const target = path.join(io.cwd, JSON_SCHEMA_PATH);
     const text = environmentJsonSchemaText();
     if (check) {

@@ -3,7 +3,6 @@
 import { outputWidth } from '../../util/text-table';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { ConfigError } from '../../config/config-error';
 import { environmentFiles, environmentNameOf } from '../../config/load-environment';
 import { formatJson, formatJunit, formatText, totalsOf } from '../../tools/simulate/format-results';
@@ -20,6 +19,7 @@ import {
   formatCoverageMarkdown,
   formatCoverageText,
 } from '../../tools/simulate/failure-modes/format-coverage';
+import { parseCommandArgs } from '../command-args';
 import type { Command } from '../command';
 import { ensureOutputDirectory, writeOutputFile } from '../../util/output-file';
 import { environmentStack } from '../environment-stack';
@@ -76,29 +76,24 @@ interface Options {
 }
 
 function options(args: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        junit: { type: 'string' },
-        plot: { type: 'string' },
-        'plot-format': { type: 'string' },
-        synth: { type: 'boolean' },
-        artifacts: { type: 'string' },
-        environments: { type: 'string' },
-        report: { type: 'boolean' },
-        stack: { type: 'string' },
-        environment: { type: 'string' },
-        coverage: { type: 'boolean' },
-        'fail-on-gap': { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      junit: { type: 'string' },
+      plot: { type: 'string' },
+      'plot-format': { type: 'string' },
+      synth: { type: 'boolean' },
+      artifacts: { type: 'string' },
+      environments: { type: 'string' },
+      report: { type: 'boolean' },
+      stack: { type: 'string' },
+      environment: { type: 'string' },
+      coverage: { type: 'boolean' },
+      'fail-on-gap': { type: 'boolean' },
+    },
+  });
   const { values, positionals } = parsed;
   const report = values.report ?? false;
   const coverage = values.coverage ?? false;

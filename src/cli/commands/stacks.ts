@@ -2,8 +2,8 @@
 // and the files it depends on, so a CI matrix can run `terraform plan` only for the stacks a
 // change touches (.github/workflows/deploy.yml). No cdktf, no synthesis.
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { describeBackend, listStacks } from '../../tools/stacks/list-stacks';
+import { parseCommandArgs } from '../command-args';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
 
@@ -11,15 +11,10 @@ export const command: Command = {
   summary: 'list every stack with its environment, project, state backend and the files it depends on',
   usage: 'usage: vigil stacks [--environments DIR] [--out DIR] [--format text|json]',
   async run(args, io) {
-    let values: { environments?: string; out?: string; format?: string };
-    try {
-      values = parseArgs({
-        args,
-        options: { environments: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' } },
-      }).values;
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const values: { environments?: string; out?: string; format?: string } = parseCommandArgs({
+      args,
+      options: { environments: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' } },
+    }).values;
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
     const stacks = listStacks(

@@ -4,11 +4,10 @@
 // generated are replaced: state, .terraform/, lock files and users' files are left alone.
 import * as path from 'path';
 import * as fs from 'fs';
-import { parseArgs } from 'util';
 import { cachedEnvironments } from '../../config/environment-cache';
 import { formatFindingsText, lintTerraformJson, type Finding } from '../../tools/lint';
+import { parseCommandArgs } from '../command-args';
 import type { Command } from '../command';
-import { UsageError } from '../usage-error';
 
 class LintErrors extends Error {}
 
@@ -26,12 +25,10 @@ on any error the output directory is left as it was. \`npm run synth\` and the c
 Exit status: 0 written, 1 an invalid environment or lint errors in the synthesized stacks (nothing
 written), 2 bad usage.`,
   async run(args, io) {
-    let values: { environments?: string; out?: string };
-    try {
-      values = parseArgs({ args, options: { environments: { type: 'string' }, out: { type: 'string' } } }).values;
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const values: { environments?: string; out?: string } = parseCommandArgs({
+      args,
+      options: { environments: { type: 'string' }, out: { type: 'string' } },
+    }).values;
     const outdir = path.resolve(io.cwd, values.out ?? 'cdktf.out');
     const environmentsDir = path.resolve(io.cwd, values.environments ?? 'environments');
     // The loader (yaml, zod) is loaded only when the cache of validated environments misses.
