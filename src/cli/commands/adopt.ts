@@ -15,6 +15,7 @@ import { type ReportFormat, renderAdoptReport } from '../../tools/adopt/report';
 import { adoptionEntries, withAdoptions } from '../../tools/adopt/write-adoptions';
 import { applicationDefaultToken, type TokenProvider } from '../../tools/export/credentials';
 import { MONITORING_API } from '../../tools/export/monitoring-rest';
+import { existingEnvironmentFile } from '../environment-file';
 import { parseCommandArgs } from '../command-args';
 import type { Command } from '../command';
 import { environmentStackDocument } from '../environment-stack';
@@ -75,11 +76,12 @@ export function adoptCommand(dependencies: AdoptDependencies): Command {
       const format = (values.format ?? 'text') as ReportFormat;
       if (!['text', 'markdown', 'json'].includes(format))
         throw new UsageError(`--format takes text, markdown or json; got "${values.format}"`);
-      const environmentFile = path.resolve(io.cwd, values.environments ?? 'environments', `${values.env}.yaml`);
-      if (!fs.existsSync(environmentFile))
-        throw new UsageError(
-          `--env: no environment "${values.env}": ${path.relative(io.cwd, environmentFile)} does not exist`,
-        );
+      const environmentFile = existingEnvironmentFile(
+        io.cwd,
+        values.environments ?? 'environments',
+        values.env,
+        '--env',
+      );
       const project = loadEnvironmentFile(environmentFile).project;
       const { document } = environmentStackDocument({
         environment: values.env,

@@ -2,7 +2,6 @@
 // an environment's stack, evaluated with simulate's evaluator over its history, read through the
 // Monitoring API (cached on disk) or from `vigil export` files; what each would have done
 // (docs/backtest.md).
-import * as fs from 'fs';
 import * as path from 'path';
 import { loadEnvironmentFile } from '../../config/load-environment';
 import { ExitCode } from '../../errors/exit-codes';
@@ -18,6 +17,7 @@ import { policyChannels } from '../../tools/backtest/policy-channels';
 import { runBacktest } from '../../tools/backtest/run-backtest';
 import { parseTimestamp } from '../../tools/simulate/time-points';
 import { writeOutputFile } from '../../util/output-file';
+import { existingEnvironmentFile } from '../environment-file';
 import { parseCommandArgs } from '../command-args';
 import { type BacktestDependencies, backtestCacheDirectory, backtestNow, historyThroughApi } from '../backtest-history';
 import type { Command } from '../command';
@@ -132,11 +132,7 @@ export function backtestCommand(dependencies: BacktestDependencies): Command {
     usage: USAGE,
     async run(args, io) {
       const chosen = options(args);
-      const environmentFile = path.resolve(io.cwd, chosen.environments, `${chosen.environment}.yaml`);
-      if (!fs.existsSync(environmentFile))
-        throw new UsageError(
-          `--env: no environment "${chosen.environment}": ${path.relative(io.cwd, environmentFile)} does not exist`,
-        );
+      const environmentFile = existingEnvironmentFile(io.cwd, chosen.environments, chosen.environment, '--env');
       // The model for the evaluator, and the Terraform JSON for what it leaves out (channels).
       const { stack, document } = environmentStackDocument({
         environment: chosen.environment,

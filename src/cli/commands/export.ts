@@ -14,6 +14,7 @@ import { logicalId, Policy, StackModel } from '../../tools/simulate/policy-model
 import { findPolicy } from '../../tools/simulate/run-scenarios';
 import { parseTimestamp } from '../../tools/simulate/time-points';
 import { closestName } from '../../util/closest-name';
+import { existingEnvironmentFile } from '../environment-file';
 import { parseCommandArgs } from '../command-args';
 import type { Command } from '../command';
 import { environmentStack } from '../environment-stack';
@@ -142,11 +143,7 @@ export function exportCommand(dependencies: ExportDependencies): Command {
     usage: USAGE,
     async run(args, io) {
       const chosen = options(args);
-      const environmentFile = path.resolve(io.cwd, chosen.environments, `${chosen.environment}.yaml`);
-      if (!fs.existsSync(environmentFile))
-        throw new UsageError(
-          `--env: no environment "${chosen.environment}": ${path.relative(io.cwd, environmentFile)} does not exist`,
-        );
+      const environmentFile = existingEnvironmentFile(io.cwd, chosen.environments, chosen.environment, '--env');
       const project = loadEnvironmentFile(environmentFile).project;
       const stack = loadStack(chosen, io.cwd, environmentFile);
       const policies = choosePolicies(stack, chosen.policies);

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError } from '../../config/config-error';
+import { existingEnvironmentFile } from '../environment-file';
 import { parseCommandArgs } from '../command-args';
 import type { CliIo, Command } from '../command';
 import { environmentStackDocument } from '../environment-stack';
@@ -103,11 +104,7 @@ function windowLine(data: PreviewData): string {
 
 export async function runPreview(args: string[], io: CliIo): Promise<number> {
   const chosen = options(args);
-  const environmentFile = path.resolve(io.cwd, chosen.environments, `${chosen.environment}.yaml`);
-  if (!fs.existsSync(environmentFile))
-    throw new UsageError(
-      `no environment "${chosen.environment}": ${path.relative(io.cwd, environmentFile)} does not exist`,
-    );
+  const environmentFile = existingEnvironmentFile(io.cwd, chosen.environments, chosen.environment);
   const { stack, document } = environmentStackDocument({
     environment: chosen.environment,
     environmentFile,
