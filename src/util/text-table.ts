@@ -67,15 +67,21 @@ function words(cell: string, width: number): string[] {
     .flatMap((word) => (word.length <= width ? [word] : (word.match(new RegExp(`.{1,${width}}`, 'g')) ?? [])));
 }
 
-/** A cell on at most MAX_CELL_LINES lines of `width`, the cut part named on the last one. */
-export function wrapCell(cell: string, width: number): string[] {
-  if (cell.length <= width) return [cell];
+/** Text on lines of at most `width`, broken at words (a longer word is split); nothing cut. */
+export function wrapWords(text: string, width: number): string[] {
+  if (text.length <= width) return [text];
   const lines: string[] = [];
-  for (const word of words(cell, width)) {
+  for (const word of words(text, width)) {
     const last = lines.length - 1;
     if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
     else lines.push(word);
   }
+  return lines;
+}
+
+/** A cell on at most MAX_CELL_LINES lines of `width`, the cut part named on the last one. */
+export function wrapCell(cell: string, width: number): string[] {
+  const lines = wrapWords(cell, width);
   if (lines.length <= MAX_CELL_LINES) return lines;
   const kept = lines.slice(0, MAX_CELL_LINES);
   const items = cell.split(LIST_SEPARATOR).length;

@@ -1,7 +1,7 @@
 // The coverage table: one row per failure mode, then one per noise scenario.
 import { formatDuration } from '../durations';
 import type { CoverageResult, CoverageRow } from './coverage';
-import { DEFAULT_TEXT_WIDTH, formatTextTable } from '../../../util/text-table';
+import { DEFAULT_TEXT_WIDTH, formatTextTable, wrapWords } from '../../../util/text-table';
 
 const STATUS_WORDS: Readonly<Record<CoverageRow['status'], string>> = {
   ok: 'ok',
@@ -91,20 +91,16 @@ export function formatCoverageText(result: CoverageResult, width = DEFAULT_TEXT_
   const reasons = targetReasons(result);
   const why =
     reasons.length > 0
-      ? [[REASONS_HEADING, ...reasons.flatMap((line) => wrapLine(`- ${line}`, width))].join('\n')]
+      ? [
+          [
+            REASONS_HEADING,
+            ...reasons.flatMap((line) =>
+              wrapWords(`- ${line}`, width - 2).map((part, index) => (index === 0 ? part : `  ${part}`)),
+            ),
+          ].join('\n'),
+        ]
       : [];
   return [modes, ...why, noise].join('\n\n').concat('\n');
-}
-
-/** A line wrapped at words to `width`, continuation lines indented under the text. */
-function wrapLine(line: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of line.split(' ')) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
-    else lines.push(last >= 0 ? `  ${word}` : word);
-  }
-  return lines;
 }
 
 /**
