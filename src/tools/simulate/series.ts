@@ -28,11 +28,16 @@ export interface InputSeries {
 
 /** Index of the first point with t > time (binary search). */
 export function firstAfter(points: readonly Point[], time: number): number {
+  return firstIndexAfter(points.length, (index) => points[index].t, time);
+}
+
+/** Binary search over `count` ascending times (`timeAt(i)`): the first index whose time is after `time`. */
+export function firstIndexAfter(count: number, timeAt: (index: number) => number, time: number): number {
   let low = 0;
-  let high = points.length;
+  let high = count;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (points[middle].t <= time) low = middle + 1;
+    if (timeAt(middle) <= time) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -16,7 +16,7 @@ import { align } from './aligners';
 import type { ConditionTick, ConditionTracker } from './condition-trackers';
 import { type Distribution, distributionCount, isDistribution } from './distribution';
 import type { ThresholdCondition } from './policy-model';
-import type { InputSeries, Point } from './series';
+import { firstIndexAfter, type InputSeries, type Point } from './series';
 
 export const SIMULATED_SLO_SELECTORS: ReadonlySet<string> = new Set([
   'select_slo_burn_rate',
@@ -75,21 +75,11 @@ function mergeSums(
   return { times, sums };
 }
 
-/** Index of the first timestamp after `time`. */
-function firstTimeAfter(times: Float64Array, time: number): number {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (times[middle] <= time) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** The window (end − period, end] of merged sums: [from, to) timestamp indexes, empty when to ≤ from. */
 function windowOf(merged: MergedSums, end: number, period: number): [number, number] {
-  return [firstTimeAfter(merged.times, end - period), firstTimeAfter(merged.times, end)];
+  const { times } = merged;
+  const after = (time: number) => firstIndexAfter(times.length, (index) => times[index], time);
+  return [after(end - period), after(end)];
 }
 
 function counter(series: readonly InputSeries[]): Counter {
